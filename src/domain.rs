@@ -1,0 +1,11 @@
+//! Pure domain rules of the hazard ledger: no SQL, no terminal, no clock.
+
+pub mod clearance;
+pub mod credit_code;
+pub mod escalation;
+pub mod permission;
+pub mod quarter;
+pub mod status;
+pub mod types;
+
+pub use types::*;

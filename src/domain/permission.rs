@@ -1,0 +1,65 @@
+//! Which role may do what.
+
+use super::types::Role;
+
+/// Every kind of write the program performs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Write {
+    Register,
+    Assign,
+    Plan,
+    Progress,
+    Submit,
+    Verify,
+    Escalate,
+    Extend,
+    Notify,
+    Reopen,
+    Import,
+    ManageStaff,
+}
+
+impl Write {
+    pub const ALL: [Write; 12] = [
+        Write::Register,
+        Write::Assign,
+        Write::Plan,
+        Write::Progress,
+        Write::Submit,
+        Write::Verify,
+        Write::Escalate,
+        Write::Extend,
+        Write::Notify,
+        Write::Reopen,
+        Write::Import,
+        Write::ManageStaff,
+    ];
+
+    /// Admin-only writes.
+    fn admin_only(self) -> bool {
+        matches!(self, Write::Reopen | Write::Import | Write::ManageStaff)
+    }
+}
+
+/// Whether `role` may perform `write`.
+pub fn allows(role: Role, write: Write) -> bool {
+    match role {
+        Role::Admin => true,
+        Role::Officer => !write.admin_only(),
+        Role::Viewer => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_table() {
+        for w in Write::ALL {
+            assert!(allows(Role::Admin, w));
+            assert!(!allows(Role::Viewer, w));
+            assert_eq!(allows(Role::Officer, w), !matches!(w, Write::Reopen | Write::Import | Write::ManageStaff));
+        }
+    }
+}

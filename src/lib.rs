@@ -1,0 +1,3 @@
+//! anwei: the township Work Safety Committee's ledger of major accident hazards.
+
+pub mod domain;
