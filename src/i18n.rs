@@ -1,0 +1,171 @@
+//! The message catalogue (zh-CN and en) and the phrasing of store errors.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::domain::status::{GateError, Step};
+use crate::store::StoreError;
+
+const ZH: &str = include_str!("../assets/i18n/zh.txt");
+const EN: &str = include_str!("../assets/i18n/en.txt");
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`, `zh_CN.UTF-8`, `en`, `en_US` and the like.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s.starts_with("c.") || s == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// From `LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when none says otherwise.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or_default()
+    }
+
+    fn catalogue(self) -> &'static HashMap<&'static str, &'static str> {
+        static ZH_MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        static EN_MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+        match self {
+            Lang::Zh => ZH_MAP.get_or_init(|| parse_catalogue(ZH)),
+            Lang::En => EN_MAP.get_or_init(|| parse_catalogue(EN)),
+        }
+    }
+
+    /// The message for `key`; the key itself when missing (a test keeps both complete).
+    pub fn t(self, key: &str) -> &'static str {
+        match self.catalogue().get(key) {
+            Some(v) => v,
+            None => Lang::En.catalogue().get(key).copied().unwrap_or("?"),
+        }
+    }
+
+    /// The message for `key` with `{0}`, `{1}` … replaced by `args`.
+    pub fn f(self, key: &str, args: &[&dyn std::fmt::Display]) -> String {
+        let mut s = self.t(key).to_string();
+        for (i, a) in args.iter().enumerate() {
+            s = s.replace(&format!("{{{i}}}"), &a.to_string());
+        }
+        s
+    }
+
+    /// The word for an identifier such as a status (`status.closed`).
+    pub fn word(self, group: &str, id: &str) -> &'static str {
+        self.t(&format!("{group}.{id}"))
+    }
+}
+
+fn parse_catalogue(text: &'static str) -> HashMap<&'static str, &'static str> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim(), v))
+        .collect()
+}
+
+/// A store error phrased for the user.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::UnknownHazard(code) => lang.f("err.unknown_hazard", &[code]),
+        StoreError::Unknown { what, value } => lang.f("err.unknown", &[&lang.word("thing", what), value]),
+        StoreError::Invalid { field, value, why } => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
+        StoreError::Gate(g) => gate_error(lang, g),
+        StoreError::Conflict { code, by, at } => lang.f("err.conflict", &[code, by, at]),
+        StoreError::Forbidden { login, role, action } => {
+            lang.f("err.forbidden", &[login, &lang.word("role", role.as_str()), &lang.word("action", action)])
+        }
+        StoreError::NoDatabase(p) => lang.f("err.no_database", &[&p.display()]),
+        StoreError::TooNew { found, known } => lang.f("err.too_new", &[found, known]),
+        StoreError::Exists { what, value } => lang.f("err.exists", &[&lang.word("thing", what), value]),
+        StoreError::Sqlite(_) if e.is_disk_full() => lang.t("err.disk_full").to_string(),
+        StoreError::Sqlite(err) => lang.f("err.sqlite", &[err]),
+    }
+}
+
+/// A refused step phrased for the user.
+pub fn gate_error(lang: Lang, g: &GateError) -> String {
+    match g {
+        GateError::WrongStatus { from, step } => {
+            lang.f("err.wrong_status", &[&lang.word("step", step.as_str()), &lang.word("status", from.as_str())])
+        }
+        GateError::PlanIncomplete(missing) => {
+            let parts: Vec<&str> = missing.iter().map(|p| lang.word("plan", p)).collect();
+            lang.f("err.plan_incomplete", &[&parts.join(lang.t("list.sep"))])
+        }
+        GateError::ReasonRequired => lang.t("err.reason_required").to_string(),
+    }
+}
+
+/// Every step name, so the catalogue test can check them.
+pub const STEPS: [Step; 5] = [Step::StartRectifying, Step::Submit, Step::Verify, Step::Reopen, Step::Change];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_hold_the_same_keys() {
+        let zh: std::collections::BTreeSet<_> = Lang::Zh.catalogue().keys().collect();
+        let en: std::collections::BTreeSet<_> = Lang::En.catalogue().keys().collect();
+        let only_zh: Vec<_> = zh.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&zh).collect();
+        assert!(only_zh.is_empty() && only_en.is_empty(), "zh only {only_zh:?}, en only {only_en:?}");
+    }
+
+    #[test]
+    fn domain_words_are_translated() {
+        use crate::domain::*;
+        for lang in [Lang::Zh, Lang::En] {
+            for s in Status::ALL {
+                assert_ne!(lang.word("status", s.as_str()), "?", "{s}");
+            }
+            for s in Source::ALL {
+                assert_ne!(lang.word("source", s.as_str()), "?");
+            }
+            for s in Grade::ALL {
+                assert_ne!(lang.word("grade", s.as_str()), "?");
+            }
+            for s in Role::ALL {
+                assert_ne!(lang.word("role", s.as_str()), "?");
+            }
+            for s in VerifierRole::ALL {
+                assert_ne!(lang.word("verifier", s.as_str()), "?");
+            }
+            for s in Escalation::ALL {
+                assert_ne!(lang.word("level", s.as_str()), "?");
+            }
+            for p in PLAN_PARTS {
+                assert_ne!(lang.word("plan", p), "?");
+            }
+            for s in STEPS {
+                assert_ne!(lang.word("step", s.as_str()), "?");
+            }
+        }
+    }
+
+    #[test]
+    fn lang_from_locale() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("en"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr_FR"), None);
+        assert_eq!(Lang::En.f("err.unknown_hazard", &[&"GQ-1"]), "No hazard with code GQ-1.");
+    }
+}

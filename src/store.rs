@@ -1,0 +1,128 @@
+//! The only place with SQL: opening, migrations, read models and write commands.
+
+pub mod check;
+pub mod detail;
+pub mod error;
+pub mod list;
+pub mod overview;
+pub mod schema;
+pub mod setup;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+
+use crate::clock::Clock;
+use crate::domain::Role;
+use crate::domain::escalation::Thresholds;
+pub use error::StoreError;
+
+/// How long a writer waits for another writer's lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Who acts, and how the store treats them.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// The OS login.
+    pub login: String,
+    /// `--readonly`: a viewer whatever the staff table says.
+    pub readonly: bool,
+    /// The role of a login the staff table does not know.
+    pub unknown_role: Role,
+}
+
+impl Actor {
+    pub fn new(login: impl Into<String>) -> Self {
+        Actor { login: login.into(), readonly: false, unknown_role: Role::Viewer }
+    }
+}
+
+/// One open ledger.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub actor: Actor,
+    pub clock: Clock,
+    pub thresholds: Thresholds,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens an existing ledger; refuses to create one by accident.
+    pub fn open(path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::NoDatabase(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        Store::with_connection(conn, path, actor, clock)
+    }
+
+    /// Creates the file if needed and brings the schema up to date.
+    pub fn create(path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        Store::with_connection(conn, path, actor, clock)
+    }
+
+    fn with_connection(mut conn: Connection, path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "mmap_size", 268_435_456i64)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema::LATEST {
+            return Err(StoreError::TooNew { found: version, known: schema::LATEST });
+        }
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, actor, clock, thresholds: Thresholds::default(), path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A value from the meta table (organisation, code prefix, demo flag).
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let v = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        Ok(v)
+    }
+
+    /// The organisation's name shown in headers and documents.
+    pub fn org_name(&self) -> Result<String, StoreError> {
+        Ok(self.meta("org")?.unwrap_or_default())
+    }
+
+    pub fn is_demo(&self) -> Result<bool, StoreError> {
+        Ok(self.meta("demo")?.as_deref() == Some("1"))
+    }
+
+    /// The acting user's role, as the store will enforce it.
+    pub fn role(&self) -> Result<Role, StoreError> {
+        role_of(&self.conn, &self.actor)
+    }
+
+    /// Changes by other connections since the last call (`PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// Today's date as the clock says.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+}
+
+/// The role of `actor` on `conn`.
+pub(crate) fn role_of(conn: &Connection, actor: &Actor) -> Result<Role, StoreError> {
+    if actor.readonly {
+        return Ok(Role::Viewer);
+    }
+    let role: Option<String> = conn
+        .query_row("SELECT role FROM staff WHERE login = ?1", [&actor.login], |r| r.get(0))
+        .optional()?;
+    Ok(role.and_then(|r| Role::parse(&r)).unwrap_or(actor.unknown_role))
+}

@@ -1,0 +1,166 @@
+//! One hazard whole: enterprise, plan, sign-offs, escalations, notifications, timeline.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::list::{Filter, Page, Sort};
+use super::{Store, StoreError};
+use crate::domain::Plan;
+use crate::store::list::HazardRow;
+
+/// The enterprise behind a hazard, with its contacts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EnterpriseInfo {
+    pub credit_code: String,
+    pub name: String,
+    pub sector: String,
+    pub high_risk: bool,
+    pub village: String,
+    pub department: String,
+    pub principal: String,
+    pub principal_phone: String,
+    pub controller: String,
+    pub controller_phone: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerificationRow {
+    pub round: i64,
+    pub role: String,
+    pub name: String,
+    pub organisation: String,
+    pub date: String,
+    pub verdict: String,
+    pub opinion: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EscalationRow {
+    pub level: u8,
+    pub doc_no: String,
+    pub date: String,
+    pub actor: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotificationRow {
+    pub recipient: String,
+    pub channel: String,
+    pub date: String,
+    pub acknowledged: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEvent {
+    pub at: String,
+    pub actor: String,
+    pub kind: String,
+    pub field: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub note: String,
+}
+
+/// Everything about one hazard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HazardDetail {
+    #[serde(flatten)]
+    pub row: HazardRow,
+    pub description: String,
+    pub standard_ref: String,
+    pub owner_unit: String,
+    pub listed_unit: String,
+    pub stopped_production: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub closed_at: Option<String>,
+    pub enterprise_info: EnterpriseInfo,
+    pub plan: Plan,
+    pub verifications: Vec<VerificationRow>,
+    pub escalations: Vec<EscalationRow>,
+    pub notifications: Vec<NotificationRow>,
+    pub timeline: Vec<TimelineEvent>,
+}
+
+const EXTRA: &str = "SELECT h.description, h.standard_ref, COALESCE(o.name, ''), h.listed_unit, h.stopped_production,
+    h.created_at, h.updated_at, h.closed_at, h.plan_responsible, h.plan_measures, h.plan_funds, h.plan_deadline,
+    h.plan_contingency, e.credit_code, e.name, e.sector, e.high_risk, COALESCE(v.name, ''), COALESCE(d.name, ''),
+    e.principal, e.principal_phone, e.controller, e.controller_phone, e.address
+    FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id LEFT JOIN units o ON o.id = h.owner_unit_id
+    LEFT JOIN units v ON v.id = e.village_id LEFT JOIN units d ON d.id = e.department_id WHERE h.id = ?1";
+
+impl Store {
+    /// The hazard `code` whole.
+    pub fn detail(&self, code: &str) -> Result<HazardDetail, StoreError> {
+        let filter = Filter { code: Some(code.trim().to_string()), ..Filter::default() };
+        let row = self
+            .list(&filter, Sort::default(), &Page { after: None, limit: 1 })?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::UnknownHazard(code.to_string()))?;
+        let id = row.id;
+        let mut d = self.conn.query_row(EXTRA, [id], |r| {
+            Ok(HazardDetail {
+                row: row.clone(),
+                description: r.get(0)?,
+                standard_ref: r.get(1)?,
+                owner_unit: r.get(2)?,
+                listed_unit: r.get(3)?,
+                stopped_production: r.get(4)?,
+                created_at: r.get(5)?,
+                updated_at: r.get(6)?,
+                closed_at: r.get(7)?,
+                plan: Plan { responsible: r.get(8)?, measures: r.get(9)?, funds: r.get(10)?, deadline: r.get(11)?, contingency: r.get(12)? },
+                enterprise_info: EnterpriseInfo {
+                    credit_code: r.get(13)?,
+                    name: r.get(14)?,
+                    sector: r.get(15)?,
+                    high_risk: r.get(16)?,
+                    village: r.get(17)?,
+                    department: r.get(18)?,
+                    principal: r.get(19)?,
+                    principal_phone: r.get(20)?,
+                    controller: r.get(21)?,
+                    controller_phone: r.get(22)?,
+                    address: r.get(23)?,
+                },
+                verifications: Vec::new(),
+                escalations: Vec::new(),
+                notifications: Vec::new(),
+                timeline: Vec::new(),
+            })
+        })?;
+        self.fill_children(id, &mut d)?;
+        Ok(d)
+    }
+
+    fn fill_children(&self, id: i64, d: &mut HazardDetail) -> Result<(), StoreError> {
+        let mut s = self.conn.prepare_cached(
+            "SELECT round, role, name, organisation, date, verdict, opinion FROM verifications WHERE hazard_id = ?1 ORDER BY round, id",
+        )?;
+        d.verifications = s
+            .query_map(params![id], |r| {
+                Ok(VerificationRow { round: r.get(0)?, role: r.get(1)?, name: r.get(2)?, organisation: r.get(3)?, date: r.get(4)?, verdict: r.get(5)?, opinion: r.get(6)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut s = self.conn.prepare_cached("SELECT level, doc_no, date, actor, note FROM escalations WHERE hazard_id = ?1 ORDER BY id")?;
+        d.escalations = s
+            .query_map(params![id], |r| Ok(EscalationRow { level: r.get(0)?, doc_no: r.get(1)?, date: r.get(2)?, actor: r.get(3)?, note: r.get(4)? }))?
+            .collect::<Result<_, _>>()?;
+        let mut s = self.conn.prepare_cached("SELECT recipient, channel, date, acknowledged FROM notifications WHERE hazard_id = ?1 ORDER BY id")?;
+        d.notifications = s
+            .query_map(params![id], |r| Ok(NotificationRow { recipient: r.get(0)?, channel: r.get(1)?, date: r.get(2)?, acknowledged: r.get(3)? }))?
+            .collect::<Result<_, _>>()?;
+        let mut s = self.conn.prepare_cached(
+            "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
+        )?;
+        d.timeline = s
+            .query_map(params![id], |r| {
+                Ok(TimelineEvent { at: r.get(0)?, actor: r.get(1)?, kind: r.get(2)?, field: r.get(3)?, from: r.get(4)?, to: r.get(5)?, note: r.get(6)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(())
+    }
+}

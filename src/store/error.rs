@@ -1,0 +1,69 @@
+//! What can go wrong in the store, kept structured so that each caller can phrase it.
+
+use std::path::PathBuf;
+
+use crate::domain::Role;
+use crate::domain::status::GateError;
+
+/// A store failure: a user mistake, a conflict, a refusal or an internal error.
+#[derive(Debug)]
+pub enum StoreError {
+    /// No hazard with this code.
+    UnknownHazard(String),
+    /// A named thing (enterprise, staff login, unit) does not exist.
+    Unknown { what: &'static str, value: String },
+    /// A value is malformed; `field` names the input.
+    Invalid { field: &'static str, value: String, why: String },
+    /// The domain refuses the step.
+    Gate(GateError),
+    /// Someone else changed the hazard since it was read.
+    Conflict { code: String, by: String, at: String },
+    /// The role may not do this.
+    Forbidden { login: String, role: Role, action: &'static str },
+    /// The database file does not exist.
+    NoDatabase(PathBuf),
+    /// Written by a newer anwei.
+    TooNew { found: i64, known: i64 },
+    /// Something already exists (staff login, credit code).
+    Exists { what: &'static str, value: String },
+    /// SQLite itself failed.
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<GateError> for StoreError {
+    fn from(e: GateError) -> Self {
+        StoreError::Gate(e)
+    }
+}
+
+impl StoreError {
+    /// The process exit status for this error (2 input, 3 conflict, 4 forbidden, 1 other).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            StoreError::Conflict { .. } => 3,
+            StoreError::Forbidden { .. } => 4,
+            StoreError::Sqlite(_) | StoreError::TooNew { .. } => 1,
+            _ => 2,
+        }
+    }
+
+    /// Whether SQLite reported a full disk.
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DiskFull)
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for StoreError {}

@@ -1,0 +1,164 @@
+//! The overview dashboard: tiles and bars from trigger-kept counters (cheap), the
+//! trend and yearly clearance (heavier, loaded after the first frame).
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::params;
+use serde::Serialize;
+
+use super::list::{Filter, HazardRow, Page, Sort};
+use super::{Store, StoreError};
+use crate::domain::clearance::YearFigures;
+use crate::domain::quarter::Quarter;
+
+/// The overview's tiles, bars and matrix.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Overview {
+    pub today: String,
+    pub quarter: String,
+    pub open_total: i64,
+    pub open_major: i64,
+    pub overdue: i64,
+    pub due_within_7: i64,
+    pub awaiting_sign_off: i64,
+    pub escalation_queue: i64,
+    pub stock_open: i64,
+    pub new_this_quarter: i64,
+    pub closed_this_quarter: i64,
+    /// Open hazards by village, most first.
+    pub by_village: Vec<(String, i64)>,
+    /// Open hazards by sector, most first.
+    pub by_sector: Vec<(String, i64)>,
+    /// (source, status, count) for every pair.
+    pub source_status: Vec<(String, String, i64)>,
+    pub most_overdue: Vec<HazardRow>,
+}
+
+/// One month of the clearance trend (major hazards).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MonthPoint {
+    pub month: String,
+    pub found: i64,
+    pub closed: i64,
+    /// Open at the month's end.
+    pub open_end: i64,
+}
+
+/// The heavy part of the overview.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Trend {
+    pub months: Vec<MonthPoint>,
+    pub years: Vec<YearFigures>,
+}
+
+impl Store {
+    /// The overview's counters, as of today.
+    pub fn overview(&self) -> Result<Overview, StoreError> {
+        let today = self.today();
+        let q = Quarter::of(today);
+        let scalar = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<i64, StoreError> {
+            Ok(self.conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
+        };
+        let tally = |cond: &str| scalar(&format!("SELECT COALESCE(SUM(n), 0) FROM hazard_tally WHERE {cond}"), &[]);
+        let t = today.to_string();
+        let week = (today + Duration::days(7)).to_string();
+        let (qs, qe) = (q.start().format("%Y-%m").to_string(), q.end().format("%Y-%m").to_string());
+        Ok(Overview {
+            today: t.clone(),
+            quarter: q.to_string(),
+            open_total: tally("status <> 'closed'")?,
+            open_major: tally("status <> 'closed' AND grade = 'major'")?,
+            overdue: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline < ?1", &[&t])?,
+            due_within_7: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline >= ?1 AND deadline <= ?2", &[&t, &week])?,
+            awaiting_sign_off: tally("status = 'verifying'")?,
+            escalation_queue: self.count(&Filter { escalation_queue: true, ..Filter::default() })?,
+            stock_open: tally("status <> 'closed' AND stock = 1")?,
+            new_this_quarter: scalar("SELECT COALESCE(SUM(found), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
+            closed_this_quarter: scalar("SELECT COALESCE(SUM(closed), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
+            by_village: self.pairs(
+                "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
+                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
+            )?,
+            by_sector: self.pairs(
+                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
+            )?,
+            source_status: self.source_status()?,
+            most_overdue: self.list(&Filter { overdue: true, ..Filter::default() }, Sort::default(), &Page { after: None, limit: 10 })?,
+        })
+    }
+
+    fn pairs(&self, sql: &str) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn source_status(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Month by month over the last `months` months, and each plan year up to today.
+    pub fn trend(&self, months: u32) -> Result<Trend, StoreError> {
+        let today = self.today();
+        let all = self.month_counts()?;
+        let first = month_back(today, months.saturating_sub(1));
+        let mut open: i64 = all.iter().filter(|m| m.0 < first).map(|m| m.1 - m.2).sum();
+        let mut points = Vec::new();
+        for back in (0..months).rev() {
+            let month = month_back(today, back);
+            let (found, closed) = all.iter().find(|m| m.0 == month).map(|m| (m.1, m.2)).unwrap_or((0, 0));
+            open += found - closed;
+            points.push(MonthPoint { month, found, closed, open_end: open });
+        }
+        let years = (2024..=today.year()).map(|y| self.year_figures(y, &all, today)).collect::<Result<_, _>>()?;
+        Ok(Trend { months: points, years })
+    }
+
+    /// (month, found, closed) for major hazards, in month order.
+    fn month_counts(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn year_figures(&self, year: i32, months: &[(String, i64, i64)], today: NaiveDate) -> Result<YearFigures, StoreError> {
+        let sum = |from: &str, to: &str, pick: fn(&(String, i64, i64)) -> i64| -> i64 {
+            months.iter().filter(|m| m.0.as_str() >= from && m.0.as_str() <= to).map(pick).sum()
+        };
+        let (start, end) = (format!("{year}-01"), format!("{year}-12"));
+        let before = format!("{}-12", year - 1);
+        let at_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today).to_string();
+        let open_at_start = sum("0000", &before, |m| m.1) - sum("0000", &before, |m| m.2);
+        let scalar = |sql: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.prepare_cached(sql)?.query_row(params![at_end, year.to_string()], |r| r.get(0))?)
+        };
+        Ok(YearFigures {
+            year,
+            open_at_start,
+            found: sum(&start, &end, |m| m.1),
+            found_prev_year: sum(&format!("{}-01", year - 1), &before, |m| m.1),
+            closed: sum(&start, &end, |m| m.2),
+            stock_open_at_end: scalar(
+                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31' AND ?2 <> ''
+                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
+            )?,
+            increment_overdue_at_end: scalar(
+                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on BETWEEN '2024-01-01' AND ?2 || '-12-31'
+                 AND deadline < ?1 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
+            )?,
+            overdue_at_end: scalar(
+                "SELECT count(*) FROM hazards WHERE grade = 'major' AND deadline < ?1 AND ?2 <> ''
+                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
+            )?,
+        })
+    }
+}
+
+/// `YYYY-MM` of the month `n` months before `today`'s.
+fn month_back(today: NaiveDate, n: u32) -> String {
+    let total = today.year() * 12 + today.month0() as i32 - n as i32;
+    format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+}

@@ -1,0 +1,208 @@
+//! The schema, created and upgraded by migrations keyed on `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+/// Migrations in order; migration `i` brings the database to version `i + 1`.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The version a database has after all migrations.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// Applies every migration the database lacks, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+const V1: &str = r#"
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE sequences (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
+
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('department', 'village'))
+);
+
+CREATE TABLE staff (
+    login TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id),
+    role TEXT NOT NULL CHECK (role IN ('admin', 'officer', 'viewer')),
+    phone TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE enterprises (
+    id INTEGER PRIMARY KEY,
+    credit_code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    sector TEXT NOT NULL,
+    high_risk INTEGER NOT NULL DEFAULT 0,
+    village_id INTEGER REFERENCES units(id),
+    department_id INTEGER REFERENCES units(id),
+    principal TEXT NOT NULL DEFAULT '',
+    principal_phone TEXT NOT NULL DEFAULT '',
+    controller TEXT NOT NULL DEFAULT '',
+    controller_phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX enterprises_name ON enterprises(name);
+
+CREATE TABLE hazards (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+    village_id INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    grade TEXT NOT NULL CHECK (grade IN ('major', 'general')),
+    sector TEXT NOT NULL,
+    standard_ref TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL CHECK (source IN ('self_report', 'inspection', 'public_report')),
+    discovered_on TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('registered', 'rectifying', 'verifying', 'closed')),
+    plan_responsible TEXT NOT NULL DEFAULT '',
+    plan_measures TEXT NOT NULL DEFAULT '',
+    plan_funds TEXT NOT NULL DEFAULT '',
+    plan_deadline TEXT NOT NULL DEFAULT '',
+    plan_contingency TEXT NOT NULL DEFAULT '',
+    owner_unit_id INTEGER REFERENCES units(id),
+    assignee TEXT REFERENCES staff(login),
+    escalation_level INTEGER NOT NULL DEFAULT 0 CHECK (escalation_level BETWEEN 0 AND 4),
+    listed_unit TEXT NOT NULL DEFAULT '',
+    stopped_production INTEGER NOT NULL DEFAULT 0,
+    round INTEGER NOT NULL DEFAULT 1,
+    last_progress_on TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    closed_at TEXT,
+    CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+);
+CREATE INDEX hazards_open_deadline ON hazards(deadline, id) WHERE status <> 'closed';
+CREATE INDEX hazards_verifying ON hazards(updated_at, id) WHERE status = 'verifying';
+CREATE INDEX hazards_closed_at ON hazards(closed_at) WHERE closed_at IS NOT NULL;
+CREATE INDEX hazards_discovered ON hazards(discovered_on, id);
+CREATE INDEX hazards_enterprise ON hazards(enterprise_id);
+CREATE INDEX hazards_assignee ON hazards(assignee, deadline) WHERE assignee IS NOT NULL;
+CREATE INDEX hazards_village ON hazards(village_id, deadline);
+CREATE INDEX hazards_sector ON hazards(sector, deadline);
+
+CREATE TABLE timeline (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX timeline_hazard ON timeline(hazard_id, id);
+CREATE TRIGGER timeline_no_update BEFORE UPDATE ON timeline
+BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END;
+CREATE TRIGGER timeline_no_delete BEFORE DELETE ON timeline
+BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END;
+
+CREATE TABLE verifications (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    round INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('regulator', 'expert', 'enterprise')),
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('pass', 'fail')),
+    opinion TEXT NOT NULL DEFAULT '',
+    actor TEXT NOT NULL
+);
+CREATE INDEX verifications_hazard ON verifications(hazard_id, round);
+
+CREATE TABLE escalations (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+    doc_no TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX escalations_hazard ON escalations(hazard_id);
+CREATE INDEX escalations_date ON escalations(date);
+
+CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    recipient TEXT NOT NULL CHECK (recipient IN ('principal', 'controller')),
+    channel TEXT NOT NULL,
+    date TEXT NOT NULL,
+    acknowledged INTEGER NOT NULL DEFAULT 0,
+    actor TEXT NOT NULL
+);
+CREATE INDEX notifications_hazard ON notifications(hazard_id);
+
+-- Counters kept in step with the ledger by triggers, for the overview.
+CREATE TABLE hazard_tally (
+    village_id INTEGER NOT NULL,
+    sector TEXT NOT NULL,
+    source TEXT NOT NULL,
+    grade TEXT NOT NULL,
+    status TEXT NOT NULL,
+    stock INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (village_id, sector, source, grade, status, stock)
+) WITHOUT ROWID;
+
+CREATE TABLE hazard_months (
+    month TEXT NOT NULL,
+    grade TEXT NOT NULL,
+    found INTEGER NOT NULL DEFAULT 0,
+    closed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, grade)
+) WITHOUT ROWID;
+
+CREATE TRIGGER hazards_tally_insert AFTER INSERT ON hazards BEGIN
+    INSERT INTO hazard_tally VALUES (NEW.village_id, NEW.sector, NEW.source, NEW.grade, NEW.status,
+        NEW.discovered_on <= '2023-12-31', 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO hazard_months VALUES (substr(NEW.discovered_on, 1, 7), NEW.grade, 1, 0)
+    ON CONFLICT DO UPDATE SET found = found + 1;
+    INSERT INTO hazard_months SELECT substr(NEW.closed_at, 1, 7), NEW.grade, 0, 1 WHERE NEW.closed_at IS NOT NULL
+    ON CONFLICT DO UPDATE SET closed = closed + 1;
+END;
+
+CREATE TRIGGER hazards_tally_delete AFTER DELETE ON hazards BEGIN
+    UPDATE hazard_tally SET n = n - 1 WHERE village_id = OLD.village_id AND sector = OLD.sector
+        AND source = OLD.source AND grade = OLD.grade AND status = OLD.status
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    UPDATE hazard_months SET found = found - 1 WHERE month = substr(OLD.discovered_on, 1, 7) AND grade = OLD.grade;
+    UPDATE hazard_months SET closed = closed - 1 WHERE OLD.closed_at IS NOT NULL
+        AND month = substr(OLD.closed_at, 1, 7) AND grade = OLD.grade;
+END;
+
+CREATE TRIGGER hazards_tally_update AFTER UPDATE OF village_id, sector, source, grade, status, discovered_on, closed_at
+ON hazards BEGIN
+    UPDATE hazard_tally SET n = n - 1 WHERE village_id = OLD.village_id AND sector = OLD.sector
+        AND source = OLD.source AND grade = OLD.grade AND status = OLD.status
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    INSERT INTO hazard_tally VALUES (NEW.village_id, NEW.sector, NEW.source, NEW.grade, NEW.status,
+        NEW.discovered_on <= '2023-12-31', 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE hazard_months SET found = found - 1 WHERE month = substr(OLD.discovered_on, 1, 7) AND grade = OLD.grade;
+    INSERT INTO hazard_months VALUES (substr(NEW.discovered_on, 1, 7), NEW.grade, 1, 0)
+    ON CONFLICT DO UPDATE SET found = found + 1;
+    UPDATE hazard_months SET closed = closed - 1 WHERE OLD.closed_at IS NOT NULL
+        AND month = substr(OLD.closed_at, 1, 7) AND grade = OLD.grade;
+    INSERT INTO hazard_months SELECT substr(NEW.closed_at, 1, 7), NEW.grade, 0, 1 WHERE NEW.closed_at IS NOT NULL
+    ON CONFLICT DO UPDATE SET closed = closed + 1;
+END;
+"#;

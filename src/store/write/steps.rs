@@ -1,0 +1,242 @@
+//! The write steps on an existing hazard: assign, plan, progress, submit, verify,
+//! escalate, extend, reopen, notify.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{OptionalExtension, params};
+
+use super::{Change, Ctx, Done, Event, HazardState, next_in_sequence};
+use crate::domain::escalation::next_level;
+use crate::domain::permission::Write;
+use crate::domain::status::{self, SignOff, VerifyOutcome};
+use crate::domain::{Escalation, Recipient, Status, Verdict, VerifierRole, doc_no};
+use crate::store::{Store, StoreError};
+
+/// One sign-off as entered.
+#[derive(Debug, Clone)]
+pub struct SignOffInput {
+    pub role: VerifierRole,
+    pub name: String,
+    pub organisation: String,
+    pub verdict: Verdict,
+    pub opinion: String,
+    pub date: Option<NaiveDate>,
+}
+
+fn required(field: &'static str, value: &str) -> Result<(), StoreError> {
+    if value.trim().is_empty() {
+        return Err(StoreError::Invalid { field, value: String::new(), why: "required".into() });
+    }
+    Ok(())
+}
+
+fn status_event(from: Status, to: Status, note: &str) -> Event {
+    Event::changed("status", "status", from.as_str(), to.as_str(), note)
+}
+
+impl Store {
+    /// Assigns the hazard to a staff member.
+    pub fn assign(&mut self, code: &str, version: Option<i64>, login: &str, note: &str) -> Result<Done, StoreError> {
+        self.write_hazard(Write::Assign, code, version, |ctx, h| {
+            status::require_open(h.status)?;
+            let known: Option<String> = ctx
+                .tx
+                .query_row("SELECT login FROM staff WHERE login = ?1", [login.trim()], |r| r.get(0))
+                .optional()?;
+            let login = known.ok_or_else(|| StoreError::Unknown { what: "staff", value: login.to_string() })?;
+            let mut c = Change::default();
+            let from = h.assignee.clone().unwrap_or_default();
+            c.set("assignee", login.clone()).event(Event::changed("assigned", "assignee", from, login.clone(), note));
+            c.detail(login);
+            Ok(c)
+        })
+    }
+
+    /// Fills parts of the five-part plan; a complete plan starts rectification.
+    pub fn plan(&mut self, code: &str, version: Option<i64>, parts: &[(&str, String)], note: &str) -> Result<Done, StoreError> {
+        self.write_hazard(Write::Plan, code, version, |ctx, h| {
+            status::require_open(h.status)?;
+            let mut plan = h.plan.clone();
+            let mut c = Change::default();
+            for (part, value) in parts {
+                let (column, slot) = plan_slot(&mut plan, part)?;
+                if *slot != *value {
+                    c.event(Event::changed("plan", column, slot.clone(), value.clone(), note));
+                    c.set(column, value.clone());
+                    *slot = value.clone();
+                }
+            }
+            if let Some(next) = status::after_plan(h.status, h.grade, &plan)? {
+                c.set("status", next.as_str().to_string()).event(status_event(h.status, next, note));
+                c.detail(next.as_str().to_string());
+            }
+            c.set("last_progress_on", ctx.today.to_string());
+            Ok(c)
+        })
+    }
+
+    /// Records a progress note.
+    pub fn progress(&mut self, code: &str, version: Option<i64>, note: &str) -> Result<Done, StoreError> {
+        required("note", note)?;
+        self.write_hazard(Write::Progress, code, version, |ctx, h| {
+            status::require_open(h.status)?;
+            let mut c = Change::default();
+            c.set("last_progress_on", ctx.today.to_string()).event(Event::note("progress", note));
+            Ok(c)
+        })
+    }
+
+    /// Rectification reported: to `verifying`.
+    pub fn submit(&mut self, code: &str, version: Option<i64>, note: &str) -> Result<Done, StoreError> {
+        self.write_hazard(Write::Submit, code, version, |ctx, h| {
+            let next = status::submit(h.status)?;
+            let mut c = Change::default();
+            c.set("status", next.as_str().to_string()).set("last_progress_on", ctx.today.to_string());
+            c.event(status_event(h.status, next, note)).detail(next.as_str().to_string());
+            Ok(c)
+        })
+    }
+
+    /// Records one party's sign-off in the current round.
+    pub fn verify(&mut self, code: &str, version: Option<i64>, s: &SignOffInput) -> Result<Done, StoreError> {
+        required("name", &s.name)?;
+        self.write_hazard(Write::Verify, code, version, |ctx, h| {
+            let date = s.date.unwrap_or(ctx.today);
+            if date > ctx.today {
+                return Err(StoreError::Invalid { field: "date", value: date.to_string(), why: "future".into() });
+            }
+            let earlier = round_sign_offs(ctx, h)?;
+            let outcome = status::verify(h.status, &earlier, SignOff { role: s.role, verdict: s.verdict })?;
+            ctx.tx.execute(
+                "INSERT INTO verifications (hazard_id, round, role, name, organisation, date, verdict, opinion, actor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![h.id, h.round, s.role.as_str(), s.name.trim(), s.organisation.trim(), date.to_string(),
+                    s.verdict.as_str(), s.opinion, ctx.actor],
+            )?;
+            let what = format!("{} {} {}", s.role, s.verdict, s.name.trim());
+            let mut c = Change::default();
+            c.set("last_progress_on", ctx.today.to_string());
+            c.event(Event::changed("verified", "verdict", "", what, &s.opinion));
+            match outcome {
+                VerifyOutcome::Pending => {}
+                VerifyOutcome::Closed => {
+                    c.set("status", Status::Closed.as_str().to_string()).set("closed_at", ctx.now.to_string());
+                    c.event(status_event(h.status, Status::Closed, &s.opinion));
+                }
+                VerifyOutcome::Failed => {
+                    c.set("status", Status::Rectifying.as_str().to_string()).set("round", h.round + 1);
+                    c.event(status_event(h.status, Status::Rectifying, &s.opinion));
+                }
+            }
+            c.detail(outcome_name(outcome));
+            Ok(c)
+        })
+    }
+
+    /// Escalates to `level` (default: the next one); the detail is the document number.
+    pub fn escalate(&mut self, code: &str, version: Option<i64>, level: Option<Escalation>, note: &str) -> Result<Done, StoreError> {
+        let prefix = self.meta("doc_prefix")?.unwrap_or_else(|| "官安".to_string());
+        self.write_hazard(Write::Escalate, code, version, |ctx, h| {
+            status::require_open(h.status)?;
+            let level = match level.or_else(|| next_level(h.escalation_level)) {
+                Some(l) if l.level() > h.escalation_level => l,
+                other => {
+                    let value = other.map(|l| l.as_str().to_string()).unwrap_or_default();
+                    return Err(StoreError::Invalid { field: "level", value, why: "not_above_current".into() });
+                }
+            };
+            let year = ctx.today.year();
+            let seq = next_in_sequence(ctx.tx, &format!("doc:{}:{year}", level.as_str().to_string()))?;
+            let number = doc_no(&prefix, level, year, seq as u32);
+            ctx.tx.execute(
+                "INSERT INTO escalations (hazard_id, level, doc_no, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![h.id, level.level(), number, ctx.today.to_string(), ctx.actor, note],
+            )?;
+            let mut c = Change::default();
+            c.set("escalation_level", i64::from(level.level()));
+            let from = h.escalation_level.to_string();
+            c.event(Event::changed("escalated", "escalation_level", from, level.level().to_string(), &format!("{number} {note}")));
+            c.detail(number);
+            Ok(c)
+        })
+    }
+
+    /// Moves the deadline later; a reason is required.
+    pub fn extend(&mut self, code: &str, version: Option<i64>, deadline: NaiveDate, reason: &str) -> Result<Done, StoreError> {
+        if reason.trim().is_empty() {
+            return Err(status::GateError::ReasonRequired.into());
+        }
+        self.write_hazard(Write::Extend, code, version, |_, h| {
+            status::require_open(h.status)?;
+            if deadline <= h.deadline {
+                return Err(StoreError::Invalid { field: "deadline", value: deadline.to_string(), why: "not_later".into() });
+            }
+            let mut c = Change::default();
+            c.set("deadline", deadline.to_string());
+            c.event(Event::changed("extended", "deadline", h.deadline.to_string(), deadline.to_string(), reason));
+            c.detail(deadline.to_string());
+            Ok(c)
+        })
+    }
+
+    /// Reopens a closed hazard (admin); a reason is required.
+    pub fn reopen(&mut self, code: &str, version: Option<i64>, reason: &str) -> Result<Done, StoreError> {
+        self.write_hazard(Write::Reopen, code, version, |ctx, h| {
+            let next = status::reopen(h.status, reason)?;
+            let mut c = Change::default();
+            c.set("status", next.as_str().to_string()).set("closed_at", rusqlite::types::Value::Null);
+            c.set("round", h.round + 1).set("last_progress_on", ctx.today.to_string());
+            c.event(Event { kind: "reopened", ..status_event(h.status, next, reason) });
+            c.detail(next.as_str().to_string());
+            Ok(c)
+        })
+    }
+
+    /// Records that the principal or the controller was notified.
+    pub fn notify(&mut self, code: &str, version: Option<i64>, to: Recipient, channel: &str, date: Option<NaiveDate>) -> Result<Done, StoreError> {
+        required("channel", channel)?;
+        self.write_hazard(Write::Notify, code, version, |ctx, h| {
+            let date = date.unwrap_or(ctx.today);
+            ctx.tx.execute(
+                "INSERT INTO notifications (hazard_id, recipient, channel, date, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![h.id, to.as_str(), channel.trim(), date.to_string(), ctx.actor],
+            )?;
+            let mut c = Change::default();
+            c.event(Event::changed("notified", "recipient", "", to.as_str(), channel.trim()));
+            Ok(c)
+        })
+    }
+}
+
+/// The sign-offs already recorded in the hazard's current round.
+fn round_sign_offs(ctx: &Ctx, h: &HazardState) -> Result<Vec<SignOff>, StoreError> {
+    let mut stmt = ctx.tx.prepare("SELECT role, verdict FROM verifications WHERE hazard_id = ?1 AND round = ?2")?;
+    let rows = stmt.query_map(params![h.id, h.round], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (role, verdict) = row?;
+        if let (Some(role), Some(verdict)) = (VerifierRole::parse(&role), Verdict::parse(&verdict)) {
+            out.push(SignOff { role, verdict });
+        }
+    }
+    Ok(out)
+}
+
+/// The plan column and the value slot for a part name.
+fn plan_slot<'p>(plan: &'p mut crate::domain::Plan, part: &str) -> Result<(&'static str, &'p mut String), StoreError> {
+    Ok(match part {
+        "responsible" => ("plan_responsible", &mut plan.responsible),
+        "measures" => ("plan_measures", &mut plan.measures),
+        "funds" => ("plan_funds", &mut plan.funds),
+        "deadline" => ("plan_deadline", &mut plan.deadline),
+        "contingency" => ("plan_contingency", &mut plan.contingency),
+        _ => return Err(StoreError::Invalid { field: "plan", value: part.to_string(), why: "plan_part".into() }),
+    })
+}
+
+fn outcome_name(o: VerifyOutcome) -> &'static str {
+    match o {
+        VerifyOutcome::Pending => "pending",
+        VerifyOutcome::Closed => "closed",
+        VerifyOutcome::Failed => "failed",
+    }
+}
