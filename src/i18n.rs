@@ -6,8 +6,9 @@ use std::sync::OnceLock;
 use crate::domain::status::{GateError, Step};
 use crate::store::StoreError;
 
-const ZH: &str = include_str!("../assets/i18n/zh.txt");
-const EN: &str = include_str!("../assets/i18n/en.txt");
+/// The catalogue files of each language; each part of the program keeps its own file.
+const ZH: &[&str] = &[include_str!("../assets/i18n/zh/core.txt")];
+const EN: &[&str] = &[include_str!("../assets/i18n/en/core.txt")];
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,8 +73,10 @@ impl Lang {
     }
 }
 
-fn parse_catalogue(text: &'static str) -> HashMap<&'static str, &'static str> {
-    text.lines()
+fn parse_catalogue(files: &[&'static str]) -> HashMap<&'static str, &'static str> {
+    files
+        .iter()
+        .flat_map(|text| text.lines())
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| l.split_once(" = "))
         .map(|(k, v)| (k.trim(), v))
@@ -158,6 +161,34 @@ mod tests {
                 assert_ne!(lang.word("step", s.as_str()), "?");
             }
         }
+    }
+
+    /// Every literal key the code looks up exists in the catalogue.
+    #[test]
+    fn every_key_in_the_code_exists() {
+        let mut missing = Vec::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut stack = vec![root];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for pat in [".t(\"", ".f(\""] {
+                    for (i, _) in text.match_indices(pat) {
+                        let rest = &text[i + pat.len()..];
+                        let key = &rest[..rest.find('"').unwrap()];
+                        if key.contains('.') && !key.contains('{') && !Lang::En.catalogue().contains_key(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from the catalogue: {missing:#?}");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! anwei: the township Work Safety Committee's ledger of major accident hazards.
 
+pub mod cli;
 pub mod clock;
 pub mod domain;
 pub mod i18n;
 pub mod identity;
+pub mod present;
 pub mod store;
+pub mod text;

@@ -1,3 +1,5 @@
+//! The `anwei` binary: everything lives in the library; this only sets the exit status.
+
 fn main() {
-    println!("Hello, world!");
+    std::process::exit(anwei::cli::main());
 }

@@ -84,10 +84,7 @@ impl Store {
 
     /// A value from the meta table (organisation, code prefix, demo flag).
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
-        let v = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?;
+        let v = self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?;
         Ok(v)
     }
 
@@ -121,8 +118,7 @@ pub(crate) fn role_of(conn: &Connection, actor: &Actor) -> Result<Role, StoreErr
     if actor.readonly {
         return Ok(Role::Viewer);
     }
-    let role: Option<String> = conn
-        .query_row("SELECT role FROM staff WHERE login = ?1", [&actor.login], |r| r.get(0))
-        .optional()?;
+    let role: Option<String> =
+        conn.query_row("SELECT role FROM staff WHERE login = ?1", [&actor.login], |r| r.get(0)).optional()?;
     Ok(role.and_then(|r| Role::parse(&r)).unwrap_or(actor.unknown_role))
 }

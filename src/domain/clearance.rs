@@ -48,9 +48,7 @@ impl YearFigures {
     pub fn target_met(&self) -> Option<bool> {
         Some(match target_for(self.year)? {
             Target::StockCleared => self.stock_open_at_end == 0,
-            Target::IncrementCurbed => {
-                self.found < self.found_prev_year && self.increment_overdue_at_end == 0
-            }
+            Target::IncrementCurbed => self.found < self.found_prev_year && self.increment_overdue_at_end == 0,
             Target::ZeroOverdue => self.overdue_at_end == 0,
         })
     }

@@ -63,10 +63,7 @@ mod tests {
     fn bad_codes_say_why() {
         assert_eq!(validate("91350100M000100Y4"), Err(CodeError::Length(17)));
         assert_eq!(validate("91350100M000100Y4I"), Err(CodeError::BadChar('I')));
-        assert_eq!(
-            validate("91350100M000100Y44"),
-            Err(CodeError::CheckChar { expected: '3', found: '4' })
-        );
+        assert_eq!(validate("91350100M000100Y44"), Err(CodeError::CheckChar { expected: '3', found: '4' }));
         assert_eq!(check_char("91350100M000100Y4"), Some('3'));
     }
 }

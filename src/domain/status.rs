@@ -40,11 +40,7 @@ pub fn after_plan(status: Status, grade: Grade, plan: &Plan) -> Result<Option<St
     match status {
         Status::Registered => {
             let missing = plan.missing();
-            if grade == Grade::Major && !missing.is_empty() {
-                Ok(None)
-            } else {
-                Ok(Some(Status::Rectifying))
-            }
+            if grade == Grade::Major && !missing.is_empty() { Ok(None) } else { Ok(Some(Status::Rectifying)) }
         }
         Status::Closed => Err(GateError::WrongStatus { from: status, step: Step::Change }),
         _ => Ok(None),
@@ -105,17 +101,9 @@ pub fn verify(status: Status, earlier: &[SignOff], new: SignOff) -> Result<Verif
     if new.verdict == Verdict::Fail {
         return Ok(VerifyOutcome::Failed);
     }
-    let passed = |role: VerifierRole| {
-        new.role == role
-            || earlier
-                .iter()
-                .any(|s| s.role == role && s.verdict == Verdict::Pass)
-    };
-    if VerifierRole::ALL.iter().all(|r| passed(*r)) {
-        Ok(VerifyOutcome::Closed)
-    } else {
-        Ok(VerifyOutcome::Pending)
-    }
+    let passed =
+        |role: VerifierRole| new.role == role || earlier.iter().any(|s| s.role == role && s.verdict == Verdict::Pass);
+    if VerifierRole::ALL.iter().all(|r| passed(*r)) { Ok(VerifyOutcome::Closed) } else { Ok(VerifyOutcome::Pending) }
 }
 
 /// The roles that still owe a pass in the current round.
@@ -185,15 +173,9 @@ mod tests {
     fn three_passes_close() {
         assert_eq!(verify(Verifying, &[], pass(Regulator)), Ok(VerifyOutcome::Pending));
         assert_eq!(verify(Verifying, &[pass(Regulator)], pass(Expert)), Ok(VerifyOutcome::Pending));
-        assert_eq!(
-            verify(Verifying, &[pass(Regulator), pass(Expert)], pass(Enterprise)),
-            Ok(VerifyOutcome::Closed)
-        );
+        assert_eq!(verify(Verifying, &[pass(Regulator), pass(Expert)], pass(Enterprise)), Ok(VerifyOutcome::Closed));
         // the same role twice does not stand in for another
-        assert_eq!(
-            verify(Verifying, &[pass(Regulator), pass(Regulator)], pass(Regulator)),
-            Ok(VerifyOutcome::Pending)
-        );
+        assert_eq!(verify(Verifying, &[pass(Regulator), pass(Regulator)], pass(Regulator)), Ok(VerifyOutcome::Pending));
     }
 
     #[test]

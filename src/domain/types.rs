@@ -129,11 +129,7 @@ impl Plan {
 
     /// The parts still missing.
     pub fn missing(&self) -> Vec<&'static str> {
-        self.parts()
-            .iter()
-            .filter(|(_, v)| v.trim().is_empty())
-            .map(|(k, _)| *k)
-            .collect()
+        self.parts().iter().filter(|(_, v)| v.trim().is_empty()).map(|(k, _)| *k).collect()
     }
 
     pub fn is_complete(&self) -> bool {

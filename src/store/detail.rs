@@ -112,7 +112,13 @@ impl Store {
                 created_at: r.get(5)?,
                 updated_at: r.get(6)?,
                 closed_at: r.get(7)?,
-                plan: Plan { responsible: r.get(8)?, measures: r.get(9)?, funds: r.get(10)?, deadline: r.get(11)?, contingency: r.get(12)? },
+                plan: Plan {
+                    responsible: r.get(8)?,
+                    measures: r.get(9)?,
+                    funds: r.get(10)?,
+                    deadline: r.get(11)?,
+                    contingency: r.get(12)?,
+                },
                 enterprise_info: EnterpriseInfo {
                     credit_code: r.get(13)?,
                     name: r.get(14)?,
@@ -142,23 +148,58 @@ impl Store {
         )?;
         d.verifications = s
             .query_map(params![id], |r| {
-                Ok(VerificationRow { round: r.get(0)?, role: r.get(1)?, name: r.get(2)?, organisation: r.get(3)?, date: r.get(4)?, verdict: r.get(5)?, opinion: r.get(6)? })
+                Ok(VerificationRow {
+                    round: r.get(0)?,
+                    role: r.get(1)?,
+                    name: r.get(2)?,
+                    organisation: r.get(3)?,
+                    date: r.get(4)?,
+                    verdict: r.get(5)?,
+                    opinion: r.get(6)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
-        let mut s = self.conn.prepare_cached("SELECT level, doc_no, date, actor, note FROM escalations WHERE hazard_id = ?1 ORDER BY id")?;
+        let mut s = self.conn.prepare_cached(
+            "SELECT level, doc_no, date, actor, note FROM escalations WHERE hazard_id = ?1 ORDER BY id",
+        )?;
         d.escalations = s
-            .query_map(params![id], |r| Ok(EscalationRow { level: r.get(0)?, doc_no: r.get(1)?, date: r.get(2)?, actor: r.get(3)?, note: r.get(4)? }))?
+            .query_map(params![id], |r| {
+                Ok(EscalationRow {
+                    level: r.get(0)?,
+                    doc_no: r.get(1)?,
+                    date: r.get(2)?,
+                    actor: r.get(3)?,
+                    note: r.get(4)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
-        let mut s = self.conn.prepare_cached("SELECT recipient, channel, date, acknowledged FROM notifications WHERE hazard_id = ?1 ORDER BY id")?;
+        let mut s = self.conn.prepare_cached(
+            "SELECT recipient, channel, date, acknowledged FROM notifications WHERE hazard_id = ?1 ORDER BY id",
+        )?;
         d.notifications = s
-            .query_map(params![id], |r| Ok(NotificationRow { recipient: r.get(0)?, channel: r.get(1)?, date: r.get(2)?, acknowledged: r.get(3)? }))?
+            .query_map(params![id], |r| {
+                Ok(NotificationRow {
+                    recipient: r.get(0)?,
+                    channel: r.get(1)?,
+                    date: r.get(2)?,
+                    acknowledged: r.get(3)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
         let mut s = self.conn.prepare_cached(
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;
         d.timeline = s
             .query_map(params![id], |r| {
-                Ok(TimelineEvent { at: r.get(0)?, actor: r.get(1)?, kind: r.get(2)?, field: r.get(3)?, from: r.get(4)?, to: r.get(5)?, note: r.get(6)? })
+                Ok(TimelineEvent {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    kind: r.get(2)?,
+                    field: r.get(3)?,
+                    from: r.get(4)?,
+                    to: r.get(5)?,
+                    note: r.get(6)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         Ok(())

@@ -128,7 +128,13 @@ impl Store {
 }
 
 /// The SQL of one list page (also printed by `anwei sql`).
-pub fn list_sql(filter: &Filter, sort: Sort, page: &Page, today: chrono::NaiveDate, t: &crate::domain::escalation::Thresholds) -> Sql {
+pub fn list_sql(
+    filter: &Filter,
+    sort: Sort,
+    page: &Page,
+    today: chrono::NaiveDate,
+    t: &crate::domain::escalation::Thresholds,
+) -> Sql {
     let mut sql = Sql::default();
     let mut clause = filter.where_clause(&mut sql, today, t);
     let expr = sort.key.expr();

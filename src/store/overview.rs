@@ -93,7 +93,8 @@ impl Store {
     }
 
     fn source_status(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status")?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -124,7 +125,12 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn year_figures(&self, year: i32, months: &[(String, i64, i64)], today: NaiveDate) -> Result<YearFigures, StoreError> {
+    fn year_figures(
+        &self,
+        year: i32,
+        months: &[(String, i64, i64)],
+        today: NaiveDate,
+    ) -> Result<YearFigures, StoreError> {
         let sum = |from: &str, to: &str, pick: fn(&(String, i64, i64)) -> i64| -> i64 {
             months.iter().filter(|m| m.0.as_str() >= from && m.0.as_str() <= to).map(pick).sum()
         };

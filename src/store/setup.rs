@@ -22,10 +22,15 @@ impl Store {
     pub fn init(&mut self, org: &str, code_prefix: &str) -> Result<(), StoreError> {
         let prefix = code_prefix.trim();
         if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(StoreError::Invalid { field: "code-prefix", value: prefix.to_string(), why: "alphanumeric".into() });
+            return Err(StoreError::Invalid {
+                field: "code-prefix",
+                value: prefix.to_string(),
+                why: "alphanumeric".into(),
+            });
         }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let existing: Option<String> = tx.query_row("SELECT value FROM meta WHERE key = 'org'", [], |r| r.get(0)).optional()?;
+        let existing: Option<String> =
+            tx.query_row("SELECT value FROM meta WHERE key = 'org'", [], |r| r.get(0)).optional()?;
         if let Some(org) = existing {
             return Err(StoreError::Exists { what: "ledger", value: org });
         }
@@ -76,7 +81,12 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let role: String = r.get(3)?;
-            Ok(StaffMember { login: r.get(0)?, name: r.get(1)?, unit: r.get(2)?, role: Role::parse(&role).unwrap_or(Role::Viewer) })
+            Ok(StaffMember {
+                login: r.get(0)?,
+                name: r.get(1)?,
+                unit: r.get(2)?,
+                role: Role::parse(&role).unwrap_or(Role::Viewer),
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -84,7 +94,10 @@ impl Store {
     /// Adds a unit if missing; returns its id.
     pub fn unit_add(&mut self, name: &str, kind: UnitKind) -> Result<i64, StoreError> {
         let tx = self.begin(Write::ManageStaff)?;
-        tx.execute("INSERT INTO units (name, kind) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING", params![name.trim(), kind.as_str()])?;
+        tx.execute(
+            "INSERT INTO units (name, kind) VALUES (?1, ?2) ON CONFLICT(name) DO NOTHING",
+            params![name.trim(), kind.as_str()],
+        )?;
         let id = tx.query_row("SELECT id FROM units WHERE name = ?1", [name.trim()], |r| r.get(0))?;
         tx.commit()?;
         Ok(id)

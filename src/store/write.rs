@@ -35,7 +35,13 @@ pub struct Event {
 
 impl Event {
     /// An event that records a field changing from one value to another.
-    pub fn changed(kind: &'static str, field: &'static str, from: impl Into<String>, to: impl Into<String>, note: &str) -> Event {
+    pub fn changed(
+        kind: &'static str,
+        field: &'static str,
+        from: impl Into<String>,
+        to: impl Into<String>,
+        note: &str,
+    ) -> Event {
         Event { kind, field: Some(field), from: Some(from.into()), to: Some(to.into()), note: note.to_string() }
     }
 

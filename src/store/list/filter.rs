@@ -100,7 +100,9 @@ impl Filter {
         }
         if let Some(s) = self.search.as_deref().filter(|s| !s.trim().is_empty()) {
             let p = sql.bind(format!("%{}%", escape_like(s.trim())));
-            c.push(format!("(h.code LIKE {p} ESCAPE '\\' OR h.title LIKE {p} ESCAPE '\\' OR e.name LIKE {p} ESCAPE '\\')"));
+            c.push(format!(
+                "(h.code LIKE {p} ESCAPE '\\' OR h.title LIKE {p} ESCAPE '\\' OR e.name LIKE {p} ESCAPE '\\')"
+            ));
         }
         if let Some((a, b)) = self.discovered {
             c.push(format!("h.discovered_on BETWEEN {} AND {}", sql.bind(a.to_string()), sql.bind(b.to_string())));

@@ -66,11 +66,32 @@ pub fn insert_hazard(tx: &Transaction, r: &HazardRecord) -> rusqlite::Result<i64
             ?22, ?23, ?24, ?25, ?25, ?26)",
     )?;
     stmt.execute(params![
-        r.code, r.enterprise_id, r.village_id, r.title, r.description, r.grade.as_str(), r.sector,
-        r.standard_ref, r.source.as_str(), r.discovered_on.to_string(), r.deadline.to_string(),
-        r.status.as_str(), r.plan.responsible, r.plan.measures, r.plan.funds, r.plan.deadline,
-        r.plan.contingency, r.owner_unit_id, r.assignee, r.escalation_level, r.listed_unit,
-        r.stopped_production, r.round, r.last_progress_on.to_string(), r.created_at, r.closed_at
+        r.code,
+        r.enterprise_id,
+        r.village_id,
+        r.title,
+        r.description,
+        r.grade.as_str(),
+        r.sector,
+        r.standard_ref,
+        r.source.as_str(),
+        r.discovered_on.to_string(),
+        r.deadline.to_string(),
+        r.status.as_str(),
+        r.plan.responsible,
+        r.plan.measures,
+        r.plan.funds,
+        r.plan.deadline,
+        r.plan.contingency,
+        r.owner_unit_id,
+        r.assignee,
+        r.escalation_level,
+        r.listed_unit,
+        r.stopped_production,
+        r.round,
+        r.last_progress_on.to_string(),
+        r.created_at,
+        r.closed_at
     ])?;
     Ok(tx.last_insert_rowid())
 }
@@ -120,7 +141,8 @@ impl Store {
         let tx = self.begin(Write::Register)?;
         let discovered_on = n.discovered_on.unwrap_or(today);
         if discovered_on > today || n.deadline < discovered_on {
-            let (field, value) = if discovered_on > today { ("discovered_on", discovered_on) } else { ("deadline", n.deadline) };
+            let (field, value) =
+                if discovered_on > today { ("discovered_on", discovered_on) } else { ("deadline", n.deadline) };
             return Err(StoreError::Invalid { field, value: value.to_string(), why: "date_order".into() });
         }
         let (enterprise_id, village_id, sector) = find_enterprise(&tx, &n.enterprise)?;

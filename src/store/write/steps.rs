@@ -52,7 +52,13 @@ impl Store {
     }
 
     /// Fills parts of the five-part plan; a complete plan starts rectification.
-    pub fn plan(&mut self, code: &str, version: Option<i64>, parts: &[(&str, String)], note: &str) -> Result<Done, StoreError> {
+    pub fn plan(
+        &mut self,
+        code: &str,
+        version: Option<i64>,
+        parts: &[(&str, String)],
+        note: &str,
+    ) -> Result<Done, StoreError> {
         self.write_hazard(Write::Plan, code, version, |ctx, h| {
             status::require_open(h.status)?;
             let mut plan = h.plan.clone();
@@ -109,8 +115,17 @@ impl Store {
             ctx.tx.execute(
                 "INSERT INTO verifications (hazard_id, round, role, name, organisation, date, verdict, opinion, actor)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![h.id, h.round, s.role.as_str(), s.name.trim(), s.organisation.trim(), date.to_string(),
-                    s.verdict.as_str(), s.opinion, ctx.actor],
+                params![
+                    h.id,
+                    h.round,
+                    s.role.as_str(),
+                    s.name.trim(),
+                    s.organisation.trim(),
+                    date.to_string(),
+                    s.verdict.as_str(),
+                    s.opinion,
+                    ctx.actor
+                ],
             )?;
             let what = format!("{} {} {}", s.role, s.verdict, s.name.trim());
             let mut c = Change::default();
@@ -133,7 +148,13 @@ impl Store {
     }
 
     /// Escalates to `level` (default: the next one); the detail is the document number.
-    pub fn escalate(&mut self, code: &str, version: Option<i64>, level: Option<Escalation>, note: &str) -> Result<Done, StoreError> {
+    pub fn escalate(
+        &mut self,
+        code: &str,
+        version: Option<i64>,
+        level: Option<Escalation>,
+        note: &str,
+    ) -> Result<Done, StoreError> {
         let prefix = self.meta("doc_prefix")?.unwrap_or_else(|| "官安".to_string());
         self.write_hazard(Write::Escalate, code, version, |ctx, h| {
             status::require_open(h.status)?;
@@ -145,7 +166,7 @@ impl Store {
                 }
             };
             let year = ctx.today.year();
-            let seq = next_in_sequence(ctx.tx, &format!("doc:{}:{year}", level.as_str().to_string()))?;
+            let seq = next_in_sequence(ctx.tx, &format!("doc:{}:{year}", level.as_str()))?;
             let number = doc_no(&prefix, level, year, seq as u32);
             ctx.tx.execute(
                 "INSERT INTO escalations (hazard_id, level, doc_no, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -154,21 +175,37 @@ impl Store {
             let mut c = Change::default();
             c.set("escalation_level", i64::from(level.level()));
             let from = h.escalation_level.to_string();
-            c.event(Event::changed("escalated", "escalation_level", from, level.level().to_string(), &format!("{number} {note}")));
+            c.event(Event::changed(
+                "escalated",
+                "escalation_level",
+                from,
+                level.level().to_string(),
+                &format!("{number} {note}"),
+            ));
             c.detail(number);
             Ok(c)
         })
     }
 
     /// Moves the deadline later; a reason is required.
-    pub fn extend(&mut self, code: &str, version: Option<i64>, deadline: NaiveDate, reason: &str) -> Result<Done, StoreError> {
+    pub fn extend(
+        &mut self,
+        code: &str,
+        version: Option<i64>,
+        deadline: NaiveDate,
+        reason: &str,
+    ) -> Result<Done, StoreError> {
         if reason.trim().is_empty() {
             return Err(status::GateError::ReasonRequired.into());
         }
         self.write_hazard(Write::Extend, code, version, |_, h| {
             status::require_open(h.status)?;
             if deadline <= h.deadline {
-                return Err(StoreError::Invalid { field: "deadline", value: deadline.to_string(), why: "not_later".into() });
+                return Err(StoreError::Invalid {
+                    field: "deadline",
+                    value: deadline.to_string(),
+                    why: "not_later".into(),
+                });
             }
             let mut c = Change::default();
             c.set("deadline", deadline.to_string());
@@ -192,7 +229,14 @@ impl Store {
     }
 
     /// Records that the principal or the controller was notified.
-    pub fn notify(&mut self, code: &str, version: Option<i64>, to: Recipient, channel: &str, date: Option<NaiveDate>) -> Result<Done, StoreError> {
+    pub fn notify(
+        &mut self,
+        code: &str,
+        version: Option<i64>,
+        to: Recipient,
+        channel: &str,
+        date: Option<NaiveDate>,
+    ) -> Result<Done, StoreError> {
         required("channel", channel)?;
         self.write_hazard(Write::Notify, code, version, |ctx, h| {
             let date = date.unwrap_or(ctx.today);

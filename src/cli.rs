@@ -1,0 +1,126 @@
+//! The command line: arguments, resolving the database and language, and exit statuses.
+
+mod args;
+mod output;
+mod read;
+mod write;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Parser;
+
+use crate::clock::Clock;
+use crate::i18n::Lang;
+use crate::identity::os_login;
+use crate::store::{Actor, Store, StoreError};
+pub use args::{Cli, Command, Format};
+
+/// Everything a command needs: the parsed options, language, clock and actor.
+pub struct Env {
+    pub cli: Cli,
+    pub lang: Lang,
+    pub clock: Clock,
+    pub actor: Actor,
+}
+
+/// A failure with the exit status it maps to.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input or usage (exit status 2).
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    pub fn store(lang: Lang, e: &StoreError) -> Failure {
+        Failure { code: e.exit_code(), message: crate::i18n::store_error(lang, e) }
+    }
+}
+
+/// Runs the program; returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
+    let env = match Env::new(cli, lang) {
+        Ok(env) => env,
+        Err(f) => return report(&f),
+    };
+    match dispatch(&env) {
+        Ok(()) => 0,
+        Err(f) => report(&f),
+    }
+}
+
+fn report(f: &Failure) -> i32 {
+    eprintln!("anwei: {}", f.message);
+    f.code
+}
+
+impl Env {
+    fn new(cli: Cli, lang: Lang) -> Result<Env, Failure> {
+        let clock = match cli.today.as_deref() {
+            None => Clock::system(),
+            Some(s) => match crate::domain::parse_date(s) {
+                Some(d) => Clock::fixed(d),
+                None => return Err(Failure::input(lang.f("cli.bad_date", &[&"--today", &s]))),
+            },
+        };
+        let actor = Actor { readonly: cli.readonly, ..Actor::new(os_login()) };
+        Ok(Env { cli, lang, clock, actor })
+    }
+
+    /// The database path: `--db`, `ANWEI_DB`, else the platform data directory.
+    pub fn db_path(&self) -> Result<PathBuf, Failure> {
+        match &self.cli.db {
+            Some(p) => Ok(p.clone()),
+            None => data_file("anwei.db").ok_or_else(|| Failure::input(self.lang.t("cli.no_data_dir"))),
+        }
+    }
+
+    /// Opens the existing ledger.
+    pub fn open(&self) -> Result<Store, Failure> {
+        let path = self.db_path()?;
+        Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))
+    }
+
+    /// A store error as a failure in the chosen language.
+    pub fn fail(&self, e: &StoreError) -> Failure {
+        Failure::store(self.lang, e)
+    }
+}
+
+/// A file in the platform data directory (created if missing).
+pub fn data_file(name: &str) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "anwei")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).ok()?;
+    Some(dir.join(name))
+}
+
+fn dispatch(env: &Env) -> Result<(), Failure> {
+    match &env.cli.command {
+        None => read::overview(env, Format::Text),
+        Some(Command::Overview { format }) => read::overview(env, *format),
+        Some(Command::List(a)) => read::list(env, a),
+        Some(Command::Show { code, format }) => read::show(env, code, *format),
+        Some(Command::Whoami) => read::whoami(env),
+        Some(Command::Check) => read::check(env),
+        Some(Command::Backup { file }) => read::backup(env, file),
+        Some(Command::Init { org, code_prefix }) => write::init(env, org, code_prefix),
+        Some(Command::Staff(s)) => write::staff(env, s),
+        Some(Command::New(n)) => write::new(env, n),
+        Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),
+        Some(cmd) => write::step(env, cmd),
+    }
+}

@@ -1,0 +1,278 @@
+//! The command line's grammar (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// anwei — the safety committee work team's ledger of major accident hazards.
+#[derive(Debug, Parser)]
+#[command(name = "anwei", version, about)]
+pub struct Cli {
+    /// The database file (default: anwei.db in the platform data directory).
+    #[arg(long, global = true, env = "ANWEI_DB")]
+    pub db: Option<PathBuf>,
+    /// Fix today's date (YYYY-MM-DD), for reproducible runs.
+    #[arg(long, global = true, env = "ANWEI_TODAY")]
+    pub today: Option<String>,
+    /// Interface language: zh or en (default: from LANG).
+    #[arg(long, global = true, env = "ANWEI_LANG")]
+    pub lang: Option<String>,
+    /// Look without changing anything, whatever your role.
+    #[arg(long, global = true)]
+    pub readonly: bool,
+    /// Open the demo database (created first if missing).
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output formats of the read commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new ledger; you become its admin.
+    Init {
+        /// The organisation (township) name.
+        #[arg(long, default_value = "官桥镇")]
+        org: String,
+        /// The prefix of hazard codes (GQ-2026-0042).
+        #[arg(long, default_value = "GQ")]
+        code_prefix: String,
+    },
+    /// The figures of the overview dashboard.
+    Overview {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List hazards.
+    List(ListArgs),
+    /// One hazard whole.
+    Show {
+        code: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Register a new hazard.
+    New(NewArgs),
+    /// Assign a hazard to a staff member.
+    Assign {
+        code: String,
+        /// The staff login.
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Refuse if the hazard is no longer at this version.
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Fill the five-part plan; a complete plan starts rectification.
+    Plan(PlanArgs),
+    /// Record a progress note.
+    Progress {
+        code: String,
+        #[arg(long)]
+        note: String,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Rectification reported: the hazard awaits sign-off.
+    Submit {
+        code: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Record one party's on-site sign-off.
+    Verify(VerifyArgs),
+    /// Escalate (default: the next level); prints the document number.
+    Escalate {
+        code: String,
+        #[arg(long)]
+        level: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Move the deadline later.
+    Extend {
+        code: String,
+        #[arg(long)]
+        deadline: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Reopen a closed hazard (admin).
+    Reopen {
+        code: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Record that the principal or the actual controller was notified.
+    Notify {
+        code: String,
+        /// principal or controller
+        #[arg(long)]
+        to: String,
+        /// How: 书面, 短信, 电话 …
+        #[arg(long)]
+        channel: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Staff and roles.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Print your login and role.
+    Whoami,
+    /// Check integrity, counters, and that state agrees with the timeline.
+    Check,
+    /// An online backup of the database.
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub status: Option<String>,
+    #[arg(long)]
+    pub overdue: bool,
+    #[arg(long, value_name = "DAYS")]
+    pub due_within: Option<i64>,
+    #[arg(long)]
+    pub village: Option<String>,
+    #[arg(long)]
+    pub sector: Option<String>,
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long)]
+    pub grade: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    /// Found in 2023 or earlier.
+    #[arg(long)]
+    pub stock: bool,
+    #[arg(long)]
+    pub escalation_queue: bool,
+    #[arg(long)]
+    pub awaiting_verification: bool,
+    /// Search code, title and enterprise.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Sort column (deadline, code, title, enterprise, village, sector, …).
+    #[arg(long, default_value = "deadline")]
+    pub sort: String,
+    #[arg(long)]
+    pub desc: bool,
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Credit code or exact name of the enterprise.
+    #[arg(long)]
+    pub enterprise: String,
+    #[arg(long)]
+    pub title: String,
+    #[arg(long, default_value = "")]
+    pub description: String,
+    #[arg(long, default_value = "major")]
+    pub grade: String,
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// The judgment-standard clause.
+    #[arg(long, default_value = "")]
+    pub standard: String,
+    #[arg(long, default_value = "inspection")]
+    pub source: String,
+    #[arg(long)]
+    pub discovered: Option<String>,
+    #[arg(long)]
+    pub deadline: String,
+    /// Owner department by name.
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long)]
+    pub assignee: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    pub code: String,
+    #[arg(long)]
+    pub responsible: Option<String>,
+    #[arg(long)]
+    pub measures: Option<String>,
+    #[arg(long)]
+    pub funds: Option<String>,
+    #[arg(long)]
+    pub deadline: Option<String>,
+    #[arg(long)]
+    pub contingency: Option<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    #[arg(long)]
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    pub code: String,
+    /// regulator, expert or enterprise
+    #[arg(long)]
+    pub role: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, default_value = "")]
+    pub org: String,
+    #[arg(long, conflicts_with = "fail", required_unless_present = "fail")]
+    pub pass: bool,
+    #[arg(long)]
+    pub fail: bool,
+    #[arg(long, default_value = "")]
+    pub opinion: String,
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub version: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member or change their role (admin).
+    Add {
+        login: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "officer")]
+        role: String,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// List the staff.
+    List {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}

@@ -1,0 +1,186 @@
+//! The read commands: overview, list, show, whoami, check, backup, staff list.
+
+use std::path::Path;
+
+use super::args::{Format, ListArgs};
+use super::output::{csv, json, table};
+use super::{Env, Failure};
+use crate::domain::{Grade, Source, Status};
+use crate::i18n::Lang;
+use crate::store::list::{Filter, HazardRow, Page, Sort, SortKey};
+
+/// `anwei overview`.
+pub fn overview(env: &Env, format: Format) -> Result<(), Failure> {
+    let store = env.open()?;
+    let o = store.overview().map_err(|e| env.fail(&e))?;
+    if format == Format::Json {
+        return json(&o);
+    }
+    let l = env.lang;
+    let tiles = [
+        ("tile.open_major", o.open_major),
+        ("tile.overdue", o.overdue),
+        ("tile.due_7", o.due_within_7),
+        ("tile.awaiting", o.awaiting_sign_off),
+        ("tile.queue", o.escalation_queue),
+        ("tile.stock", o.stock_open),
+        ("tile.new_q", o.new_this_quarter),
+        ("tile.closed_q", o.closed_this_quarter),
+    ];
+    println!("{}  {}  {}", crate::text::sanitise(&store.org_name().unwrap_or_default()), o.today, o.quarter);
+    let rows: Vec<Vec<String>> = tiles.iter().map(|(k, n)| vec![l.t(k).to_string(), n.to_string()]).collect();
+    table(&[l.t("col.figure"), l.t("col.count")], &rows);
+    println!();
+    let bars = |title: &str, pairs: &[(String, i64)]| {
+        let rows: Vec<Vec<String>> = pairs.iter().map(|(k, n)| vec![k.clone(), n.to_string()]).collect();
+        table(&[title, l.t("col.open")], &rows);
+        println!();
+    };
+    bars(l.t("col.village"), &o.by_village);
+    bars(l.t("col.sector"), &o.by_sector);
+    Ok(())
+}
+
+/// The filter of `anwei list`.
+fn filter(env: &Env, a: &ListArgs) -> Result<Filter, Failure> {
+    let bad = |opt: &str, v: &str| Failure::input(env.lang.f("cli.bad_value", &[&opt, &v]));
+    Ok(Filter {
+        status: a.status.as_deref().map(|s| Status::parse(s).ok_or_else(|| bad("--status", s))).transpose()?,
+        source: a.source.as_deref().map(|s| Source::parse(s).ok_or_else(|| bad("--source", s))).transpose()?,
+        grade: a.grade.as_deref().map(|s| Grade::parse(s).ok_or_else(|| bad("--grade", s))).transpose()?,
+        overdue: a.overdue,
+        due_within: a.due_within,
+        village: a.village.clone(),
+        sector: a.sector.clone(),
+        assignee: a.assignee.clone(),
+        stock: a.stock,
+        escalation_queue: a.escalation_queue,
+        awaiting_verification: a.awaiting_verification,
+        search: a.search.clone(),
+        ..Filter::default()
+    })
+}
+
+/// `anwei list`.
+pub fn list(env: &Env, a: &ListArgs) -> Result<(), Failure> {
+    let f = filter(env, a)?;
+    let key =
+        SortKey::parse(&a.sort).ok_or_else(|| Failure::input(env.lang.f("cli.bad_value", &[&"--sort", &a.sort])))?;
+    let store = env.open()?;
+    let rows = store
+        .list(&f, Sort { key, descending: a.desc }, &Page { after: None, limit: a.limit })
+        .map_err(|e| env.fail(&e))?;
+    match a.format {
+        Format::Json => json(&rows),
+        Format::Csv => csv(&LIST_COLUMNS, &rows.iter().map(|r| row_cells(Lang::En, r, true)).collect::<Vec<_>>()),
+        Format::Table | Format::Text => {
+            let headers: Vec<&str> = LIST_COLUMNS.iter().map(|c| env.lang.t(&format!("col.{c}"))).collect();
+            table(&headers, &rows.iter().map(|r| row_cells(env.lang, r, false)).collect::<Vec<_>>());
+            Ok(())
+        }
+    }
+}
+
+const LIST_COLUMNS: [&str; 12] = [
+    "code",
+    "title",
+    "enterprise",
+    "village",
+    "sector",
+    "grade",
+    "status",
+    "deadline",
+    "days_overdue",
+    "escalation_level",
+    "recommended_level",
+    "assignee",
+];
+
+/// A list row as text cells; CSV keeps identifiers, the table shows words.
+fn row_cells(l: Lang, r: &HazardRow, ids: bool) -> Vec<String> {
+    let w = |group: &str, id: &str| if ids { id.to_string() } else { l.word(group, id).to_string() };
+    vec![
+        r.code.clone(),
+        r.title.clone(),
+        r.enterprise.clone(),
+        r.village.clone(),
+        r.sector.clone(),
+        w("grade", r.grade.as_str()),
+        w("status", r.status.as_str()),
+        r.deadline.to_string(),
+        r.days_overdue.to_string(),
+        w("level", &r.escalation_level.to_string()),
+        w("level", &r.recommended_level.to_string()),
+        r.assignee_name.clone().or(r.assignee.clone()).unwrap_or_default(),
+    ]
+}
+
+/// `anwei show`.
+pub fn show(env: &Env, code: &str, format: Format) -> Result<(), Failure> {
+    let store = env.open()?;
+    let d = store.detail(code).map_err(|e| env.fail(&e))?;
+    if format == Format::Json {
+        return json(&d);
+    }
+    for section in crate::present::detail_sections(env.lang, &d) {
+        println!("[{}]", section.title);
+        for (label, value) in &section.lines {
+            let value = crate::text::sanitise(value);
+            if label.is_empty() { println!("  {value}") } else { println!("  {label}: {value}") }
+        }
+    }
+    Ok(())
+}
+
+/// `anwei whoami`.
+pub fn whoami(env: &Env) -> Result<(), Failure> {
+    let store = env.open()?;
+    let role = store.role().map_err(|e| env.fail(&e))?;
+    println!("{} {}", env.actor.login, env.lang.word("role", role.as_str()));
+    Ok(())
+}
+
+/// `anwei check`: exit status 1 when anything is wrong.
+pub fn check(env: &Env) -> Result<(), Failure> {
+    let store = env.open()?;
+    let findings = store.check().map_err(|e| env.fail(&e))?;
+    if findings.is_empty() {
+        println!("{}", env.lang.t("cli.check_ok"));
+        return Ok(());
+    }
+    for f in &findings {
+        println!("{}: {}", env.lang.word("check", &f.what), f.detail);
+    }
+    Err(Failure { code: 1, message: env.lang.f("cli.check_failed", &[&findings.len()]) })
+}
+
+/// `anwei backup FILE`.
+pub fn backup(env: &Env, file: &Path) -> Result<(), Failure> {
+    let store = env.open()?;
+    store.backup(file).map_err(|e| env.fail(&e))?;
+    println!("{}", env.lang.f("cli.backup_done", &[&file.display()]));
+    Ok(())
+}
+
+/// `anwei staff list`.
+pub fn staff_list(env: &Env, format: Format) -> Result<(), Failure> {
+    let store = env.open()?;
+    let staff = store.staff_list().map_err(|e| env.fail(&e))?;
+    if format == Format::Json {
+        return json(&staff);
+    }
+    let rows: Vec<Vec<String>> = staff
+        .iter()
+        .map(|s| {
+            vec![s.login.clone(), s.name.clone(), s.unit.clone(), env.lang.word("role", s.role.as_str()).to_string()]
+        })
+        .collect();
+    let l = env.lang;
+    let headers = [l.t("col.login"), l.t("col.name"), l.t("col.unit"), l.t("col.role")];
+    if format == Format::Csv {
+        csv(&headers, &rows)
+    } else {
+        table(&headers, &rows);
+        Ok(())
+    }
+}

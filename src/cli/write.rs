@@ -1,0 +1,138 @@
+//! The write commands: parse the arguments, run one store command, say what happened.
+
+use chrono::NaiveDate;
+
+use super::args::{Command, NewArgs, StaffCommand};
+use super::{Env, Failure};
+use crate::domain::{Escalation, Grade, Recipient, Role, Source, Verdict, VerifierRole, parse_date};
+use crate::store::write::{Done, NewHazard, SignOffInput};
+use crate::store::{Store, StoreError};
+
+/// Parses a closed word such as a role, naming the option on failure.
+fn word<T>(env: &Env, option: &str, value: &str, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<T, Failure> {
+    parse(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_word", &[&option, &value, &all.join(", ")])))
+}
+
+fn date(env: &Env, option: &str, value: &str) -> Result<NaiveDate, Failure> {
+    parse_date(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_date", &[&option, &value])))
+}
+
+fn opt_date(env: &Env, option: &str, value: &Option<String>) -> Result<Option<NaiveDate>, Failure> {
+    value.as_deref().map(|v| date(env, option, v)).transpose()
+}
+
+fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|x| f(*x)).collect()
+}
+
+/// Opens the ledger, runs one write and prints its result.
+pub fn run(env: &Env, f: impl FnOnce(&mut Store) -> Result<Done, StoreError>) -> Result<(), Failure> {
+    let mut store = env.open()?;
+    let done = f(&mut store).map_err(|e| env.fail(&e))?;
+    let detail = done.detail.as_deref().map(|d| translate_detail(env, d)).unwrap_or_default();
+    println!("{}", env.lang.f("cli.done", &[&done.code, &done.version, &detail]).trim_end());
+    Ok(())
+}
+
+/// Status words in a result are shown in the chosen language.
+fn translate_detail(env: &Env, d: &str) -> String {
+    match crate::domain::Status::parse(d) {
+        Some(s) => env.lang.word("status", s.as_str()).to_string(),
+        None if ["pending", "failed"].contains(&d) => env.lang.word("outcome", d).to_string(),
+        None => d.to_string(),
+    }
+}
+
+/// The hazard steps other than assign.
+pub fn step(env: &Env, cmd: &Command) -> Result<(), Failure> {
+    match cmd {
+        Command::Plan(p) => {
+            let parts: Vec<(&str, String)> = [
+                ("responsible", &p.responsible),
+                ("measures", &p.measures),
+                ("funds", &p.funds),
+                ("deadline", &p.deadline),
+                ("contingency", &p.contingency),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
+            .collect();
+            run(env, |s| s.plan(&p.code, p.version, &parts, &p.note))
+        }
+        Command::Progress { code, note, version } => run(env, |s| s.progress(code, *version, note)),
+        Command::Submit { code, note, version } => run(env, |s| s.submit(code, *version, note)),
+        Command::Verify(v) => {
+            let role =
+                word(env, "--role", &v.role, VerifierRole::parse, &names(VerifierRole::ALL, VerifierRole::as_str))?;
+            let input = SignOffInput {
+                role,
+                name: v.name.clone(),
+                organisation: v.org.clone(),
+                verdict: if v.fail { Verdict::Fail } else { Verdict::Pass },
+                opinion: v.opinion.clone(),
+                date: opt_date(env, "--date", &v.date)?,
+            };
+            run(env, |s| s.verify(&v.code, v.version, &input))
+        }
+        Command::Escalate { code, level, note, version } => {
+            let level = level
+                .as_deref()
+                .map(|l| word(env, "--level", l, Escalation::parse, &names(Escalation::ALL, Escalation::as_str)))
+                .transpose()?;
+            run(env, |s| s.escalate(code, *version, level, note))
+        }
+        Command::Extend { code, deadline, reason, version } => {
+            let d = date(env, "--deadline", deadline)?;
+            run(env, |s| s.extend(code, *version, d, reason))
+        }
+        Command::Reopen { code, reason, version } => run(env, |s| s.reopen(code, *version, reason)),
+        Command::Notify { code, to, channel, date, version } => {
+            let to = word(env, "--to", to, Recipient::parse, &names(Recipient::ALL, Recipient::as_str))?;
+            let d = opt_date(env, "--date", date)?;
+            run(env, |s| s.notify(code, *version, to, channel, d))
+        }
+        _ => Err(Failure::input(env.lang.t("cli.unsupported"))),
+    }
+}
+
+/// `anwei new`.
+pub fn new(env: &Env, n: &NewArgs) -> Result<(), Failure> {
+    let hazard = NewHazard {
+        enterprise: n.enterprise.clone(),
+        title: n.title.clone(),
+        description: n.description.clone(),
+        grade: word(env, "--grade", &n.grade, Grade::parse, &names(Grade::ALL, Grade::as_str))?,
+        sector: n.sector.clone(),
+        standard_ref: n.standard.clone(),
+        source: word(env, "--source", &n.source, Source::parse, &names(Source::ALL, Source::as_str))?,
+        discovered_on: opt_date(env, "--discovered", &n.discovered)?,
+        deadline: date(env, "--deadline", &n.deadline)?,
+        owner: n.owner.clone(),
+        assignee: n.assignee.clone(),
+        note: n.note.clone(),
+    };
+    run(env, |s| s.register(&hazard))
+}
+
+/// `anwei init`: creates the database file and the ledger in it.
+pub fn init(env: &Env, org: &str, prefix: &str) -> Result<(), Failure> {
+    let path = env.db_path()?;
+    let mut store = Store::create(&path, env.actor.clone(), env.clock).map_err(|e| env.fail(&e))?;
+    store.init(org, prefix).map_err(|e| env.fail(&e))?;
+    println!("{}", env.lang.f("cli.initialised", &[&path.display(), &env.actor.login]));
+    Ok(())
+}
+
+/// `anwei staff add|list`.
+pub fn staff(env: &Env, cmd: &StaffCommand) -> Result<(), Failure> {
+    match cmd {
+        StaffCommand::Add { login, name, role, unit } => {
+            let role = word(env, "--role", role, Role::parse, &names(Role::ALL, Role::as_str))?;
+            let mut store = env.open()?;
+            store.staff_add(login, name, role, unit.as_deref()).map_err(|e| env.fail(&e))?;
+            println!("{}", env.lang.f("cli.staff_added", &[login, &env.lang.word("role", role.as_str())]));
+            Ok(())
+        }
+        StaffCommand::List { format } => super::read::staff_list(env, *format),
+    }
+}

@@ -1,0 +1,188 @@
+//! Presentation models shared by the command line and the full screen: one hazard's
+//! detail as titled sections of labelled lines, in the chosen language.
+
+use crate::domain::escalation::Reason;
+use crate::domain::status::{SignOff, roles_pending};
+use crate::domain::{Verdict, VerifierRole};
+use crate::i18n::Lang;
+use crate::store::detail::HazardDetail;
+
+/// A titled block of (label, value) lines; an empty label is a free line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
+fn line(l: Lang, key: &str, value: impl Into<String>) -> (String, String) {
+    (l.t(key).to_string(), value.into())
+}
+
+/// The reason for a recommended level, in words.
+pub fn reason_text(l: Lang, reason: Option<Reason>) -> String {
+    match reason {
+        Some(Reason::Overdue { days }) => l.f("reason.overdue", &[&days]),
+        Some(Reason::Stalled { days }) => l.f("reason.stalled", &[&days]),
+        None => String::new(),
+    }
+}
+
+/// The sections of a hazard's detail, in reading order.
+pub fn detail_sections(l: Lang, d: &HazardDetail) -> Vec<Section> {
+    vec![
+        hazard(l, d),
+        enterprise(l, d),
+        plan(l, d),
+        sign_offs(l, d),
+        escalations(l, d),
+        notifications(l, d),
+        timeline(l, d),
+    ]
+}
+
+fn hazard(l: Lang, d: &HazardDetail) -> Section {
+    let r = &d.row;
+    let late = if r.days_overdue > 0 { l.f("detail.days_late", &[&r.days_overdue]) } else { String::new() };
+    let level = |n: u8| l.word("level", &n.to_string()).to_string();
+    Section {
+        title: format!("{} {}", r.code, r.title),
+        lines: vec![
+            line(
+                l,
+                "col.status",
+                format!("{} / {}", l.word("status", r.status.as_str()), l.word("grade", r.grade.as_str())),
+            ),
+            line(l, "col.source", l.word("source", r.source.as_str())),
+            line(l, "col.sector", r.sector.clone()),
+            line(l, "col.standard", d.standard_ref.clone()),
+            line(
+                l,
+                "col.discovered_on",
+                format!("{}{}", r.discovered_on, if r.stock { l.t("detail.stock") } else { "" }),
+            ),
+            line(l, "col.deadline", format!("{} {late}", r.deadline).trim_end().to_string()),
+            line(
+                l,
+                "col.escalation_level",
+                format!(
+                    "{} ({} {} {})",
+                    level(r.escalation_level),
+                    l.t("detail.recommended"),
+                    level(r.recommended_level),
+                    reason_text(l, r.recommended_reason)
+                )
+                .replace(" )", ")"),
+            ),
+            line(l, "col.assignee", r.assignee_name.clone().or(r.assignee.clone()).unwrap_or_default()),
+            line(l, "col.owner", d.owner_unit.clone()),
+            line(l, "col.listed", d.listed_unit.clone()),
+            line(l, "col.stopped", if d.stopped_production { l.t("yes") } else { l.t("no") }),
+            line(l, "col.round", r.round.to_string()),
+            line(l, "col.description", d.description.clone()),
+        ],
+    }
+}
+
+fn enterprise(l: Lang, d: &HazardDetail) -> Section {
+    let e = &d.enterprise_info;
+    let risk = if e.high_risk { l.t("detail.high_risk") } else { "" };
+    Section {
+        title: l.t("detail.enterprise").to_string(),
+        lines: vec![
+            line(l, "col.enterprise", format!("{} {risk}", e.name).trim_end().to_string()),
+            line(l, "col.credit_code", e.credit_code.clone()),
+            line(l, "col.village", e.village.clone()),
+            line(l, "col.department", e.department.clone()),
+            line(l, "recipient.principal", format!("{} {}", e.principal, e.principal_phone)),
+            line(l, "recipient.controller", format!("{} {}", e.controller, e.controller_phone)),
+            line(l, "col.address", e.address.clone()),
+        ],
+    }
+}
+
+fn plan(l: Lang, d: &HazardDetail) -> Section {
+    let mut lines: Vec<(String, String)> =
+        d.plan.parts().iter().map(|(k, v)| (l.word("plan", k).to_string(), v.to_string())).collect();
+    let missing: Vec<&str> = d.plan.missing().iter().map(|p| l.word("plan", p)).collect();
+    if !missing.is_empty() {
+        lines.push(line(l, "detail.plan_missing", missing.join(l.t("list.sep"))));
+    }
+    Section { title: l.t("detail.plan").to_string(), lines }
+}
+
+fn sign_offs(l: Lang, d: &HazardDetail) -> Section {
+    let mut lines: Vec<(String, String)> = d
+        .verifications
+        .iter()
+        .map(|v| {
+            let label = l.f("detail.round", &[&v.round]);
+            let role = l.word("verifier", &v.role);
+            let verdict = l.word("verdict", &v.verdict);
+            (
+                label,
+                format!("{role} {} {} {} {verdict} {}", v.name, v.organisation, v.date, v.opinion)
+                    .trim_end()
+                    .to_string(),
+            )
+        })
+        .collect();
+    let current: Vec<SignOff> = d
+        .verifications
+        .iter()
+        .filter(|v| v.round == d.row.round)
+        .filter_map(|v| Some(SignOff { role: VerifierRole::parse(&v.role)?, verdict: Verdict::parse(&v.verdict)? }))
+        .collect();
+    if d.row.status == crate::domain::Status::Verifying {
+        let pending: Vec<&str> = roles_pending(&current).iter().map(|r| l.word("verifier", r.as_str())).collect();
+        lines.push(line(l, "detail.pending", pending.join(l.t("list.sep"))));
+    }
+    Section { title: l.t("detail.sign_offs").to_string(), lines }
+}
+
+fn escalations(l: Lang, d: &HazardDetail) -> Section {
+    let lines = d
+        .escalations
+        .iter()
+        .map(|e| {
+            (
+                l.word("level", &e.level.to_string()).to_string(),
+                format!("{} {} {} {}", e.doc_no, e.date, e.actor, e.note).trim_end().to_string(),
+            )
+        })
+        .collect();
+    Section { title: l.t("detail.escalations").to_string(), lines }
+}
+
+fn notifications(l: Lang, d: &HazardDetail) -> Section {
+    let lines = d
+        .notifications
+        .iter()
+        .map(|n| {
+            let ack = if n.acknowledged { l.t("detail.acknowledged") } else { "" };
+            (
+                l.word("recipient", &n.recipient).to_string(),
+                format!("{} {} {ack}", n.date, n.channel).trim_end().to_string(),
+            )
+        })
+        .collect();
+    Section { title: l.t("detail.notifications").to_string(), lines }
+}
+
+fn timeline(l: Lang, d: &HazardDetail) -> Section {
+    let lines = d
+        .timeline
+        .iter()
+        .map(|e| {
+            let change = match (&e.field, &e.from, &e.to) {
+                (Some(f), Some(from), Some(to)) if !from.is_empty() => format!("{f}: {from} -> {to} "),
+                (Some(f), _, Some(to)) => format!("{f}: {to} "),
+                _ => String::new(),
+            };
+            (
+                String::new(),
+                format!("{} {} {} {change}{}", e.at, e.actor, l.word("event", &e.kind), e.note).trim_end().to_string(),
+            )
+        })
+        .collect();
+    Section { title: l.t("detail.timeline").to_string(), lines }
+}

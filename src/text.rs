@@ -1,0 +1,91 @@
+//! Text from the database and the keyboard made safe and measured for the terminal.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Characters that never reach the terminal raw: controls, bidi overrides and isolates,
+/// zero-width and invisible formatting, line and paragraph separators.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// One line of safe text: tabs become spaces, line breaks a space, and every other
+/// unsafe character a visible `[U+XXXX]`.
+pub fn sanitise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            '\n' | '\r' => out.push(' '),
+            c if is_unsafe(c) => out.push_str(&format!("[U+{:04X}]", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Safe text that keeps its line breaks (descriptions, notes): one sanitised line each.
+pub fn sanitise_lines(s: &str) -> Vec<String> {
+    s.lines().map(sanitise).collect()
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, marking a cut with `~`.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('~');
+    }
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cells` cells.
+pub fn pad(s: &str, cells: usize) -> String {
+    let mut out = fit(s, cells);
+    let w = width(&out);
+    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_bidi_become_visible() {
+        let evil = "标题\u{1b}]0;pwned\u{7}\u{202E}abc\u{200B}\tx\ny";
+        let safe = sanitise(evil);
+        assert!(!safe.chars().any(is_unsafe), "{safe:?}");
+        assert_eq!(safe, "标题[U+001B]]0;pwned[U+0007][U+202E]abc[U+200B]    x y");
+        assert_eq!(sanitise("\u{FEFF}\u{00AD}\u{2066}\u{2028}"), "[U+FEFF][U+00AD][U+2066][U+2028]");
+    }
+
+    #[test]
+    fn widths_of_chinese() {
+        assert_eq!(width("重大隐患"), 8);
+        assert_eq!(fit("重大隐患", 5), "重大~");
+        assert_eq!(pad("隐患", 6), "隐患  ");
+        assert_eq!(pad("abcdef", 4), "abc~");
+        assert_eq!(sanitise_lines("a\nb\u{1b}"), vec!["a", "b[U+001B]"]);
+    }
+}
