@@ -1,0 +1,189 @@
+//! The command line end to end: the built binary on a temp ledger, exit statuses,
+//! formats and messages in both languages.
+
+mod support;
+
+use std::process::{Command, Output};
+
+use support::*;
+
+fn anwei(l: &Ledger, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_anwei"))
+        .arg("--db")
+        .arg(l.path())
+        .args(args)
+        .env("ANWEI_TODAY", TODAY)
+        .env("ANWEI_LANG", "en")
+        .env_remove("ANWEI_DB")
+        .output()
+        .unwrap()
+}
+
+fn ok(l: &Ledger, args: &[&str]) -> String {
+    let out = anwei(l, args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(l: &Ledger, args: &[&str], code: i32) -> String {
+    let out = anwei(l, args);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn init_creates_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.db");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&db).args(args).env("ANWEI_LANG", "en").output().unwrap()
+    };
+    let out = run(&["init", "--org", "官桥镇"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("is its admin"));
+    let again = run(&["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    let bad = run(&["init", "--code-prefix", "G Q"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_database_is_not_created_by_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&db).args(["list"]).env("ANWEI_LANG", "en").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("anwei init"));
+    assert!(!db.exists());
+}
+
+#[test]
+fn the_story_of_one_hazard() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-05-01", "2026-09-30");
+    let listed = json(&ok(&l, &["list", "--overdue", "--format", "json"]));
+    let row = &listed[0];
+    for key in [
+        "code", "title", "enterprise", "village", "sector", "source", "grade", "status", "discovered_on", "deadline",
+        "days_overdue", "escalation_level", "recommended_level", "assignee", "version",
+    ] {
+        assert!(row.get(key).is_some(), "list JSON lacks {key}");
+    }
+    assert_eq!(row["days_overdue"], 60);
+    assert_eq!(row["recommended_level"], 4);
+    let esc = ok(&l, &["escalate", &code, "--note", "逾期未整改"]);
+    assert!(esc.contains("官安函〔2026〕1号"), "{esc}");
+    ok(&l, &["assign", &code, "--to", "zhangwei"]);
+    let plan = [
+        "--responsible", "王强", "--measures", "改造", "--funds", "20万元", "--deadline", "2026-12-31",
+        "--contingency", "停用",
+    ];
+    let out = ok(&l, &[&["plan", code.as_str()][..], &plan].concat());
+    assert!(out.contains("rectifying"), "{out}");
+    ok(&l, &["progress", &code, "--note", "设备已订购"]);
+    ok(&l, &["submit", &code, "--note", "整改完成"]);
+    ok(&l, &["notify", &code, "--to", "principal", "--channel", "书面"]);
+    ok(&l, &["verify", &code, "--role", "regulator", "--name", "刘监管", "--pass"]);
+    ok(&l, &["verify", &code, "--role", "expert", "--name", "赵专家", "--org", "专家库", "--pass", "--opinion", "符合要求"]);
+    let last = ok(&l, &["verify", &code, "--role", "enterprise", "--name", "王强", "--pass"]);
+    assert!(last.contains("closed"), "{last}");
+    let shown = json(&ok(&l, &["show", &code, "--format", "json"]));
+    assert_eq!(shown["status"], "closed");
+    for key in ["plan", "verifications", "escalations", "notifications", "timeline"] {
+        assert!(shown.get(key).is_some(), "show JSON lacks {key}");
+    }
+    assert_eq!(shown["verifications"].as_array().unwrap().len(), 3);
+    assert_eq!(shown["escalations"][0]["doc_no"], "官安函〔2026〕1号");
+    let ev = &shown["timeline"][0];
+    for key in ["at", "actor", "kind", "note"] {
+        assert!(ev.get(key).is_some(), "timeline event lacks {key}");
+    }
+    let text = ok(&l, &["show", &code]);
+    assert!(text.contains("Timeline") && text.contains("王大强"), "{text}");
+    assert!(ok(&l, &["check"]).contains("Check passed"));
+}
+
+#[test]
+fn bad_input_says_what_and_where() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-05-01", "2026-09-30");
+    assert!(fails(&l, &["show", "GQ-1900-0001"], 2).contains("GQ-1900-0001"));
+    assert!(fails(&l, &["list", "--status", "done"], 2).contains("--status"));
+    assert!(fails(&l, &["extend", &code, "--deadline", "2026-13-01", "--reason", "x"], 2).contains("--deadline"));
+    assert!(fails(&l, &["verify", &code, "--role", "boss", "--name", "x", "--pass"], 2).contains("regulator"));
+    fails(&l, &["verify", &code, "--role", "expert", "--name", "x"], 2);
+    assert!(fails(&l, &["submit", &code], 2).contains("registered"));
+    assert!(fails(&l, &["escalate", &code, "--level", "banish"], 2).contains("--level"));
+    fails(&l, &["frobnicate"], 2);
+}
+
+#[test]
+fn conflicts_and_refusals_have_their_exit_status() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-05-01", "2026-09-30");
+    ok(&l, &["progress", &code, "--note", "到场", "--version", "1"]);
+    let msg = fails(&l, &["progress", &code, "--note", "再到场", "--version", "1"], 3);
+    assert!(msg.contains("was changed by"), "{msg}");
+    let msg = fails(&l, &["--readonly", "escalate", &code], 4);
+    assert!(msg.contains("viewer"), "{msg}");
+    assert_eq!(json(&ok(&l, &["show", &code, "--format", "json"]))["escalation_level"], 0);
+}
+
+#[test]
+fn messages_follow_the_language() {
+    let l = Ledger::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_anwei"))
+        .args(["--db", l.path().to_str().unwrap(), "--lang", "zh", "show", "GQ-1900-0001"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有编号为 GQ-1900-0001 的隐患"));
+    let who = ok(&l, &["whoami"]);
+    assert!(who.contains("admin"), "{who}");
+}
+
+#[test]
+fn csv_list_opens_in_excel_and_overview_json() {
+    let l = Ledger::new();
+    l.hazard("2026-05-01", "2026-09-30");
+    let csv = ok(&l, &["list", "--format", "csv"]);
+    assert!(csv.starts_with('\u{FEFF}'));
+    assert!(csv.contains("GQ-2026-0001"));
+    let o = json(&ok(&l, &["overview", "--format", "json"]));
+    assert_eq!(o["open_total"], 1);
+    assert_eq!(o["overdue"], 1);
+    let table = ok(&l, &["staff", "list"]);
+    assert!(table.contains("zhangwei"));
+    ok(&l, &["staff", "add", "wangfang", "--name", "王芳", "--role", "officer"]);
+    assert!(ok(&l, &["staff", "list", "--format", "json"]).contains("王芳"));
+}
+
+#[test]
+fn backup_then_check_the_copy() {
+    let l = Ledger::new();
+    l.hazard("2026-05-01", "2026-09-30");
+    let dest = l.dir.path().join("copy.db");
+    ok(&l, &["backup", dest.to_str().unwrap()]);
+    let out = Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&dest).arg("check").output().unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn new_registers_from_the_command_line() {
+    let l = Ledger::new();
+    let out = ok(
+        &l,
+        &[
+            "new", "--enterprise", CODES[1], "--title", "涉及重点监管危险化工工艺的装置未实现自动化控制", "--grade", "major",
+            "--source", "public_report", "--discovered", "2026-11-20", "--deadline", "2026-12-20", "--assignee", "zhangwei",
+        ],
+    );
+    assert!(out.contains("GQ-2026-0001"), "{out}");
+    let rows = json(&ok(&l, &["list", "--source", "public_report", "--format", "json"]));
+    assert_eq!(rows[0]["sector"], "危化品");
+    assert_eq!(rows[0]["assignee"], "zhangwei");
+}
