@@ -43,7 +43,6 @@ pub fn detail_sections(l: Lang, d: &HazardDetail) -> Vec<Section> {
 fn hazard(l: Lang, d: &HazardDetail) -> Section {
     let r = &d.row;
     let late = if r.days_overdue > 0 { l.f("detail.days_late", &[&r.days_overdue]) } else { String::new() };
-    let level = |n: u8| l.word("level", &n.to_string()).to_string();
     Section {
         title: format!("{} {}", r.code, r.title),
         lines: vec![
@@ -61,18 +60,7 @@ fn hazard(l: Lang, d: &HazardDetail) -> Section {
                 format!("{}{}", r.discovered_on, if r.stock { l.t("detail.stock") } else { "" }),
             ),
             line(l, "col.deadline", format!("{} {late}", r.deadline).trim_end().to_string()),
-            line(
-                l,
-                "col.escalation_level",
-                format!(
-                    "{} ({} {} {})",
-                    level(r.escalation_level),
-                    l.t("detail.recommended"),
-                    level(r.recommended_level),
-                    reason_text(l, r.recommended_reason)
-                )
-                .replace(" )", ")"),
-            ),
+            line(l, "col.escalation_level", recommendation(l, r)),
             line(l, "col.assignee", r.assignee_name.clone().or(r.assignee.clone()).unwrap_or_default()),
             line(l, "col.owner", d.owner_unit.clone()),
             line(l, "col.listed", d.listed_unit.clone()),
@@ -81,6 +69,14 @@ fn hazard(l: Lang, d: &HazardDetail) -> Section {
             line(l, "col.description", d.description.clone()),
         ],
     }
+}
+
+fn recommendation(l: Lang, r: &crate::store::list::HazardRow) -> String {
+    let level = |n: u8| l.word("level", &n.to_string()).to_string();
+    let reason = reason_text(l, r.recommended_reason);
+    let rec = format!("{} {}", l.t("detail.recommended"), level(r.recommended_level));
+    let rec = if reason.is_empty() { rec } else { format!("{rec}{}{reason}", l.t("list.sep")) };
+    format!("{} ({rec})", level(r.escalation_level))
 }
 
 fn enterprise(l: Lang, d: &HazardDetail) -> Section {
@@ -93,8 +89,8 @@ fn enterprise(l: Lang, d: &HazardDetail) -> Section {
             line(l, "col.credit_code", e.credit_code.clone()),
             line(l, "col.village", e.village.clone()),
             line(l, "col.department", e.department.clone()),
-            line(l, "recipient.principal", format!("{} {}", e.principal, e.principal_phone)),
-            line(l, "recipient.controller", format!("{} {}", e.controller, e.controller_phone)),
+            line(l, "col.principal", format!("{} {}", e.principal, e.principal_phone)),
+            line(l, "col.controller", format!("{} {}", e.controller, e.controller_phone)),
             line(l, "col.address", e.address.clone()),
         ],
     }

@@ -40,7 +40,13 @@ fn init_creates_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.db");
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&db).args(args).env("ANWEI_LANG", "en").output().unwrap()
+        Command::new(env!("CARGO_BIN_EXE_anwei"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("ANWEI_LANG", "en")
+            .output()
+            .unwrap()
     };
     let out = run(&["init", "--org", "官桥镇"]);
     assert!(out.status.success());
@@ -56,7 +62,13 @@ fn init_creates_once() {
 fn a_missing_database_is_not_created_by_reading() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("none.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&db).args(["list"]).env("ANWEI_LANG", "en").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_anwei"))
+        .arg("--db")
+        .arg(&db)
+        .args(["list"])
+        .env("ANWEI_LANG", "en")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("anwei init"));
     assert!(!db.exists());
@@ -69,8 +81,21 @@ fn the_story_of_one_hazard() {
     let listed = json(&ok(&l, &["list", "--overdue", "--format", "json"]));
     let row = &listed[0];
     for key in [
-        "code", "title", "enterprise", "village", "sector", "source", "grade", "status", "discovered_on", "deadline",
-        "days_overdue", "escalation_level", "recommended_level", "assignee", "version",
+        "code",
+        "title",
+        "enterprise",
+        "village",
+        "sector",
+        "source",
+        "grade",
+        "status",
+        "discovered_on",
+        "deadline",
+        "days_overdue",
+        "escalation_level",
+        "recommended_level",
+        "assignee",
+        "version",
     ] {
         assert!(row.get(key).is_some(), "list JSON lacks {key}");
     }
@@ -80,8 +105,16 @@ fn the_story_of_one_hazard() {
     assert!(esc.contains("官安函〔2026〕1号"), "{esc}");
     ok(&l, &["assign", &code, "--to", "zhangwei"]);
     let plan = [
-        "--responsible", "王强", "--measures", "改造", "--funds", "20万元", "--deadline", "2026-12-31",
-        "--contingency", "停用",
+        "--responsible",
+        "王强",
+        "--measures",
+        "改造",
+        "--funds",
+        "20万元",
+        "--deadline",
+        "2026-12-31",
+        "--contingency",
+        "停用",
     ];
     let out = ok(&l, &[&["plan", code.as_str()][..], &plan].concat());
     assert!(out.contains("rectifying"), "{out}");
@@ -89,7 +122,22 @@ fn the_story_of_one_hazard() {
     ok(&l, &["submit", &code, "--note", "整改完成"]);
     ok(&l, &["notify", &code, "--to", "principal", "--channel", "书面"]);
     ok(&l, &["verify", &code, "--role", "regulator", "--name", "刘监管", "--pass"]);
-    ok(&l, &["verify", &code, "--role", "expert", "--name", "赵专家", "--org", "专家库", "--pass", "--opinion", "符合要求"]);
+    ok(
+        &l,
+        &[
+            "verify",
+            &code,
+            "--role",
+            "expert",
+            "--name",
+            "赵专家",
+            "--org",
+            "专家库",
+            "--pass",
+            "--opinion",
+            "符合要求",
+        ],
+    );
     let last = ok(&l, &["verify", &code, "--role", "enterprise", "--name", "王强", "--pass"]);
     assert!(last.contains("closed"), "{last}");
     let shown = json(&ok(&l, &["show", &code, "--format", "json"]));
@@ -178,8 +226,21 @@ fn new_registers_from_the_command_line() {
     let out = ok(
         &l,
         &[
-            "new", "--enterprise", CODES[1], "--title", "涉及重点监管危险化工工艺的装置未实现自动化控制", "--grade", "major",
-            "--source", "public_report", "--discovered", "2026-11-20", "--deadline", "2026-12-20", "--assignee", "zhangwei",
+            "new",
+            "--enterprise",
+            CODES[1],
+            "--title",
+            "涉及重点监管危险化工工艺的装置未实现自动化控制",
+            "--grade",
+            "major",
+            "--source",
+            "public_report",
+            "--discovered",
+            "2026-11-20",
+            "--deadline",
+            "2026-12-20",
+            "--assignee",
+            "zhangwei",
         ],
     );
     assert!(out.contains("GQ-2026-0001"), "{out}");

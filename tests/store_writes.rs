@@ -165,7 +165,10 @@ fn extend_needs_a_later_date_and_a_reason() {
     assert!(matches!(s.extend(&code, None, d("2026-06-01"), "x"), Err(StoreError::Invalid { field: "deadline", .. })));
     s.extend(&code, None, d("2026-08-01"), "设备到货延迟").unwrap();
     let last = events(&l, &code).pop().unwrap();
-    assert_eq!((last.0.as_str(), last.2.as_deref(), last.3.as_deref()), ("extended", Some("2026-06-30"), Some("2026-08-01")));
+    assert_eq!(
+        (last.0.as_str(), last.2.as_deref(), last.3.as_deref()),
+        ("extended", Some("2026-06-30"), Some("2026-08-01"))
+    );
 }
 
 #[test]

@@ -123,7 +123,7 @@ pub fn show(env: &Env, code: &str, format: Format) -> Result<(), Failure> {
         return json(&d);
     }
     for section in crate::present::detail_sections(env.lang, &d) {
-        println!("[{}]", section.title);
+        println!("[{}]", crate::text::sanitise(&section.title));
         for (label, value) in &section.lines {
             let value = crate::text::sanitise(value);
             if label.is_empty() { println!("  {value}") } else { println!("  {label}: {value}") }

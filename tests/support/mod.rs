@@ -42,7 +42,8 @@ impl Ledger {
         s.staff_add("leader", "李书记", anwei::domain::Role::Viewer, None).unwrap();
         drop(s);
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let sql = "INSERT INTO enterprises (credit_code, name, sector, high_risk, village_id, principal, principal_phone,
+        let sql =
+            "INSERT INTO enterprises (credit_code, name, sector, high_risk, village_id, principal, principal_phone,
                    controller, controller_phone, address)
                    VALUES (?1, ?2, ?3, ?4, (SELECT id FROM units WHERE name = ?5), '王强', '13800000001', '王大强',
                    '13800000002', '官桥镇工业园')";
