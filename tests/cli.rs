@@ -1,4 +1,5 @@
 //! The command line end to end: the built binary on a temp ledger, exit statuses,
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! formats and messages in both languages.
 
 mod support;

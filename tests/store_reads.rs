@@ -1,4 +1,5 @@
 //! The read models: filters, keyset paging, sorting, the overview against direct
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! counts, migrations, and two connections on one file.
 
 mod support;

@@ -1,4 +1,5 @@
 //! Every write command: its transaction, its timeline row, its gates and its refusals.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

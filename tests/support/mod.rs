@@ -1,5 +1,5 @@
 //! A small ledger in a temp file for the store and command-line tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
 
