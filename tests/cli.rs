@@ -1,6 +1,6 @@
 //! The command line end to end: the built binary on a temp ledger, exit statuses,
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! formats and messages in both languages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 

@@ -1,6 +1,6 @@
 //! The read models: filters, keyset paging, sorting, the overview against direct
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! counts, migrations, and two connections on one file.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
 
