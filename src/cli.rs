@@ -3,6 +3,7 @@
 mod args;
 mod output;
 mod read;
+mod shared;
 mod write;
 
 use std::path::PathBuf;
@@ -117,7 +118,10 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Whoami) => read::whoami(env),
         Some(Command::Check) => read::check(env),
         Some(Command::Backup { file }) => read::backup(env, file),
-        Some(Command::Init { org, code_prefix }) => write::init(env, org, code_prefix),
+        Some(Command::Init { org, code_prefix, shared: false, .. }) => write::init(env, org, code_prefix),
+        Some(Command::Init { org, code_prefix, group, .. }) => {
+            shared::init_shared(env, org, code_prefix, group.as_deref().unwrap_or_default())
+        }
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),

@@ -6,5 +6,6 @@ pub mod domain;
 pub mod i18n;
 pub mod identity;
 pub mod present;
+pub mod shared;
 pub mod store;
 pub mod text;

@@ -249,3 +249,30 @@ fn new_registers_from_the_command_line() {
     assert_eq!(rows[0]["sector"], "危化品");
     assert_eq!(rows[0]["assignee"], "zhangwei");
 }
+
+#[test]
+fn shared_init_creates_then_adopts_for_a_group() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("srv").join("anwei.db");
+    let group = String::from_utf8(Command::new("id").arg("-gn").output().unwrap().stdout).unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_anwei"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("ANWEI_LANG", "en")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["init", "--shared", "--group", group.trim()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Verified"));
+    assert_eq!(std::fs::metadata(db.parent().unwrap()).unwrap().mode() & 0o7777, 0o2770);
+    assert_eq!(std::fs::metadata(&db).unwrap().mode() & 0o777, 0o660);
+    let again = run(&["init", "--shared", "--group", group.trim()]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Adopted"));
+    let bad = run(&["init", "--shared", "--group", "no-such-group-anwei"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(run(&["init", "--shared"]).status.code(), Some(2), "--shared needs --group");
+}

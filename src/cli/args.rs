@@ -46,6 +46,12 @@ pub enum Command {
         /// The prefix of hazard codes (GQ-2026-0042).
         #[arg(long, default_value = "GQ")]
         code_prefix: String,
+        /// Prepare the database for every member of --group (adopting an existing one).
+        #[arg(long, requires = "group")]
+        shared: bool,
+        /// The Unix group whose members use the shared database.
+        #[arg(long, requires = "shared")]
+        group: Option<String>,
     },
     /// The figures of the overview dashboard.
     Overview {
