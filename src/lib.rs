@@ -8,3 +8,4 @@ pub mod identity;
 pub mod present;
 pub mod store;
 pub mod text;
+pub mod transfer;
