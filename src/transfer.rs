@@ -146,7 +146,12 @@ fn run<R: Rows>(
 }
 
 /// Writes the rejected rows as CSV: the original cells and a column of reasons.
-pub fn write_rejects(out: &mut dyn Write, lang: Lang, headers: &[String], rejected: &[Rejected]) -> std::io::Result<()> {
+pub fn write_rejects(
+    out: &mut dyn Write,
+    lang: Lang,
+    headers: &[String],
+    rejected: &[Rejected],
+) -> std::io::Result<()> {
     let mut head: Vec<&str> = headers.iter().map(String::as_str).collect();
     let width = rejected.iter().map(|r| r.row.cells.len()).max().unwrap_or(0).max(head.len());
     head.resize(width, "");
@@ -163,4 +168,3 @@ pub fn write_rejects(out: &mut dyn Write, lang: Lang, headers: &[String], reject
         .collect();
     write_csv(out, &head, &rows)
 }
-

@@ -16,7 +16,11 @@ use crate::domain::permission::Write;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EnterpriseLookup {
     /// Id, village id (0 when none) and sector.
-    Found { id: i64, village_id: i64, sector: String },
+    Found {
+        id: i64,
+        village_id: i64,
+        sector: String,
+    },
     Unknown,
     /// Several enterprises have this name (and none this credit code).
     Ambiguous,
@@ -119,7 +123,9 @@ impl ImportSession<'_> {
         if let Some((id, _)) = self.unit(name)? {
             return Ok(id);
         }
-        self.tx.prepare_cached("INSERT INTO units (name, kind) VALUES (?1, ?2)")?.execute(params![name, kind.as_str()])?;
+        self.tx
+            .prepare_cached("INSERT INTO units (name, kind) VALUES (?1, ?2)")?
+            .execute(params![name, kind.as_str()])?;
         let id = self.tx.last_insert_rowid();
         self.units.insert(name.to_string(), Some((id, kind)));
         self.new_units.push(name.to_string());
@@ -147,7 +153,10 @@ impl ImportSession<'_> {
     }
 
     fn name_count(&self, name: &str) -> Result<i64, StoreError> {
-        Ok(self.tx.prepare_cached("SELECT count(*) FROM enterprises WHERE name = ?1")?.query_row([name], |r| r.get(0))?)
+        Ok(self
+            .tx
+            .prepare_cached("SELECT count(*) FROM enterprises WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))?)
     }
 
     /// A unit's id by exact name, for a hazard's owner department.

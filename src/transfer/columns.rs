@@ -91,7 +91,8 @@ pub const HAZARDS: &[Column] = &[
 ];
 
 /// Columns an export of hazards adds for reading; an import ignores them.
-pub const HAZARD_EXTRAS: &[Column] = &[opt("enterprise_name"), opt("village"), opt("escalation_level"), opt("closed_at")];
+pub const HAZARD_EXTRAS: &[Column] =
+    &[opt("enterprise_name"), opt("village"), opt("escalation_level"), opt("closed_at")];
 
 pub const TIMELINE: &[Column] =
     &[opt("code"), opt("at"), opt("actor"), opt("kind"), opt("field"), opt("from"), opt("to"), opt("note")];

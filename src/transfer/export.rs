@@ -56,7 +56,13 @@ impl From<serde_json::Error> for ExportError {
 }
 
 /// Writes every row of `kind` to `out`; returns the number of rows.
-pub fn export(store: &Store, kind: Kind, format: Format, lang: Lang, out: &mut dyn Write) -> Result<usize, ExportError> {
+pub fn export(
+    store: &Store,
+    kind: Kind,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<usize, ExportError> {
     let sheet = Sheet { kind, format, lang };
     match kind {
         Kind::Hazards => {
