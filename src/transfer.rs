@@ -168,3 +168,42 @@ pub fn write_rejects(
         .collect();
     write_csv(out, &head, &rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::UnitKind;
+
+    /// The keys the code builds at run time, which the catalogue test cannot see.
+    #[test]
+    fn built_keys_exist_in_both_languages() {
+        let mut keys: Vec<String> = ["imp.kind.enterprises", "imp.kind.hazards"].map(String::from).to_vec();
+        keys.extend([Kind::Enterprises, Kind::Hazards, Kind::Timeline].map(|k| format!("exp.sheet.{}", k.as_str())));
+        keys.extend(UnitKind::ALL.iter().map(|u| format!("imp.unit.{}", u.as_str())));
+        for lang in [Lang::Zh, Lang::En] {
+            for key in &keys {
+                assert_ne!(lang.t(key), "?", "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn problems_read_file_line_column_reason() {
+        let p = Problem { line: 7, column: "发现日期".into(), reason: "x".into() };
+        assert_eq!(p.render(Lang::En, "h.csv"), "h.csv:7: column 发现日期: x");
+        assert_eq!(p.render(Lang::Zh, "h.csv"), "h.csv:7: 列“发现日期”:x");
+    }
+
+    #[test]
+    fn rejects_keep_the_cells_and_add_the_reasons() {
+        let headers = vec!["a".to_string(), "b".to_string()];
+        let problem = |column: &str| Problem { line: 2, column: column.into(), reason: "bad".into() };
+        let rejected = [Rejected {
+            row: Row { line: 2, cells: vec!["=1".into(), "x".into(), "extra".into()] },
+            problems: vec![problem("a"), problem("b")],
+        }];
+        let mut out = Vec::new();
+        write_rejects(&mut out, Lang::En, &headers, &rejected).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\u{FEFF}a,b,,reason\n'=1,x,extra,a: bad; b: bad\n");
+    }
+}

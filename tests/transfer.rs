@@ -85,3 +85,33 @@ fn statuses_beyond_registered_pass_the_gates_or_are_refused() {
     assert_eq!((h.len(), h[0].status), (1, Status::Verifying));
     assert_eq!(l.run(&["check"]).code, 0);
 }
+
+/// The size of a large county's backlog: run with
+/// `cargo test --release --test transfer -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn import_of_100k_hazards_is_fast() {
+    let l = Ledger::new();
+    let mut enterprises = String::from("credit_code,name,sector,village,department\n");
+    for i in 0..1000 {
+        enterprises.push_str(&format!("{},企业{i},工贸,村{},应急管理办\n", credit_code(i), i % 20));
+    }
+    let file = l.file("e.csv", enterprises.as_bytes());
+    assert_eq!(l.run(&["import", "enterprises", file.to_str().unwrap()]).code, 0);
+    let mut hazards = String::from("enterprise,title,description,grade,source,discovered_on,deadline,owner\n");
+    for i in 0..100_000u32 {
+        let (month, day) = (i % 12 + 1, i % 28 + 1);
+        hazards.push_str(&format!(
+            "{},隐患{i},描述{i},重大,企业自查,2025/{month}/{day},2026-12-31,应急管理办\n",
+            credit_code(i % 1000)
+        ));
+    }
+    let file = l.file("h.csv", hazards.as_bytes());
+    let started = std::time::Instant::now();
+    let r = l.run(&["import", "hazards", file.to_str().unwrap()]);
+    let took = started.elapsed();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    println!("import hazards, 100,000 rows: {took:.2?}");
+    assert_eq!(l.hazards().len(), 100_000);
+    assert!(took.as_secs() < 30, "{took:?}");
+}

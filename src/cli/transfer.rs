@@ -114,7 +114,7 @@ pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>) -> R
         ExportError::Json(e) => Failure { code: 1, message: l.f("exp.failed", &[&e]) },
     };
     let Some(path) = output else {
-        let mut out = std::io::stdout().lock();
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         return crate::transfer::export::export(&store, kind, format, l, &mut out).map(drop).map_err(fail);
     };
     let mut bytes = Vec::new();

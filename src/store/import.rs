@@ -61,6 +61,8 @@ impl Store {
     pub fn import_session(&mut self) -> Result<ImportSession<'_>, StoreError> {
         let prefix = self.meta("code_prefix")?.unwrap_or_else(|| "GQ".into());
         let (actor, now, today) = (self.actor.login.clone(), self.clock.stamp(), self.clock.today());
+        // statement journals in memory: a file write for every inserted row otherwise
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         let tx = self.begin(Write::Import)?;
         Ok(ImportSession {
             tx,

@@ -92,6 +92,7 @@ impl Sheet {
         if self.format == Format::Json {
             serde_json::to_writer_pretty(&mut *out, items)?;
             writeln!(out)?;
+            out.flush()?;
             return Ok(items.len());
         }
         let headers: Vec<&str> = columns.iter().map(|c| self.kind.header(self.lang, c.id)).collect();
@@ -194,4 +195,50 @@ fn event_cells(t: &TimelineOut) -> Vec<String> {
         e.to.clone().unwrap_or_default(),
         e.note.clone(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hazard_cells_follow_the_columns() {
+        let h = HazardOut {
+            code: "c".into(),
+            enterprise: "e".into(),
+            enterprise_name: "n".into(),
+            village: "v".into(),
+            title: "t".into(),
+            description: String::new(),
+            grade: crate::domain::Grade::Major,
+            sector: "s".into(),
+            standard_ref: String::new(),
+            source: crate::domain::Source::Inspection,
+            discovered_on: "2026-01-01".into(),
+            deadline: "2026-12-31".into(),
+            owner: String::new(),
+            assignee: None,
+            status: crate::domain::Status::Registered,
+            plan_responsible: String::new(),
+            plan_measures: String::new(),
+            plan_funds: String::new(),
+            plan_deadline: String::new(),
+            plan_contingency: String::new(),
+            escalation_level: 2,
+            closed_at: None,
+        };
+        let cells = hazard_cells(Lang::En, &h);
+        let columns: Vec<&str> = HAZARDS.iter().chain(HAZARD_EXTRAS).map(|c| c.id).collect();
+        assert_eq!(cells.len(), columns.len());
+        let at = |id: &str| cells[columns.iter().position(|c| *c == id).unwrap()].as_str();
+        assert_eq!((at("enterprise"), at("enterprise_name"), at("village")), ("e", "n", "v"));
+        assert_eq!((at("grade"), at("status"), at("escalation_level")), ("major", "registered", "2"));
+        assert_eq!((at("discovered_on"), at("deadline")), ("2026-01-01", "2026-12-31"));
+    }
+
+    #[test]
+    fn workbook_has_the_sheet_name_and_cells() {
+        let bytes = xlsx("隐患台账", &["编号", "名称"], &[vec!["A".into(), "=1+1".into()]]).unwrap();
+        assert!(bytes.starts_with(b"PK"));
+    }
 }
