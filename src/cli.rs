@@ -1,9 +1,10 @@
 //! The command line: arguments, resolving the database and language, and exit statuses.
 
 mod args;
-mod output;
+pub mod output;
 mod read;
 mod shared;
+mod transfer;
 mod write;
 
 use std::path::PathBuf;
@@ -125,6 +126,11 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),
+        Some(Command::Import { kind, file, dry_run, skip_bad, rejects }) => {
+            let flags = transfer::ImportFlags { dry_run: *dry_run, skip_bad: *skip_bad, rejects: rejects.as_deref() };
+            transfer::import(env, *kind, file, &flags)
+        }
+        Some(Command::Export { kind, format, output }) => transfer::export(env, *kind, *format, output.as_deref()),
         Some(cmd) => write::step(env, cmd),
     }
 }

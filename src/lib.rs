@@ -9,3 +9,4 @@ pub mod present;
 pub mod shared;
 pub mod store;
 pub mod text;
+pub mod transfer;

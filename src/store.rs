@@ -3,6 +3,8 @@
 pub mod check;
 pub mod detail;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod list;
 pub mod overview;
 pub mod schema;

@@ -151,6 +151,32 @@ pub enum Command {
     Check,
     /// An online backup of the database.
     Backup { file: PathBuf },
+    /// Import enterprises or hazards from CSV or XLSX (admin): all or nothing unless --skip-bad.
+    Import {
+        #[arg(value_enum)]
+        kind: crate::transfer::ImportKind,
+        /// A .csv (UTF-8, UTF-8 with BOM or GBK), .xlsx or .xls file.
+        file: PathBuf,
+        /// Check every row and report; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows and write the bad ones, with reasons, to the rejects file.
+        #[arg(long)]
+        skip_bad: bool,
+        /// The rejects file (default: FILE.rejects.csv).
+        #[arg(long, value_name = "FILE", requires = "skip_bad")]
+        rejects: Option<PathBuf>,
+    },
+    /// Export hazards, enterprises or the timeline as CSV, XLSX or JSON.
+    Export {
+        #[arg(value_enum)]
+        kind: crate::transfer::Kind,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: crate::transfer::export::Format,
+        /// The output file (default: standard output; xlsx needs one).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

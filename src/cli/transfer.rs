@@ -1,0 +1,125 @@
+//! `anwei import` and `anwei export`: files in and out, every bad row on stderr.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{Env, Failure};
+use crate::i18n::Lang;
+use crate::text::sanitise;
+use crate::transfer::export::{ExportError, Format};
+use crate::transfer::{ImportError, ImportKind, ImportOptions, ImportReport, Kind, ReadError, Table, read_file};
+
+/// The switches of `anwei import`.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportFlags<'a> {
+    pub dry_run: bool,
+    pub skip_bad: bool,
+    pub rejects: Option<&'a Path>,
+}
+
+/// `anwei import enterprises|hazards FILE`.
+pub fn import(env: &Env, kind: ImportKind, file: &Path, flags: &ImportFlags) -> Result<(), Failure> {
+    let l = env.lang;
+    let name = file.display().to_string();
+    let table = read_file(file).map_err(|e| read_failure(l, &name, e))?;
+    let mut store = env.open()?;
+    let opts = ImportOptions {
+        lang: l,
+        dry_run: flags.dry_run,
+        skip_bad: flags.skip_bad,
+        note: l.f("imp.event_note", &[&name]),
+    };
+    let report = crate::transfer::import(&mut store, kind, &table, &opts).map_err(|e| import_failure(env, &name, e))?;
+    for p in report.rejected.iter().flat_map(|r| &r.problems) {
+        eprintln!("{}", sanitise(&p.render(l, &name)));
+    }
+    if !report.ignored_columns.is_empty() {
+        eprintln!("{}", sanitise(&l.f("imp.ignored", &[&report.ignored_columns.join(", ")])));
+    }
+    if report.written && !report.rejected.is_empty() {
+        let path = flags.rejects.map_or_else(|| default_rejects(file), Path::to_path_buf);
+        write_rejects(l, &path, &table, &report)?;
+        eprintln!("{}", l.f("imp.rejected", &[&report.rejected.len(), &path.display()]));
+    } else if !report.rejected.is_empty() {
+        eprintln!("{}", l.f("imp.rejected_dry", &[&report.rejected.len()]));
+    }
+    summary(l, kind, &name, &report);
+    Ok(())
+}
+
+/// What was imported (or would be), and the units it brought.
+fn summary(l: Lang, kind: ImportKind, name: &str, report: &ImportReport) {
+    let what = l.t(match kind {
+        ImportKind::Enterprises => "imp.kind.enterprises",
+        ImportKind::Hazards => "imp.kind.hazards",
+    });
+    let key = if report.written { "imp.done" } else { "imp.dry_run" };
+    println!("{}", sanitise(&l.f(key, &[&report.imported, &what, &name])));
+    if !report.new_units.is_empty() {
+        println!("{}", sanitise(&l.f("imp.new_units", &[&report.new_units.join(l.t("list.sep"))])));
+    }
+}
+
+/// `FILE.rejects.csv` beside the imported file.
+fn default_rejects(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".rejects.csv");
+    PathBuf::from(name)
+}
+
+fn write_rejects(l: Lang, path: &Path, table: &Table, report: &ImportReport) -> Result<(), Failure> {
+    let mut bytes = Vec::new();
+    crate::transfer::write_rejects(&mut bytes, l, &table.headers, &report.rejected)
+        .and_then(|()| std::fs::write(path, bytes))
+        .map_err(|e| Failure { code: 1, message: l.f("imp.rejects_failed", &[&path.display(), &e]) })
+}
+
+fn read_failure(l: Lang, name: &str, e: ReadError) -> Failure {
+    match e {
+        ReadError::Io(e) => Failure { code: 1, message: l.f("imp.unreadable", &[&name, &e]) },
+        ReadError::Unsupported => Failure::input(l.f("imp.unsupported", &[&name])),
+        ReadError::NotText => Failure::input(l.f("imp.not_text", &[&name])),
+        ReadError::Malformed(why) => Failure::input(sanitise(&l.f("imp.malformed", &[&name, &why]))),
+        ReadError::Empty => Failure::input(l.f("imp.empty", &[&name])),
+    }
+}
+
+/// Bad rows go to stderr one problem a line; the failure sums them up.
+fn import_failure(env: &Env, name: &str, e: ImportError) -> Failure {
+    let l = env.lang;
+    match e {
+        ImportError::MissingColumns(cols) => Failure::input(l.f("imp.missing_columns", &[&name, &cols.join(", ")])),
+        ImportError::BadRows(problems) => {
+            for p in &problems {
+                eprintln!("{}", sanitise(&p.render(l, name)));
+            }
+            let rows: BTreeSet<usize> = problems.iter().map(|p| p.line).collect();
+            Failure::input(l.f("imp.bad_rows", &[&name, &rows.len()]))
+        }
+        ImportError::Store(e) => env.fail(&e),
+    }
+}
+
+/// `anwei export hazards|enterprises|timeline`.
+pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>) -> Result<(), Failure> {
+    let l = env.lang;
+    if format == Format::Xlsx && output.is_none() {
+        return Err(Failure::input(l.t("exp.needs_output")));
+    }
+    let store = env.open()?;
+    let fail = |e: ExportError| match e {
+        ExportError::Store(e) => env.fail(&e),
+        ExportError::Io(e) => Failure { code: 1, message: l.f("exp.failed", &[&e]) },
+        ExportError::Xlsx(e) => Failure { code: 1, message: l.f("exp.failed", &[&e]) },
+        ExportError::Json(e) => Failure { code: 1, message: l.f("exp.failed", &[&e]) },
+    };
+    let Some(path) = output else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return crate::transfer::export::export(&store, kind, format, l, &mut out).map(drop).map_err(fail);
+    };
+    let mut bytes = Vec::new();
+    let n = crate::transfer::export::export(&store, kind, format, l, &mut bytes).map_err(fail)?;
+    std::fs::write(path, bytes).map_err(|e| fail(ExportError::Io(e)))?;
+    println!("{}", l.f("exp.written", &[&n, &path.display()]));
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! An import session: one IMMEDIATE transaction for a whole file (admin only), with
+//! cached statements and remembered lookups so that 100,000 rows stay fast.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::write::register::{HazardRecord, find_enterprise, find_staff, find_unit, insert_hazard, next_code};
+use super::write::{Event, append_event};
+use super::{Store, StoreError};
+use crate::domain::UnitKind;
+use crate::domain::permission::Write;
+
+/// An enterprise a hazard row names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnterpriseLookup {
+    /// Id, village id (0 when none) and sector.
+    Found {
+        id: i64,
+        village_id: i64,
+        sector: String,
+    },
+    Unknown,
+    /// Several enterprises have this name (and none this credit code).
+    Ambiguous,
+}
+
+/// An enterprise row ready to insert; units by name, created when missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewEnterprise {
+    pub credit_code: String,
+    pub name: String,
+    pub sector: String,
+    pub high_risk: bool,
+    pub village: Option<String>,
+    pub department: Option<String>,
+    pub principal: String,
+    pub principal_phone: String,
+    pub controller: String,
+    pub controller_phone: String,
+    pub address: String,
+}
+
+/// The open transaction of one import; dropping it without `commit` writes nothing.
+pub struct ImportSession<'a> {
+    tx: Transaction<'a>,
+    actor: String,
+    now: String,
+    today: NaiveDate,
+    prefix: String,
+    enterprises: HashMap<String, EnterpriseLookup>,
+    units: HashMap<String, Option<(i64, UnitKind)>>,
+    owners: HashMap<String, Option<i64>>,
+    staff: HashMap<String, bool>,
+    new_units: Vec<String>,
+}
+
+impl Store {
+    /// Starts an import: checks the role and opens the transaction.
+    pub fn import_session(&mut self) -> Result<ImportSession<'_>, StoreError> {
+        let prefix = self.meta("code_prefix")?.unwrap_or_else(|| "GQ".into());
+        let (actor, now, today) = (self.actor.login.clone(), self.clock.stamp(), self.clock.today());
+        // statement journals in memory: a file write for every inserted row otherwise
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let tx = self.begin(Write::Import)?;
+        Ok(ImportSession {
+            tx,
+            actor,
+            now,
+            today,
+            prefix,
+            enterprises: HashMap::new(),
+            units: HashMap::new(),
+            owners: HashMap::new(),
+            staff: HashMap::new(),
+            new_units: Vec::new(),
+        })
+    }
+}
+
+impl ImportSession<'_> {
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The timestamp every row of this import is created with.
+    pub fn now(&self) -> &str {
+        &self.now
+    }
+
+    fn exists(&self, sql: &str, value: &str) -> Result<bool, StoreError> {
+        Ok(self.tx.prepare_cached(sql)?.query_row([value], |_| Ok(())).optional()?.is_some())
+    }
+
+    pub fn credit_code_taken(&self, code: &str) -> Result<bool, StoreError> {
+        self.exists("SELECT 1 FROM enterprises WHERE credit_code = ?1", code)
+    }
+
+    pub fn enterprise_name_taken(&self, name: &str) -> Result<bool, StoreError> {
+        self.exists("SELECT 1 FROM enterprises WHERE name = ?1 LIMIT 1", name)
+    }
+
+    pub fn hazard_code_taken(&self, code: &str) -> Result<bool, StoreError> {
+        self.exists("SELECT 1 FROM hazards WHERE code = ?1", code)
+    }
+
+    /// A unit's id and kind by exact name.
+    pub fn unit(&mut self, name: &str) -> Result<Option<(i64, UnitKind)>, StoreError> {
+        if let Some(u) = self.units.get(name) {
+            return Ok(*u);
+        }
+        let row: Option<(i64, String)> = self
+            .tx
+            .prepare_cached("SELECT id, kind FROM units WHERE name = ?1")?
+            .query_row([name], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let unit = row.and_then(|(id, kind)| UnitKind::parse(&kind).map(|k| (id, k)));
+        self.units.insert(name.to_string(), unit);
+        Ok(unit)
+    }
+
+    /// A unit's id, created with `kind` when the ledger has none of this name.
+    fn ensure_unit(&mut self, name: &str, kind: UnitKind) -> Result<i64, StoreError> {
+        if let Some((id, _)) = self.unit(name)? {
+            return Ok(id);
+        }
+        self.tx
+            .prepare_cached("INSERT INTO units (name, kind) VALUES (?1, ?2)")?
+            .execute(params![name, kind.as_str()])?;
+        let id = self.tx.last_insert_rowid();
+        self.units.insert(name.to_string(), Some((id, kind)));
+        self.new_units.push(name.to_string());
+        Ok(id)
+    }
+
+    /// The units this import created, in order.
+    pub fn new_units(&self) -> &[String] {
+        &self.new_units
+    }
+
+    /// The enterprise a hazard row names by credit code or exact name.
+    pub fn enterprise(&mut self, key: &str) -> Result<EnterpriseLookup, StoreError> {
+        if let Some(found) = self.enterprises.get(key) {
+            return Ok(found.clone());
+        }
+        let found = match find_enterprise(&self.tx, key) {
+            Ok(_) if !self.credit_code_taken(key)? && self.name_count(key)? > 1 => EnterpriseLookup::Ambiguous,
+            Ok((id, village_id, sector)) => EnterpriseLookup::Found { id, village_id, sector },
+            Err(StoreError::Unknown { .. }) => EnterpriseLookup::Unknown,
+            Err(e) => return Err(e),
+        };
+        self.enterprises.insert(key.to_string(), found.clone());
+        Ok(found)
+    }
+
+    fn name_count(&self, name: &str) -> Result<i64, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT count(*) FROM enterprises WHERE name = ?1")?
+            .query_row([name], |r| r.get(0))?)
+    }
+
+    /// A unit's id by exact name, for a hazard's owner department.
+    pub fn owner(&mut self, name: &str) -> Result<Option<i64>, StoreError> {
+        if let Some(id) = self.owners.get(name) {
+            return Ok(*id);
+        }
+        let id = match find_unit(&self.tx, name) {
+            Ok(id) => Some(id),
+            Err(StoreError::Unknown { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        self.owners.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    /// Whether the staff login exists.
+    pub fn staff(&mut self, login: &str) -> Result<bool, StoreError> {
+        if let Some(known) = self.staff.get(login) {
+            return Ok(*known);
+        }
+        let known = match find_staff(&self.tx, login) {
+            Ok(_) => true,
+            Err(StoreError::Unknown { .. }) => false,
+            Err(e) => return Err(e),
+        };
+        self.staff.insert(login.to_string(), known);
+        Ok(known)
+    }
+
+    /// Inserts an enterprise, creating its village and department when missing.
+    pub fn add_enterprise(&mut self, e: &NewEnterprise) -> Result<i64, StoreError> {
+        let village = e.village.as_deref().map(|v| self.ensure_unit(v, UnitKind::Village)).transpose()?;
+        let department = e.department.as_deref().map(|d| self.ensure_unit(d, UnitKind::Department)).transpose()?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO enterprises (credit_code, name, sector, high_risk, village_id, department_id, principal,
+                    principal_phone, controller, controller_phone, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                e.credit_code,
+                e.name,
+                e.sector,
+                e.high_risk,
+                village,
+                department,
+                e.principal,
+                e.principal_phone,
+                e.controller,
+                e.controller_phone,
+                e.address
+            ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The next free hazard code of `year`, skipping codes taken in the ledger or `reserved`
+    /// (codes the file gives to rows inserted later).
+    pub fn next_code(&mut self, year: i32, reserved: impl Fn(&str) -> bool) -> Result<String, StoreError> {
+        loop {
+            let code = next_code(&self.tx, &self.prefix, year)?;
+            if !reserved(&code) && !self.hazard_code_taken(&code)? {
+                return Ok(code);
+            }
+        }
+    }
+
+    /// Inserts a hazard and its first timeline event: `imported`, status from "" to its status.
+    pub fn add_hazard(&mut self, rec: &HazardRecord, note: &str) -> Result<i64, StoreError> {
+        let id = insert_hazard(&self.tx, rec)?;
+        let event = Event::changed("imported", "status", "", rec.status.as_str(), note);
+        append_event(&self.tx, id, &self.now, &self.actor, &event)?;
+        Ok(id)
+    }
+
+    /// Makes the import permanent.
+    pub fn commit(self) -> Result<(), StoreError> {
+        Ok(self.tx.commit()?)
+    }
+}
