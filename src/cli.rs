@@ -1,6 +1,9 @@
 //! The command line: arguments, resolving the database and language, and exit statuses.
 
+mod agenda;
 mod args;
+mod consult;
+mod consult_args;
 mod output;
 mod read;
 mod shared;
@@ -125,6 +128,9 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),
+        Some(Command::Agenda(a)) => agenda::agenda(env, a),
+        Some(Command::Calendar(c)) => agenda::calendar(env, c),
+        Some(Command::Consult(c)) => consult::run(env, c),
         Some(cmd) => write::step(env, cmd),
     }
 }

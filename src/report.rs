@@ -100,7 +100,8 @@ pub fn paper(lang: Lang, a: &Agenda) -> Paper {
         blocks.extend(section(lang, a, topic.kind));
         blocks.extend(decorations(lang, topic));
     }
-    for (key, lines) in [("section.problems", findings::problems(lang, a)), ("section.measures", findings::measures(lang, a))]
+    for (key, lines) in
+        [("section.problems", findings::problems(lang, a)), ("section.measures", findings::measures(lang, a))]
     {
         n += 1;
         blocks.push(Block::Heading(words::numbered(lang, n, lang.t(key))));

@@ -89,13 +89,22 @@ pub(super) fn verification(lang: Lang, a: &Agenda) -> Vec<Block> {
                     sanitise(&f.title),
                     f.round.to_string(),
                     lang.word("verifier", &f.role).to_string(),
-                    sanitise(&format!("{} {}", f.name, f.organisation).trim_end().to_string()),
+                    sanitise(format!("{} {}", f.name, f.organisation).trim_end()),
                     f.date.clone(),
                     sanitise(&f.opinion),
                 ]
             })
             .collect();
-        let headers = ["col.code", "col.enterprise", "col.title", "col.round", "col.party", "col.name", "col.date", "col.opinion"];
+        let headers = [
+            "col.code",
+            "col.enterprise",
+            "col.title",
+            "col.round",
+            "col.party",
+            "col.name",
+            "col.date",
+            "col.opinion",
+        ];
         out.push(table(lang, "failed", lang.t("table.failed"), &headers, rows));
     }
     out
@@ -155,7 +164,15 @@ pub(super) fn follow_up(lang: Lang, a: &Agenda) -> Vec<Block> {
     let held = f.held_on.map(|d| lang.f("follow.held_on", &[&date(lang, d)])).unwrap_or_default();
     let summary = lang.f(
         "follow.summary",
-        &[&quarter(lang, prev), &held, &f.decisions.len(), &f.actions.len(), &f.done.value, &f.open.value, &f.late.value],
+        &[
+            &quarter(lang, prev),
+            &held,
+            &f.decisions.len(),
+            &f.actions.len(),
+            &f.done.value,
+            &f.open.value,
+            &f.late.value,
+        ],
     );
     let mut out = vec![Block::Para(summary)];
     for (i, t) in f.decisions.iter().enumerate() {
@@ -169,7 +186,11 @@ pub(super) fn follow_up(lang: Lang, a: &Agenda) -> Vec<Block> {
             .enumerate()
             .map(|(i, x)| {
                 let state = lang.word("state", x.state.as_str());
-                let state = if x.days_late > 0 { lang.f("follow.late_days", &[&state, &x.days_late]) } else { state.to_string() };
+                let state = if x.days_late > 0 {
+                    lang.f("follow.late_days", &[&state, &x.days_late])
+                } else {
+                    state.to_string()
+                };
                 vec![
                     (i + 1).to_string(),
                     sanitise(&x.title),

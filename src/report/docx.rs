@@ -31,7 +31,9 @@ fn package_rels() -> String {
 }
 
 fn document_rels() -> String {
-    format!(r#"{HEAD}<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/styles" Target="styles.xml"/></Relationships>"#)
+    format!(
+        r#"{HEAD}<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/styles" Target="styles.xml"/></Relationships>"#
+    )
 }
 
 fn core(p: &Paper) -> String {
@@ -51,7 +53,11 @@ fn app() -> String {
 /// One paragraph style: id, East Asian font, size in half-points, centred, bold, indent, outline level.
 fn style(id: &str, font: &str, size: u32, centred: bool, bold: bool, outline: Option<u8>) -> String {
     let jc = if centred { r#"<w:jc w:val="center"/>"# } else { "" };
-    let ind = if centred || id.starts_with("Table") || id == "Note" { r#"<w:ind w:firstLineChars="0" w:firstLine="0"/>"# } else { "" };
+    let ind = if centred || id.starts_with("Table") || id == "Note" {
+        r#"<w:ind w:firstLineChars="0" w:firstLine="0"/>"#
+    } else {
+        ""
+    };
     let keep = if outline.is_some() || id == "Caption" { "<w:keepNext/>" } else { "" };
     let lvl = outline.map(|l| format!(r#"<w:outlineLvl w:val="{l}"/>"#)).unwrap_or_default();
     let b = if bold { "<w:b/>" } else { "" };

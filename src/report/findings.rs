@@ -67,7 +67,12 @@ pub(super) fn problems(lang: Lang, a: &Agenda) -> Vec<String> {
 pub(super) fn measures(lang: Lang, a: &Agenda) -> Vec<String> {
     let mut out = Vec::new();
     if a.overdue.total.value > 0 {
-        out.push(lang.f("measure.overdue", &[&a.overdue.total.value, &late_over(a, 30), &date(lang, a.next_consultation_due)]));
+        out.push(
+            lang.f(
+                "measure.overdue",
+                &[&a.overdue.total.value, &late_over(a, 30), &date(lang, a.next_consultation_due)],
+            ),
+        );
     }
     if a.escalations.queue.value > 0 {
         out.push(lang.f("measure.queue", &[&a.escalations.queue.value]));

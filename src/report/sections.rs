@@ -144,7 +144,8 @@ pub(super) fn overall(lang: Lang, a: &Agenda) -> Vec<Block> {
 
 fn compare_table(lang: Lang, t: &QuarterFigures, p: &QuarterFigures) -> Block {
     let row = |key: &str, a: i64, b: i64| vec![lang.t(key).to_string(), a.to_string(), b.to_string(), delta(a, b)];
-    let mut rows = vec![row("fig.open_start", t.open_start.value, p.open_start.value), row("fig.new", t.new.value, p.new.value)];
+    let mut rows =
+        vec![row("fig.open_start", t.open_start.value, p.open_start.value), row("fig.new", t.new.value, p.new.value)];
     for ((s, a), (_, b)) in t.new_by_source.iter().zip(&p.new_by_source) {
         rows.push(vec![
             lang.f("fig.of_which", &[&lang.word("source_long", s.as_str())]),
@@ -202,7 +203,13 @@ pub(super) fn stock(lang: Lang, a: &Agenda) -> Vec<Block> {
         let word = if met { lang.t("target.met") } else { lang.t("target.missed") };
         lang.f(
             "stock.after_2025",
-            &[&s.found_2025.value, &s.found_2024.value, &change(lang, s.found_2025.value, s.found_2024.value), &s.increment_overdue_end_2025.value, &word],
+            &[
+                &s.found_2025.value,
+                &s.found_2024.value,
+                &change(lang, s.found_2025.value, s.found_2024.value),
+                &s.increment_overdue_end_2025.value,
+                &word,
+            ],
         )
     };
     let mut out = vec![Block::SubHeading(super::words::item(lang, 1, lang.t("stock.stock_head")))];
@@ -225,14 +232,29 @@ pub(super) fn overdue(lang: Lang, a: &Agenda) -> Vec<Block> {
     };
     let over = |days: i64| rows.iter().filter(|r| late(r) > days).count();
     let worst = lang.f("overdue.worst", &[&sanitise(&first.enterprise), &sanitise(&first.title), &late(first)]);
-    let para = lang.f("overdue.summary", &[&as_of_words(lang, a), &a.overdue.total.value, &over(30), &over(60), &worst]);
+    let para =
+        lang.f("overdue.summary", &[&as_of_words(lang, a), &a.overdue.total.value, &over(30), &over(60), &worst]);
     let by_level: Vec<String> = (1..=4u8)
         .filter_map(|l| {
             let n = rows.iter().filter(|r| r.escalation_level == l).count();
             (n > 0).then(|| lang.f("overdue.level", &[&lang.word("level", &l.to_string()), &n]))
         })
         .collect();
-    let escalated = if by_level.is_empty() { lang.t("overdue.none_escalated").to_string() } else { lang.f("overdue.escalated", &[&join(lang, &by_level)]) };
-    let cols = [Col::No, Col::Code, Col::Enterprise, Col::Village, Col::Title, Col::Deadline, Col::Late(a.as_of), Col::Level, Col::Assignee];
+    let escalated = if by_level.is_empty() {
+        lang.t("overdue.none_escalated").to_string()
+    } else {
+        lang.f("overdue.escalated", &[&join(lang, &by_level)])
+    };
+    let cols = [
+        Col::No,
+        Col::Code,
+        Col::Enterprise,
+        Col::Village,
+        Col::Title,
+        Col::Deadline,
+        Col::Late(a.as_of),
+        Col::Level,
+        Col::Assignee,
+    ];
     vec![Block::Para(format!("{para}{escalated}")), hazard_table(lang, "overdue", lang.t("table.overdue"), rows, &cols)]
 }

@@ -33,7 +33,10 @@ pub fn trend(title: &str, points: &[TrendPoint], legend: [&str; 2]) -> String {
     let max = points.iter().map(|p| p.open_end).max().unwrap_or(0).max(1) as f64;
     let slot = (WIDTH - left - right) / points.len().max(1) as f64;
     let mut body = String::new();
-    body.push_str(&format!(r##"<line x1="{left}" y1="{bottom}" x2="{:.1}" y2="{bottom}" stroke="#000"/>"##, WIDTH - right));
+    body.push_str(&format!(
+        r##"<line x1="{left}" y1="{bottom}" x2="{:.1}" y2="{bottom}" stroke="#000"/>"##,
+        WIDTH - right
+    ));
     let mut line = Vec::new();
     for (i, p) in points.iter().enumerate() {
         let x = left + slot * i as f64;

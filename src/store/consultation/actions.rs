@@ -62,11 +62,14 @@ impl ActionFilter {
         if let Some(q) = self.quarter {
             c.push(format!("c.quarter = {}", sql.bind(q.to_string())));
         }
-        let t = sql.bind(today.to_string());
         match self.state {
             Some(ActionState::Done) => c.push("a.done_on IS NOT NULL".to_string()),
-            Some(ActionState::Late) => c.push(format!("a.done_on IS NULL AND a.due_on < {t}")),
-            Some(ActionState::Open) => c.push(format!("a.done_on IS NULL AND a.due_on >= {t}")),
+            Some(ActionState::Late) => {
+                c.push(format!("a.done_on IS NULL AND a.due_on < {}", sql.bind(today.to_string())))
+            }
+            Some(ActionState::Open) => {
+                c.push(format!("a.done_on IS NULL AND a.due_on >= {}", sql.bind(today.to_string())))
+            }
             None => {}
         }
         if let Some(d) = self.due_by {
