@@ -24,8 +24,9 @@ caption { font-family: "SimHei", "黑体", sans-serif; font-size: 10.5pt; paddin
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1.5pt 4pt; vertical-align: top; }
-th { font-family: "SimHei", "黑体", sans-serif; font-weight: normal; background: #eee; }
+th { font-family: "SimHei", "黑体", sans-serif; font-weight: normal; background: #eee; white-space: nowrap; }
 td.n { text-align: right; white-space: nowrap; }
+td.k { white-space: nowrap; }
 p.note { font-size: 9pt; text-indent: 0; color: #333; }
 figure { margin: 0.6em 0; text-align: center; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; font-family: "SimSun", "宋体", "Noto Sans CJK SC", sans-serif; }
@@ -33,8 +34,16 @@ figcaption { font-family: "SimHei", "黑体", sans-serif; font-size: 10.5pt; }
 @media screen { body { padding: 12mm 0; } }
 "#;
 
-fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | '+' | '-'))
+/// The class of a cell: numbers right-aligned, codes and dates kept on one line.
+fn cell_class(s: &str) -> &'static str {
+    let starts_numeric = s.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-');
+    if starts_numeric && s.chars().filter(|c| *c == '-').count() < 2 {
+        " class=\"n\""
+    } else if !s.is_empty() && s.len() <= 20 && s.is_ascii() {
+        " class=\"k\""
+    } else {
+        ""
+    }
 }
 
 fn table(out: &mut String, t: &Table, lang: Lang) {
@@ -46,8 +55,7 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
     for r in t.shown() {
         out.push_str("<tr>");
         for c in r {
-            let class = if is_number(c) { " class=\"n\"" } else { "" };
-            out.push_str(&format!("<td{class}>{}</td>", xml(c)));
+            out.push_str(&format!("<td{}>{}</td>", cell_class(c), xml(c)));
         }
         out.push_str("</tr>");
     }
