@@ -35,6 +35,13 @@ pub struct Paper {
     pub blocks: Vec<Block>,
 }
 
+impl Paper {
+    /// The issuer and the title on one line.
+    pub fn heading(&self) -> String {
+        self.lang.f("paper.heading", &[&self.issuer, &self.title])
+    }
+}
+
 /// One block of the paper.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

@@ -108,7 +108,11 @@ pub fn calendar(env: &Env, c: &CalendarArgs) -> Result<(), Failure> {
         let base = store.cadence().map_err(|e| env.fail(&e))?;
         let cadence = apply_settings(env, base, &c.set)?;
         store.set_cadence(&cadence).map_err(|e| env.fail(&e))?;
-        println!("{}", env.lang.t("consult.cadence_saved"));
+        // JSON on stdout stays parseable: the notice goes to stderr then.
+        match c.format {
+            Format::Json => eprintln!("{}", env.lang.t("consult.cadence_saved")),
+            _ => println!("{}", env.lang.t("consult.cadence_saved")),
+        }
     }
     let dues = store.calendar().map_err(|e| env.fail(&e))?;
     if c.format == Format::Json {

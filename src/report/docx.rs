@@ -38,9 +38,8 @@ fn document_rels() -> String {
 
 fn core(p: &Paper) -> String {
     format!(
-        r#"{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{} {}</dc:title><dc:creator>anwei</dc:creator></cp:coreProperties>"#,
-        xml(&p.issuer),
-        xml(&p.title)
+        r#"{HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{}</dc:title><dc:creator>anwei</dc:creator></cp:coreProperties>"#,
+        xml(&p.heading())
     )
 }
 

@@ -79,9 +79,8 @@ fn chart(out: &mut String, c: &Chart, lang: Lang) {
 pub fn render(p: &Paper) -> String {
     let html_lang = if p.lang == Lang::Zh { "zh-CN" } else { "en" };
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><title>{} {}</title><style>{STYLE}</style></head>\n<body><header><div class=\"issuer\">{}</div><h1>{}</h1><p class=\"as-of\">{}</p></header>\n",
-        xml(&p.issuer),
-        xml(&p.title),
+        "<!DOCTYPE html>\n<html lang=\"{html_lang}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head>\n<body><header><div class=\"issuer\">{}</div><h1>{}</h1><p class=\"as-of\">{}</p></header>\n",
+        xml(&p.heading()),
         xml(&p.issuer),
         xml(&p.title),
         xml(&p.subtitle)

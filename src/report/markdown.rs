@@ -31,7 +31,7 @@ fn table(out: &mut String, t: &Table, p: &Paper) {
 
 /// The whole paper as Markdown.
 pub fn render(p: &Paper) -> String {
-    let mut out = format!("# {} {}\n\n{}\n\n", escape(&p.issuer), escape(&p.title), escape(&p.subtitle));
+    let mut out = format!("# {}\n\n{}\n\n", escape(&p.heading()), escape(&p.subtitle));
     for b in &p.blocks {
         match b {
             Block::Heading(h) => out.push_str(&format!("## {}\n\n", escape(h))),

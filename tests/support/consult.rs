@@ -232,3 +232,24 @@ fn previous_consultation(l: &Ledger) {
     s.meeting(q, None, &m).unwrap();
     s.mark_held(q, None).unwrap();
 }
+
+/// Runs the built binary on the ledger with today fixed; returns (exit status, stdout, stderr).
+pub fn run(l: &Ledger, lang: &str, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_anwei"))
+        .arg("--db")
+        .arg(l.path())
+        .args(args)
+        .env("ANWEI_TODAY", super::TODAY)
+        .env("ANWEI_LANG", lang)
+        .env_remove("ANWEI_DB")
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Runs and expects success; returns stdout as text.
+pub fn ok(l: &Ledger, lang: &str, args: &[&str]) -> String {
+    let (code, out, err) = run(l, lang, args);
+    assert_eq!(code, 0, "{args:?}: {err}");
+    String::from_utf8(out).unwrap()
+}
