@@ -171,3 +171,33 @@ pub(crate) fn xml(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Source;
+    use crate::domain::consultation::ActionState;
+
+    /// The keys the paper builds at run time exist in both languages.
+    #[test]
+    fn computed_keys_are_in_the_catalogue() {
+        let mut keys: Vec<String> = SectionKind::ALL.iter().map(|k| format!("section.{k}")).collect();
+        keys.extend(ActionState::ALL.iter().map(|s| format!("state.{s}")));
+        keys.extend(Source::ALL.iter().map(|s| format!("source_long.{s}")));
+        keys.extend(["date", "place", "chair", "attendees"].iter().map(|k| format!("meeting.{k}")));
+        keys.extend(
+            ["paper.meeting_held", "paper.meeting_planned", "places.village_head", "places.sector_head"]
+                .map(String::from),
+        );
+        for lang in [Lang::Zh, Lang::En] {
+            for k in &keys {
+                assert_ne!(lang.t(k), "?", "{k} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn xml_escapes_markup_and_quotes() {
+        assert_eq!(xml("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}

@@ -11,78 +11,51 @@ fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
 }
 
+/// Runs a command line given as one string (no argument holds a space); expects success.
+fn cmd(l: &support::Ledger, lang: &str, line: &str) -> String {
+    ok(l, lang, &line.split_whitespace().collect::<Vec<_>>())
+}
+
+/// Runs a command line given as one string; returns the exit status and stderr.
+fn status(l: &support::Ledger, line: &str) -> (i32, String) {
+    let (code, _, err) = run(l, "en", &line.split_whitespace().collect::<Vec<_>>());
+    (code, err)
+}
+
 #[test]
 fn the_consultation_workflow_as_commands() {
     let l = consult_ledger();
-    let out =
-        ok(&l, "en", &["consult", "topic", "add", "2026Q4", "--title", "冬季燃气安全", "--proposal", "开展专项检查"]);
+    let out = cmd(&l, "en", "consult topic add 2026Q4 --title 冬季燃气安全 --proposal 开展专项检查");
     assert_eq!(out.trim(), "2026Q4 consultation record saved (version 2).");
-    let rec = json(&ok(&l, "en", &["consult", "show", "2026Q4", "--format", "json"]));
+    let rec = json(&cmd(&l, "en", "consult show 2026Q4 --format json"));
     let topics = rec["topics"].as_array().unwrap();
     assert_eq!(topics.len(), 8);
-    let manual = topics[7]["id"].as_i64().unwrap().to_string();
-    ok(&l, "en", &["consult", "topic", "move", &manual, "--to", "1", "--version", "2"]);
-    let (code, _, err) = run(&l, "en", &["consult", "topic", "move", &manual, "--to", "2", "--version", "2"]);
+    let (manual, dropped) = (topics[7]["id"].as_i64().unwrap(), topics[5]["id"].as_i64().unwrap());
+    cmd(&l, "en", &format!("consult topic move {manual} --to 1 --version 2"));
+    let (code, err) = status(&l, &format!("consult topic move {manual} --to 2 --version 2"));
     assert_eq!(code, 3, "a stale version is a conflict: {err}");
-    ok(&l, "en", &["consult", "topic", "decide", &manual, "--decision", "12月开展燃气专项检查"]);
-    let drop_id = topics[5]["id"].as_i64().unwrap().to_string();
-    ok(&l, "en", &["consult", "topic", "drop", &drop_id]);
-    let out = ok(
-        &l,
-        "en",
-        &[
-            "consult",
-            "action",
-            "add",
-            "2026Q4",
-            "--title",
-            "燃气专项检查",
-            "--due",
-            "2026-12-20",
-            "--lead",
-            "应急管理办",
-            "--assignee",
-            "zhangwei",
-            "--topic",
-            &manual,
-        ],
+    cmd(&l, "en", &format!("consult topic decide {manual} --decision 12月开展燃气专项检查"));
+    cmd(&l, "en", &format!("consult topic drop {dropped}"));
+    let line = format!(
+        "consult action add 2026Q4 --title 燃气专项检查 --due 2026-12-20 --lead 应急管理办 --assignee zhangwei --topic {manual}"
     );
-    assert!(out.contains("action #4 saved"), "{out}");
-    let late = json(&ok(&l, "en", &["consult", "action", "list", "--state", "late", "--format", "json"]));
+    assert!(cmd(&l, "en", &line).contains("action #4 saved"));
+    let late = json(&cmd(&l, "en", "consult action list --state late --format json"));
     assert_eq!(late.as_array().unwrap().len(), 1);
-    ok(
+    cmd(
         &l,
         "en",
-        &[
-            "consult",
-            "meeting",
-            "2026Q4",
-            "--date",
-            "2026-11-28",
-            "--place",
-            "镇政府会议室",
-            "--chair",
-            "王镇长",
-            "--attendees",
-            "各成员单位",
-        ],
+        "consult meeting 2026Q4 --date 2026-11-28 --place 镇政府会议室 --chair 王镇长 --attendees 各成员单位",
     );
-    ok(&l, "en", &["consult", "held", "2026Q4"]);
-    let (code, _, err) = run(&l, "en", &["consult", "topic", "add", "2026Q4", "--title", "晚到的议题"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("frozen"), "{err}");
-    let (code, _, err) = run(&l, "en", &["consult", "topic", "decide", &manual, "--decision", "改"]);
-    assert_eq!(code, 2, "{err}");
-    ok(
-        &l,
-        "en",
-        &["consult", "topic", "decide", &manual, "--decision", "12月中旬开展燃气专项检查", "--reason", "纪要更正"],
-    );
-    let text = ok(&l, "zh", &["consult", "show", "2026Q4"]);
+    cmd(&l, "en", "consult held 2026Q4");
+    let (code, err) = status(&l, "consult topic add 2026Q4 --title 晚到的议题");
+    assert!(code == 2 && err.contains("frozen"), "{err}");
+    assert_eq!(status(&l, &format!("consult topic decide {manual} --decision 改")).0, 2, "a correction needs a reason");
+    cmd(&l, "en", &format!("consult topic decide {manual} --decision 12月中旬开展燃气专项检查 --reason 纪要更正"));
+    let text = cmd(&l, "zh", "consult show 2026Q4");
     assert!(text.contains("已召开,记录已冻结") && text.contains("correction") && text.contains("(已撤下)"), "{text}");
-    let (code, _, _) = run(&l, "en", &["--readonly", "consult", "action", "done", "1"]);
-    assert_eq!(code, 4);
-    let md = ok(&l, "zh", &["agenda", "2026Q4", "--format", "md"]);
+    assert_eq!(status(&l, "--readonly consult action done 1").0, 4);
+    let md = cmd(&l, "zh", "agenda 2026Q4 --format md");
     assert!(md.contains("## 一、冬季燃气安全") && md.contains("会议议定:12月中旬开展燃气专项检查"), "{}", &md[..600]);
     assert!(md.contains("会议时间:2026年11月28日"));
     assert!(!md.contains("分村居、分行业领域情况"), "the dropped section is left out");

@@ -141,7 +141,7 @@ fn event(tx: &Transaction, id: i64, at: &str, kind: &str, field: &str, from: &st
 }
 
 fn insert(tx: &Transaction, i: i64, docs: &mut i64) {
-    let mut r = record(tx, i);
+    let r = record(tx, i);
     let h = spread(i);
     let id = insert_hazard(tx, &r).unwrap();
     event(tx, id, &r.created_at, "registered", "status", "", "registered");
@@ -158,31 +158,8 @@ fn insert(tx: &Transaction, i: i64, docs: &mut i64) {
             .unwrap();
         }
     }
-    let overdue = r.status != Status::Closed && r.deadline < today();
-    if overdue && h % 3 == 0 {
-        for (level, after) in [(1u8, 5), (2, 20)] {
-            let day = r.deadline + Duration::days(after);
-            if day > today() {
-                break;
-            }
-            *docs += 1;
-            tx.execute(
-                "INSERT INTO escalations (hazard_id, level, doc_no, date, actor) VALUES (?1, ?2, ?3, ?4, 'fixture')",
-                params![id, level, format!("官安函〔{}〕{docs}号", day.format("%Y")), day.to_string()],
-            )
-            .unwrap();
-            tx.execute("UPDATE hazards SET escalation_level = ?1 WHERE id = ?2", params![level, id]).unwrap();
-            event(
-                tx,
-                id,
-                &format!("{day} 10:00:00"),
-                "escalated",
-                "escalation_level",
-                &(level - 1).to_string(),
-                &level.to_string(),
-            );
-            r.escalation_level = level;
-        }
+    if r.status != Status::Closed && r.deadline < today() && h % 3 == 0 {
+        escalate(tx, id, &r, docs);
     }
     if r.status == Status::Rectifying && h % 4 == 0 && !is_stock(r.discovered_on) {
         let day = (today() - Duration::days(h % 80)).max(r.discovered_on);
@@ -193,6 +170,25 @@ fn insert(tx: &Transaction, i: i64, docs: &mut i64) {
         )
         .unwrap();
         tx.execute("UPDATE hazards SET round = 2 WHERE id = ?1", [id]).unwrap();
+    }
+}
+
+/// A letter five days after the deadline and a circular after twenty, as far as today allows.
+fn escalate(tx: &Transaction, id: i64, r: &HazardRecord, docs: &mut i64) {
+    for (level, after) in [(1u8, 5), (2, 20)] {
+        let day = r.deadline + Duration::days(after);
+        if day > today() {
+            break;
+        }
+        *docs += 1;
+        tx.execute(
+            "INSERT INTO escalations (hazard_id, level, doc_no, date, actor) VALUES (?1, ?2, ?3, ?4, 'fixture')",
+            params![id, level, format!("官安函〔{}〕{docs}号", day.format("%Y")), day.to_string()],
+        )
+        .unwrap();
+        tx.execute("UPDATE hazards SET escalation_level = ?1 WHERE id = ?2", params![level, id]).unwrap();
+        let at = format!("{day} 10:00:00");
+        event(tx, id, &at, "escalated", "escalation_level", &(level - 1).to_string(), &level.to_string());
     }
 }
 
