@@ -91,6 +91,11 @@ fn the_pack_in_every_format() {
     let j = json(&ok(&l, "en", &["agenda", "2026Q4", "--format", "json"]));
     assert_eq!(j["overall"]["this"]["open_end"]["value"], 38);
     assert_eq!(j["overall"]["this"]["open_end"]["filter"]["as_of"], "2026-11-29");
+    let (_, zh, _) = run(&l, "", &["agenda", "2026Q4"]);
+    assert!(
+        String::from_utf8(zh).unwrap().starts_with("# 官桥镇安委会办公室 2026年第四季度"),
+        "Chinese whatever LANG says"
+    );
     let en = ok(&l, "en", &["agenda", "2026Q4"]);
     assert!(
         en.starts_with("# 官桥镇 Work Safety Committee Office: Consultation on major accident hazards, Q4 2026"),

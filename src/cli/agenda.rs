@@ -11,6 +11,7 @@ use super::output::{json, write_csv, write_csv_tables};
 use super::{Env, Failure};
 use crate::domain::calendar::Cadence;
 use crate::domain::quarter::Quarter;
+use crate::i18n::Lang;
 use crate::report::{self, Paper, calendar, csv::annexes, docx, html, markdown};
 use crate::store::Store;
 
@@ -52,7 +53,9 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
             }
         };
     }
-    let paper = report::paper(env.lang, &agenda);
+    // The paper is Chinese unless --lang (or ANWEI_LANG) asks otherwise, whatever LANG says.
+    let lang = env.cli.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Zh);
+    let paper = report::paper(lang, &agenda);
     match a.format {
         PackFormat::Md => emit(env, out, markdown::render(&paper).as_bytes()),
         PackFormat::Html => emit(env, out, html::render(&paper).as_bytes()),

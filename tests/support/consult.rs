@@ -230,16 +230,16 @@ fn previous_consultation(l: &Ledger) {
 }
 
 /// Runs the built binary on the ledger with today fixed; returns (exit status, stdout, stderr).
+/// An empty `lang` gives no language at all, with `LANG=C.UTF-8`.
 pub fn run(l: &Ledger, lang: &str, args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_anwei"))
-        .arg("--db")
-        .arg(l.path())
-        .args(args)
-        .env("ANWEI_TODAY", super::TODAY)
-        .env("ANWEI_LANG", lang)
-        .env_remove("ANWEI_DB")
-        .output()
-        .unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_anwei"));
+    cmd.arg("--db").arg(l.path()).args(args).env("ANWEI_TODAY", super::TODAY).env_remove("ANWEI_DB");
+    if lang.is_empty() {
+        cmd.env_remove("ANWEI_LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
+    } else {
+        cmd.env("ANWEI_LANG", lang);
+    }
+    let out = cmd.output().unwrap();
     (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
