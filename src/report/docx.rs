@@ -58,17 +58,22 @@ fn style(id: &str, font: &str, size: u32, centred: bool, bold: bool, outline: Op
         ""
     };
     let keep = if outline.is_some() || id == "Caption" { "<w:keepNext/>" } else { "" };
+    let space = if centred || outline.is_some() {
+        r#"<w:spacing w:before="160" w:after="80" w:line="240" w:lineRule="auto"/>"#
+    } else {
+        ""
+    };
     let lvl = outline.map(|l| format!(r#"<w:outlineLvl w:val="{l}"/>"#)).unwrap_or_default();
     let b = if bold { "<w:b/>" } else { "" };
     format!(
-        r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{id}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>{keep}{ind}{jc}{lvl}</w:pPr><w:rPr><w:rFonts w:eastAsia="{font}"/>{b}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>"#
+        r#"<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="{id}"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>{keep}{space}{ind}{jc}{lvl}</w:pPr><w:rPr><w:rFonts w:eastAsia="{font}"/>{b}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>"#
     )
 }
 
 fn styles() -> String {
     let defaults = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="宋体" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="400" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>"#;
     let normal = r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="560"/><w:jc w:val="both"/></w:pPr></w:style>"#;
-    let table = r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="TableText"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="280" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="21"/><w:szCs w:val="21"/></w:rPr></w:style>"#;
+    let table = r#"<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="TableText"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:line="260" w:lineRule="exact"/><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>"#;
     let parts = [
         style("Issuer", "黑体", 32, true, false, None),
         style("Title", "黑体", 40, true, false, None),
@@ -97,20 +102,49 @@ fn cell(text: &str, header: bool, width: usize) -> String {
     )
 }
 
+/// The cell's side margins, and the widest cell a column keeps on one line, in twips.
+const CELL_MARGINS: usize = 280;
+const ONE_LINE: usize = 1400;
+
+/// The width of text at 9 pt in twips (an ASCII character about half a Chinese one).
+fn twips(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 100 } else { 180 }).sum()
+}
+
+/// Column widths: a column of short cells (codes, dates, numbers, names) gets what it needs
+/// to keep them on one line (its header on at most two); the others share the rest by their
+/// widest cell, long text compressed.
+fn widths(t: &Table) -> Vec<usize> {
+    let rows = t.shown();
+    let widest = |i: usize| rows.iter().filter_map(|r| r.get(i)).map(|c| twips(c)).max().unwrap_or(0);
+    let fixed: Vec<Option<usize>> = (0..t.headers.len())
+        .map(|i| {
+            let header = t.headers.get(i).map_or(0, |h| twips(h).min(720));
+            (widest(i) <= ONE_LINE).then(|| widest(i).max(header).max(300) + CELL_MARGINS)
+        })
+        .collect();
+    let weight = |i: usize| {
+        let w = widest(i).max(t.headers.get(i).map_or(0, |h| twips(h))) / 90;
+        if w <= 14 { w.max(4) } else { 14 + (w - 14) / 3 }
+    };
+    let rest = TEXT_WIDTH.saturating_sub(fixed.iter().flatten().sum());
+    let total: usize = (0..fixed.len()).filter(|i| fixed[*i].is_none()).map(weight).sum::<usize>().max(1);
+    (0..fixed.len()).map(|i| fixed[i].unwrap_or_else(|| rest * weight(i) / total)).collect()
+}
+
 fn table(t: &Table, p: &Paper) -> String {
-    let cols = t.headers.len().max(1);
-    let width = TEXT_WIDTH / cols;
+    let widths = widths(t);
     let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
-    let grid: String = (0..cols).map(|_| format!(r#"<w:gridCol w:w="{width}"/>"#)).collect();
+    let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
     let mut out = para("Caption", &t.caption);
     out.push_str(&format!(
         r#"<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="autofit"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"#
     ));
-    let header: String = t.headers.iter().map(|h| cell(h, true, width)).collect();
+    let header: String = t.headers.iter().zip(&widths).map(|(h, w)| cell(h, true, *w)).collect();
     out.push_str(&format!(r#"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{header}</w:tr>"#));
     for r in t.shown() {
-        let cells: String = r.iter().map(|c| cell(c, false, width)).collect();
+        let cells: String = r.iter().zip(&widths).map(|(c, w)| cell(c, false, *w)).collect();
         out.push_str(&format!(r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>"#));
     }
     out.push_str("</w:tbl>");
