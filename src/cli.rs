@@ -1,6 +1,9 @@
 //! The command line: arguments, resolving the database and language, and exit statuses.
 
+mod agenda;
 mod args;
+mod consult;
+mod consult_args;
 pub mod output;
 mod read;
 mod shared;
@@ -131,6 +134,9 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
             transfer::import(env, *kind, file, &flags)
         }
         Some(Command::Export { kind, format, output }) => transfer::export(env, *kind, *format, output.as_deref()),
+        Some(Command::Agenda(a)) => agenda::agenda(env, a),
+        Some(Command::Calendar(c)) => agenda::calendar(env, c),
+        Some(Command::Consult(c)) => consult::run(env, c),
         Some(cmd) => write::step(env, cmd),
     }
 }

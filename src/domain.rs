@@ -1,6 +1,8 @@
 //! Pure domain rules of the hazard ledger: no SQL, no terminal, no clock.
 
+pub mod calendar;
 pub mod clearance;
+pub mod consultation;
 pub mod credit_code;
 pub mod escalation;
 pub mod permission;

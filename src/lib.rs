@@ -6,6 +6,7 @@ pub mod domain;
 pub mod i18n;
 pub mod identity;
 pub mod present;
+pub mod report;
 pub mod shared;
 pub mod store;
 pub mod text;

@@ -1,6 +1,9 @@
 //! The only place with SQL: opening, migrations, read models and write commands.
 
+pub mod agenda;
+pub mod calendar;
 pub mod check;
+pub mod consultation;
 pub mod detail;
 pub mod error;
 pub mod export;

@@ -177,6 +177,13 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// The consultation agenda and meeting pack of a quarter (default: the current one).
+    Agenda(super::consult_args::AgendaArgs),
+    /// The statutory calendar: consultations, statistics, summaries, action deadlines.
+    Calendar(super::consult_args::CalendarArgs),
+    /// The quarterly consultation's record: topics, decisions, actions, the meeting.
+    #[command(subcommand)]
+    Consult(super::consult_args::ConsultCommand),
 }
 
 #[derive(Debug, Args)]

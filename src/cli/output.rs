@@ -51,6 +51,23 @@ pub fn write_csv(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) ->
     Ok(())
 }
 
+/// Writes several tables as one CSV (one BOM): each is its caption, its header row, its
+/// rows and an empty line.
+pub fn write_csv_tables(out: &mut dyn Write, tables: &[crate::report::csv::Annex]) -> std::io::Result<()> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(out);
+    for t in tables {
+        w.write_record([csv_cell(t.caption)])?;
+        w.write_record(t.headers.iter().map(|c| csv_cell(c)))?;
+        for r in t.rows {
+            w.write_record(r.iter().map(|c| csv_cell(c)))?;
+        }
+        w.write_record([""])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Prints a value as pretty JSON.
 pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure { code: 1, message: e.to_string() })?;

@@ -38,7 +38,7 @@ pub fn overview(env: &Env, format: Format) -> Result<(), Failure> {
     };
     bars(l.t("col.village"), &o.by_village);
     bars(l.t("col.sector"), &o.by_sector);
-    Ok(())
+    super::agenda::overview_lines(env, &store)
 }
 
 /// The filter of `anwei list`.

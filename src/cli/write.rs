@@ -13,11 +13,11 @@ fn word<T>(env: &Env, option: &str, value: &str, parse: fn(&str) -> Option<T>, a
     parse(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_word", &[&option, &value, &all.join(", ")])))
 }
 
-fn date(env: &Env, option: &str, value: &str) -> Result<NaiveDate, Failure> {
+pub(super) fn date(env: &Env, option: &str, value: &str) -> Result<NaiveDate, Failure> {
     parse_date(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_date", &[&option, &value])))
 }
 
-fn opt_date(env: &Env, option: &str, value: &Option<String>) -> Result<Option<NaiveDate>, Failure> {
+pub(super) fn opt_date(env: &Env, option: &str, value: &Option<String>) -> Result<Option<NaiveDate>, Failure> {
     value.as_deref().map(|v| date(env, option, v)).transpose()
 }
 

@@ -17,10 +17,12 @@ pub enum Write {
     Reopen,
     Import,
     ManageStaff,
+    /// The quarterly consultation's record, its follow-up actions and the calendar's cadence.
+    Consult,
 }
 
 impl Write {
-    pub const ALL: [Write; 12] = [
+    pub const ALL: [Write; 13] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -33,6 +35,7 @@ impl Write {
         Write::Reopen,
         Write::Import,
         Write::ManageStaff,
+        Write::Consult,
     ];
 
     /// Admin-only writes.

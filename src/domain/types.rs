@@ -32,6 +32,7 @@ macro_rules! word_enum {
         }
     };
 }
+pub(crate) use word_enum;
 
 word_enum!(
     /// 重大事故隐患 / 一般隐患.

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -205,4 +205,74 @@ ON hazards BEGIN
     INSERT INTO hazard_months SELECT substr(NEW.closed_at, 1, 7), NEW.grade, 0, 1 WHERE NEW.closed_at IS NOT NULL
     ON CONFLICT DO UPDATE SET closed = closed + 1;
 END;
+"#;
+
+/// The quarterly consultation: its record, agenda topics, follow-up actions and events.
+const V2: &str = r#"
+CREATE TABLE consultations (
+    id INTEGER PRIMARY KEY,
+    quarter TEXT NOT NULL UNIQUE,
+    held_on TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    chair TEXT NOT NULL DEFAULT '',
+    attendees TEXT NOT NULL DEFAULT '',
+    held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1)),
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (held = 0 OR held_on IS NOT NULL)
+);
+
+CREATE TABLE topics (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('overall', 'stock', 'overdue', 'escalation', 'verification', 'places',
+        'follow_up', 'manual')),
+    title TEXT NOT NULL DEFAULT '',
+    proposal TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL DEFAULT '',
+    dropped INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1)),
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX topics_consultation ON topics(consultation_id, position);
+
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER REFERENCES consultations(id),
+    topic_id INTEGER REFERENCES topics(id),
+    title TEXT NOT NULL,
+    lead_unit_id INTEGER REFERENCES units(id),
+    assignee TEXT REFERENCES staff(login),
+    due_on TEXT NOT NULL,
+    done_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX actions_open_due ON actions(due_on, id) WHERE done_on IS NULL;
+CREATE INDEX actions_consultation ON actions(consultation_id, due_on);
+
+CREATE TABLE consultation_events (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id),
+    topic_id INTEGER REFERENCES topics(id),
+    action_id INTEGER REFERENCES actions(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX consultation_events_consultation ON consultation_events(consultation_id, id);
+CREATE TRIGGER consultation_events_no_update BEFORE UPDATE ON consultation_events
+BEGIN SELECT RAISE(ABORT, 'consultation events are append-only'); END;
+CREATE TRIGGER consultation_events_no_delete BEFORE DELETE ON consultation_events
+BEGIN SELECT RAISE(ABORT, 'consultation events are append-only'); END;
+
+CREATE INDEX verifications_failed ON verifications(date) WHERE verdict = 'fail';
 "#;

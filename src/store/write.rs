@@ -176,6 +176,7 @@ pub fn write_name(w: Write) -> &'static str {
         Write::Reopen => "reopen",
         Write::Import => "import",
         Write::ManageStaff => "manage_staff",
+        Write::Consult => "consult",
     }
 }
 

@@ -1,6 +1,8 @@
 //! A small ledger in a temp file for the store and command-line tests.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod consult;
+
 use std::path::{Path, PathBuf};
 
 use anwei::clock::Clock;

@@ -2,6 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
+use serde::Serialize;
 
 use crate::domain::escalation::Thresholds;
 use crate::domain::{Grade, Source, Status};
@@ -22,7 +23,7 @@ impl Sql {
 }
 
 /// Which hazards a list shows. Every field narrows; the default shows all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Filter {
     pub status: Option<Status>,
     /// Open hazards only (any status but closed).
@@ -45,6 +46,17 @@ pub struct Filter {
     pub closed: Option<(NaiveDate, NaiveDate)>,
     /// Exactly this hazard.
     pub code: Option<String>,
+    /// `open` and `overdue` as they stood at the end of this day (default: now). A hazard
+    /// counts as open on a day when it was found by then and not closed by then.
+    pub as_of: Option<NaiveDate>,
+    /// The enterprise with this credit code.
+    pub enterprise: Option<String>,
+    /// Escalated (a document issued) within these dates (inclusive) …
+    pub escalated: Option<(NaiveDate, NaiveDate)>,
+    /// … at this level (1–4) only.
+    pub escalated_level: Option<u8>,
+    /// A sign-off failed within these dates (inclusive).
+    pub failed_sign_off: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The deadlines at or before which a hazard reaches each escalation level, and the
@@ -67,8 +79,13 @@ impl Filter {
     pub fn where_clause(&self, sql: &mut Sql, today: NaiveDate, t: &Thresholds) -> String {
         let mut c: Vec<String> = Vec::new();
         let open = self.open || self.overdue || self.due_within.is_some() || self.escalation_queue;
-        if open {
-            c.push("h.status <> 'closed'".into());
+        match (open, self.as_of) {
+            (false, _) => {}
+            (true, None) => c.push("h.status <> 'closed'".into()),
+            (true, Some(day)) => {
+                let (d, end) = (sql.bind(day.to_string()), sql.bind(format!("{day} 23:59:59")));
+                c.push(format!("h.discovered_on <= {d} AND (h.closed_at IS NULL OR h.closed_at > {end})"));
+            }
         }
         if let Some(s) = self.status {
             c.push(format!("h.status = {}", sql.bind(s.as_str().to_string())));
@@ -77,7 +94,7 @@ impl Filter {
             c.push("h.status = 'verifying'".into());
         }
         if self.overdue {
-            c.push(format!("h.deadline < {}", sql.bind(today.to_string())));
+            c.push(format!("h.deadline < {}", sql.bind(self.as_of.unwrap_or(today).to_string())));
         }
         if let Some(days) = self.due_within {
             let from = sql.bind(today.to_string());
@@ -85,7 +102,9 @@ impl Filter {
             c.push(format!("h.deadline >= {from} AND h.deadline <= {to}"));
         }
         if let Some(v) = &self.village {
-            c.push(format!("h.village_id = (SELECT id FROM units WHERE name = {})", sql.bind(v.clone())));
+            // The empty name stands for hazards of enterprises in no village.
+            let p = sql.bind(v.clone());
+            c.push(format!("h.village_id = COALESCE((SELECT id FROM units WHERE name = {p}), IIF({p} = '', 0, -1))"));
         }
         self.push_eq(&mut c, sql, "h.code", self.code.clone());
         self.push_eq(&mut c, sql, "h.sector", self.sector.clone());
@@ -111,7 +130,28 @@ impl Filter {
             let end = format!("{b} 23:59:59");
             c.push(format!("h.closed_at BETWEEN {} AND {}", sql.bind(a.to_string()), sql.bind(end)));
         }
+        self.history(&mut c, sql);
         if c.is_empty() { String::new() } else { format!("WHERE {}", c.join(" AND ")) }
+    }
+
+    /// The enterprise, escalation-document and failed-sign-off conditions.
+    fn history(&self, c: &mut Vec<String>, sql: &mut Sql) {
+        self.push_eq(c, sql, "e.credit_code", self.enterprise.clone());
+        if let Some((a, b)) = self.escalated {
+            let (a, b) = (sql.bind(a.to_string()), sql.bind(b.to_string()));
+            let level = self.escalated_level.map(|l| format!(" AND x.level = {}", sql.bind(i64::from(l))));
+            c.push(format!(
+                "EXISTS (SELECT 1 FROM escalations x WHERE x.hazard_id = h.id AND x.date BETWEEN {a} AND {b}{})",
+                level.unwrap_or_default()
+            ));
+        }
+        if let Some((a, b)) = self.failed_sign_off {
+            let (a, b) = (sql.bind(a.to_string()), sql.bind(b.to_string()));
+            c.push(format!(
+                "EXISTS (SELECT 1 FROM verifications y WHERE y.hazard_id = h.id AND y.verdict = 'fail'
+                 AND y.date BETWEEN {a} AND {b})"
+            ));
+        }
     }
 
     fn push_eq(&self, c: &mut Vec<String>, sql: &mut Sql, column: &str, value: Option<String>) {

@@ -1,0 +1,146 @@
+//! `anwei agenda` (the meeting pack in each format) and `anwei calendar` (the statutory
+//! calendar, and changing its cadence); also the calendar lines under `anwei overview`.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use super::args::Format;
+use super::consult::quarter;
+use super::consult_args::{AgendaArgs, CalendarArgs, PackFormat};
+use super::output::{json, write_csv, write_csv_tables};
+use super::{Env, Failure};
+use crate::domain::calendar::Cadence;
+use crate::domain::quarter::Quarter;
+use crate::i18n::Lang;
+use crate::report::{self, Paper, calendar, csv::annexes, docx, html, markdown};
+use crate::store::Store;
+
+/// How many calendar lines the overview shows.
+const OVERVIEW_LINES: usize = 5;
+
+fn io_failure(path: &Path, e: impl std::fmt::Display) -> Failure {
+    Failure { code: 1, message: format!("{}: {e}", path.display()) }
+}
+
+/// Writes `bytes` to the file, or to stdout.
+fn emit(env: &Env, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| io_failure(path, e))?;
+            println!("{}", env.lang.f("consult.written", &[&path.display()]));
+            Ok(())
+        }
+        None => std::io::stdout().lock().write_all(bytes).map_err(|e| Failure { code: 1, message: e.to_string() }),
+    }
+}
+
+/// `anwei agenda [QUARTER] --format … [-o FILE]`.
+pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
+    let q = match &a.quarter {
+        Some(s) => quarter(env, s)?,
+        None => Quarter::of(env.clock.today()),
+    };
+    let store = env.open()?;
+    let agenda = store.agenda(q).map_err(|e| env.fail(&e))?;
+    let out = a.output.as_deref();
+    if a.format == PackFormat::Json {
+        return match out {
+            None => json(&agenda),
+            Some(_) => {
+                let text =
+                    serde_json::to_string_pretty(&agenda).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+                emit(env, out, text.as_bytes())
+            }
+        };
+    }
+    // The paper is Chinese unless --lang (or ANWEI_LANG) asks otherwise, whatever LANG says.
+    let lang = env.cli.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Zh);
+    let paper = report::paper(lang, &agenda);
+    match a.format {
+        PackFormat::Md => emit(env, out, markdown::render(&paper).as_bytes()),
+        PackFormat::Html => emit(env, out, html::render(&paper).as_bytes()),
+        PackFormat::Docx => {
+            if out.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure::input(env.lang.t("consult.docx_tty")));
+            }
+            let bytes = docx::render(&paper).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+            emit(env, out, &bytes)
+        }
+        PackFormat::Csv | PackFormat::Json => csv_pack(env, &paper, out),
+    }
+}
+
+/// The CSV annexes: one file per list in the directory `-o`, else all of them on stdout.
+fn csv_pack(env: &Env, paper: &Paper, dir: Option<&Path>) -> Result<(), Failure> {
+    let list = annexes(paper);
+    let Some(dir) = dir else {
+        return write_csv_tables(&mut std::io::stdout().lock(), &list)
+            .map_err(|e| Failure { code: 1, message: e.to_string() });
+    };
+    std::fs::create_dir_all(dir).map_err(|e| io_failure(dir, e))?;
+    for a in &list {
+        let path = dir.join(&a.file_name);
+        let mut file = std::fs::File::create(&path).map_err(|e| io_failure(&path, e))?;
+        let headers: Vec<&str> = a.headers.iter().map(String::as_str).collect();
+        write_csv(&mut file, &headers, a.rows).map_err(|e| io_failure(&path, e))?;
+    }
+    println!("{}", env.lang.f("consult.written", &[&dir.display()]));
+    Ok(())
+}
+
+/// Applies `NAME=VALUE` settings to a cadence.
+fn apply_settings(env: &Env, base: Cadence, settings: &[String]) -> Result<Cadence, Failure> {
+    let mut value = serde_json::to_value(base).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+    let names: Vec<String> = value.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default();
+    let bad = |s: &str| Failure::input(env.lang.f("cli.bad_setting", &[&s, &names.join(", ")]));
+    for s in settings {
+        let (name, v) = s.split_once('=').ok_or_else(|| bad(s))?;
+        let n: i64 = v.trim().parse().map_err(|_| bad(s))?;
+        match value.get_mut(name.trim()) {
+            Some(slot) => *slot = serde_json::Value::from(n),
+            None => return Err(bad(s)),
+        }
+    }
+    serde_json::from_value(value).map_err(|_| bad(&settings.join(" ")))
+}
+
+/// `anwei calendar [--set NAME=VALUE …] [--format text|json]`.
+pub fn calendar(env: &Env, c: &CalendarArgs) -> Result<(), Failure> {
+    let mut store = env.open()?;
+    if !c.set.is_empty() {
+        let base = store.cadence().map_err(|e| env.fail(&e))?;
+        let cadence = apply_settings(env, base, &c.set)?;
+        store.set_cadence(&cadence).map_err(|e| env.fail(&e))?;
+        // JSON on stdout stays parseable: the notice goes to stderr then.
+        match c.format {
+            Format::Json => eprintln!("{}", env.lang.t("consult.cadence_saved")),
+            _ => println!("{}", env.lang.t("consult.cadence_saved")),
+        }
+    }
+    let dues = store.calendar().map_err(|e| env.fail(&e))?;
+    if c.format == Format::Json {
+        return json(&dues);
+    }
+    let lines = calendar::lines(env.lang, &dues);
+    if lines.is_empty() {
+        println!("{}", env.lang.t("cal.none"));
+    }
+    for l in lines {
+        println!("{l}");
+    }
+    Ok(())
+}
+
+/// The next few calendar lines, under the overview's figures.
+pub fn overview_lines(env: &Env, store: &Store) -> Result<(), Failure> {
+    let dues = store.calendar().map_err(|e| env.fail(&e))?;
+    println!("{}", env.lang.t("cal.title"));
+    let lines = calendar::lines(env.lang, &dues);
+    if lines.is_empty() {
+        println!("  {}", env.lang.t("cal.none"));
+    }
+    for l in lines.iter().take(OVERVIEW_LINES) {
+        println!("  {l}");
+    }
+    Ok(())
+}
