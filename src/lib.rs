@@ -1,10 +1,16 @@
 //! anwei: the township Work Safety Committee's ledger of major accident hazards.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod identity;
 pub mod present;
+pub mod protocol;
 pub mod store;
 pub mod text;
+pub mod tui;
+pub mod ui;
+pub mod worker;

@@ -3,8 +3,11 @@
 pub mod check;
 pub mod detail;
 pub mod error;
+#[cfg(test)]
+pub mod fixture;
 pub mod list;
 pub mod overview;
+pub mod queue;
 pub mod schema;
 pub mod setup;
 pub mod write;
