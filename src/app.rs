@@ -3,6 +3,8 @@
 
 mod db;
 pub mod form;
+#[cfg(test)]
+pub(crate) mod harness;
 pub mod keymap;
 pub mod list;
 mod modal;

@@ -62,6 +62,28 @@ pub fn cell(text: &str, cells: usize, style: ratatui::style::Style) -> Span<'sta
     Span::styled(crate::text::pad(&crate::text::sanitise(text), cells), style)
 }
 
+/// ASCII borders: box-drawing glyphs are East Asian ambiguous and double in width on
+/// terminals set up for Chinese.
+pub const BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A bordered panel with a title.
+pub fn panel(title: &str, border: Role, t: &Theme) -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_set(BORDER)
+        .border_style(t.style(border))
+        .title(Span::styled(format!(" {} ", crate::text::sanitise(title)), t.style(Role::Title)))
+}
+
 /// A rectangle of at most `w` x `h` centred in `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (w, h) = (w.min(area.width), h.min(area.height));

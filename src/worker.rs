@@ -30,7 +30,7 @@ impl Worker {
     /// returns false once nobody listens.
     pub fn spawn(store: Store, lang: Lang, deliver: impl Fn(DbEvent) -> bool + Send + 'static) -> Worker {
         let (requests, rx) = channel();
-        let thread = std::thread::spawn(move || Loop { store, lang, last: BTreeMap::new() }.run(&rx, &deliver));
+        let thread = std::thread::spawn(move || Loop::new(store, lang).run(&rx, &deliver));
         Worker { requests, thread }
     }
 
@@ -41,14 +41,19 @@ impl Worker {
     }
 }
 
-struct Loop {
-    store: Store,
+/// The worker's work without its thread (tests drive it directly).
+pub(crate) struct Loop {
+    pub(crate) store: Store,
     lang: Lang,
     /// The newest load of each slot, re-run when the data changes.
     last: BTreeMap<Slot, (RequestId, Query)>,
 }
 
 impl Loop {
+    pub(crate) fn new(store: Store, lang: Lang) -> Loop {
+        Loop { store, lang, last: BTreeMap::new() }
+    }
+
     fn run(mut self, rx: &Receiver<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) {
         let mut seen = self.store.data_version().unwrap_or(0);
         loop {
@@ -73,8 +78,9 @@ impl Loop {
         }
     }
 
-    /// Runs the writes in order, then the newest load per slot; false when done.
-    fn batch(&mut self, batch: Vec<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
+    /// Runs the writes in order, then the newest load per slot (after a write, every
+    /// open view again: the fresh state, also after a conflict); false when done.
+    pub(crate) fn batch(&mut self, batch: Vec<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
         let mut loads = BTreeMap::new();
         let mut wrote = false;
         for req in batch {
@@ -85,7 +91,7 @@ impl Loop {
                 }
                 DbRequest::Write { id, targets, cmd } => {
                     let outcomes = self.write(&targets, &cmd);
-                    wrote |= outcomes.iter().any(|o| o.result.is_ok());
+                    wrote = true;
                     if !deliver(DbEvent::Committed { id, outcomes }) {
                         return false;
                     }
@@ -99,7 +105,11 @@ impl Loop {
     }
 
     /// Loads `fresh` and every other slot's last query again.
-    fn rerun(&mut self, fresh: BTreeMap<Slot, (RequestId, Query)>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
+    pub(crate) fn rerun(
+        &mut self,
+        fresh: BTreeMap<Slot, (RequestId, Query)>,
+        deliver: &dyn Fn(DbEvent) -> bool,
+    ) -> bool {
         let mut all = self.last.clone();
         all.extend(fresh);
         all.remove(&Slot::Trend);

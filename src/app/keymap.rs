@@ -230,13 +230,16 @@ impl Keymap {
         TABLE.iter().filter_map(|(a, ..)| Some((*a, self.key(*a)?))).collect()
     }
 
-    /// The actions that work in `place`, for the footer.
+    /// The actions that work in `place`, for the footer: help, the workflows, the
+    /// screen's own keys, then quit.
     pub fn hints(&self, place: Place) -> Vec<(Action, Key)> {
-        TABLE
+        let mut hints: Vec<(Action, Key)> = TABLE
             .iter()
             .filter(|(a, _, _, places)| places.contains(&place) && !is_motion(*a))
             .filter_map(|(a, ..)| Some((*a, self.key(*a)?)))
-            .collect()
+            .collect();
+        hints.sort_by_key(|(a, _)| footer_rank(*a));
+        hints
     }
 }
 
@@ -259,6 +262,16 @@ fn is_motion(a: Action) -> bool {
             | A::Verification
             | A::PrevScreen
     )
+}
+
+fn footer_rank(a: Action) -> u8 {
+    match a {
+        A::Help => 0,
+        A::Assign | A::Plan | A::Progress | A::Submit | A::Verify | A::Escalate | A::Extend | A::Reopen => 1,
+        A::Back | A::Open | A::Mark => 2,
+        A::Quit => 4,
+        _ => 3,
+    }
 }
 
 /// The config name of an action (also its catalogue key `key.NAME`).

@@ -75,7 +75,9 @@ pub struct ListView {
     pub loaded: bool,
     /// The query of the page shown or on its way.
     query: Option<PageQuery>,
-    select: Select,
+    /// Where the selection goes when the requested page arrives; a re-read the
+    /// worker starts by itself keeps the selection on the same hazard.
+    select: Option<Select>,
     /// The offset the requested page will have; `None` to take it from the count (last page).
     next_offset: Option<i64>,
 }
@@ -95,7 +97,7 @@ impl ListView {
             more_before: false,
             loaded: false,
             query: None,
-            select: Select::First,
+            select: None,
             next_offset: Some(0),
         }
     }
@@ -130,7 +132,7 @@ fn request(s: &mut AppState, kind: ListKind, after: Option<Cursor>, backward: bo
         sign_offs: kind == ListKind::Verification,
     };
     v.query = Some(q.clone());
-    v.select = select;
+    v.select = Some(select);
     s.load(Slot::List, Query::Page(Box::new(q)))
 }
 
@@ -166,6 +168,7 @@ pub fn loaded(s: &mut AppState, data: PageData) -> Vec<Effect> {
         }
     }
     let v = s.list_mut(kind);
+    let select = v.select.take().unwrap_or_else(|| v.keep());
     let q = &data.query;
     (v.more_after, v.more_before) =
         if q.backward { (q.after.is_some(), data.more) } else { (data.more, q.after.is_some()) };
@@ -175,7 +178,7 @@ pub fn loaded(s: &mut AppState, data: PageData) -> Vec<Effect> {
     v.rows = data.rows;
     v.sign_offs = data.sign_offs;
     v.offset = v.next_offset.unwrap_or_else(|| v.count.unwrap_or(0) - v.rows.len() as i64).max(0);
-    v.selected = match v.select {
+    v.selected = match select {
         Select::Keep(id, at) => v.rows.iter().position(|r| r.id == id).unwrap_or(at),
         Select::First => 0,
         Select::Last => v.rows.len().saturating_sub(1),

@@ -153,7 +153,8 @@ mod tests {
     #[test]
     #[ignore]
     fn fixture_file() {
-        let (_dir, s) = super::ledger();
+        let (_dir, mut s) = super::ledger();
+        s.staff_add(&crate::identity::os_login(), "", crate::domain::Role::Admin, None).unwrap();
         let out = std::env::var("ANWEI_FIXTURE_OUT").unwrap();
         let _ = std::fs::remove_file(&out);
         s.backup(std::path::Path::new(&out)).unwrap();

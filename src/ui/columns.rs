@@ -29,23 +29,26 @@ pub enum Col {
     Signed(VerifierRole),
 }
 
+/// How wide flexible columns (titles) grow before the others get their best width.
+const FLEX_FIRST: usize = 24;
+
 /// A column's place: minimum and maximum width (0 = takes what is left) and priority (high stays).
 struct Spec(Col, usize, usize, u8);
 
 fn specs(kind: ListKind) -> Vec<Spec> {
     use Col::*;
-    let mut v = vec![Spec(Mark, 1, 1, 9), Spec(Code, 12, 12, 9)];
+    let mut v = vec![Spec(Mark, 1, 1, 9), Spec(Code, 12, 12, 10)];
     v.extend(match kind {
         ListKind::Ledger => vec![
-            Spec(Status, 6, 10, 8),
+            Spec(Status, 8, 14, 8),
             Spec(Grade, 4, 7, 2),
-            Spec(Title, 10, 0, 8),
-            Spec(Enterprise, 8, 24, 6),
-            Spec(Village, 6, 10, 3),
-            Spec(Sector, 6, 10, 2),
+            Spec(Title, 14, 0, 8),
+            Spec(Enterprise, 10, 24, 6),
+            Spec(Village, 8, 10, 3),
+            Spec(Sector, 8, 10, 2),
             Spec(Deadline, 10, 10, 7),
             Spec(Late, 4, 5, 7),
-            Spec(Level, 4, 9, 5),
+            Spec(Level, 5, 6, 5),
             Spec(Assignee, 6, 10, 4),
         ],
         ListKind::Overdue => vec![
@@ -54,14 +57,14 @@ fn specs(kind: ListKind) -> Vec<Spec> {
             Spec(Title, 10, 0, 8),
             Spec(Enterprise, 8, 24, 5),
             Spec(Assignee, 6, 10, 7),
-            Spec(Level, 4, 9, 7),
+            Spec(Level, 5, 6, 7),
             Spec(Deadline, 10, 10, 3),
         ],
         ListKind::Escalation => vec![
             Spec(Title, 10, 0, 8),
             Spec(Enterprise, 8, 24, 4),
-            Spec(Level, 4, 9, 7),
-            Spec(Recommended, 4, 9, 8),
+            Spec(Level, 5, 6, 7),
+            Spec(Recommended, 5, 9, 8),
             Spec(Reason, 10, 22, 7),
             Spec(Assignee, 6, 10, 3),
         ],
@@ -90,11 +93,15 @@ pub fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
     }
     let mut widths: Vec<usize> = specs.iter().map(|x| x.1).collect();
     let mut spare = width.saturating_sub(need(&specs));
-    for (w, x) in widths.iter_mut().zip(&specs) {
-        if x.2 > 0 {
-            let add = (x.2 - x.1).min(spare);
-            *w += add;
-            spare -= add;
+    // flexible columns first up to a readable width, then the others to their best, then the rest
+    for (cap, flex_pass) in [(FLEX_FIRST, true), (usize::MAX, false)] {
+        for (w, x) in widths.iter_mut().zip(&specs) {
+            if (x.2 == 0) == flex_pass {
+                let best = if x.2 == 0 { cap } else { x.2 };
+                let add = best.saturating_sub(*w).min(spare);
+                *w += add;
+                spare -= add;
+            }
         }
     }
     let flex = specs.iter().filter(|x| x.2 == 0).count().max(1);
@@ -163,7 +170,7 @@ pub fn band(s: &AppState, days: i64) -> String {
 /// The text of a cell.
 pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
     let l = s.lang;
-    let level = |n: u8| if n == 0 { String::from("-") } else { format!("{}{n}", l.word("level", &n.to_string())) };
+    let level = |n: u8| if n == 0 { String::from("-") } else { l.f("tui.level", &[&n]) };
     match c {
         Col::Mark => if s.marked.contains_key(&r.code) { "*" } else { " " }.to_string(),
         Col::Band => band(s, r.days_overdue),
@@ -183,7 +190,7 @@ pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
             }
         }
         Col::Level => level(r.escalation_level),
-        Col::Recommended => level(r.recommended_level),
+        Col::Recommended => l.word("level", &r.recommended_level.to_string()).to_string(),
         Col::Reason => crate::present::reason_text(l, r.recommended_reason),
         Col::Assignee => r.assignee_name.clone().or_else(|| r.assignee.clone()).unwrap_or_else(|| "-".into()),
         Col::Round => r.round.to_string(),

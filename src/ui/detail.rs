@@ -28,6 +28,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
+        .border_set(super::BORDER)
         .border_style(t.style(Role::Muted))
         .title(Span::styled(format!(" {} {} ", d.row.code, sanitise(&d.row.title)), style));
     let inner = block.inner(area);

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::{Role, Theme};
 use super::{cell, centred, line};
@@ -28,10 +28,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     if rect.width < 3 || rect.height < 3 {
         return;
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::Title))
-        .title(Span::styled(format!(" {} ", sanitise(title)), t.style(Role::Title)));
+    let block = super::panel(title, Role::Title, t);
     f.render_widget(Clear, rect);
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
@@ -113,7 +110,7 @@ fn targets_text(form: &Form) -> String {
     let codes: Vec<&str> = form.targets.iter().map(|x| x.code.as_str()).collect();
     match codes.len() {
         0..=3 => codes.join(" "),
-        n => format!("{} … ({n})", codes[..3].join(" ")),
+        n => format!("{} ... ({n})", codes[..3].join(" ")),
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::{Role, Theme};
 use super::{cell, line};
@@ -49,11 +49,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     }
 }
 
-fn panel(title: &str, t: &Theme) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::Muted))
-        .title(Span::styled(format!(" {} ", crate::text::sanitise(title)), t.style(Role::Title)))
+fn panel(title: &str, t: &Theme) -> ratatui::widgets::Block<'static> {
+    super::panel(title, Role::Muted, t)
 }
 
 fn draw_tiles(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, cols: usize, focus: Item, t: &Theme) {
@@ -158,7 +155,7 @@ fn draw_most_overdue(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &
         return;
     }
     let w = usize::from(inner.width);
-    let title_w = w.saturating_sub(12 + 1 + 8 + 1 + 20).max(6);
+    let title_w = w.saturating_sub(13 + 12 + 1 + 20).max(6);
     let lines: Vec<Line> = o
         .most_overdue
         .iter()
@@ -167,7 +164,7 @@ fn draw_most_overdue(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &
             let style = t.style(Role::Overdue);
             Line::from(vec![
                 cell(&r.code, 13, style),
-                cell(&l.f("tui.days_late", &[&r.days_overdue]), 9, style),
+                cell(&l.f("tui.days_late", &[&r.days_overdue]), 12, style),
                 cell(&r.title, title_w, Style::default()),
                 Span::raw(" "),
                 cell(&r.enterprise, 20, t.style(Role::Muted)),

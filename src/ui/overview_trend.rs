@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::{Role, Theme};
 use super::{cell, line};
@@ -17,10 +17,7 @@ use crate::store::overview::{MonthPoint, Trend};
 /// Draws the trend panel.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let l = s.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.style(Role::Muted))
-        .title(Span::styled(format!(" {} ", l.t("tui.trend")), t.style(Role::Title)));
+    let block = super::panel(l.t("tui.trend"), Role::Muted, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let Some(trend) = s.trend.as_deref() else {
