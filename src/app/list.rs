@@ -37,6 +37,15 @@ impl ListKind {
         }
     }
 
+    /// The order a screen starts in: the ledger newest first (an index walk even
+    /// at a million rows), the queues by deadline, most urgent first.
+    pub fn default_sort(self) -> Sort {
+        match self {
+            ListKind::Ledger => Sort { key: SortKey::Discovered, descending: true },
+            _ => Sort::default(),
+        }
+    }
+
     /// The catalogue key of the screen's name.
     pub fn title_key(self) -> &'static str {
         match self {
@@ -87,7 +96,7 @@ impl ListView {
         ListView {
             kind,
             filter: kind.base(),
-            sort: Sort::default(),
+            sort: kind.default_sort(),
             rows: Vec::new(),
             sign_offs: Vec::new(),
             selected: 0,

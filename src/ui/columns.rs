@@ -19,6 +19,7 @@ pub enum Col {
     Enterprise,
     Village,
     Sector,
+    Discovered,
     Deadline,
     Late,
     Level,
@@ -40,12 +41,13 @@ fn specs(kind: ListKind) -> Vec<Spec> {
     let mut v = vec![Spec(Mark, 1, 1, 9), Spec(Code, 12, 12, 10)];
     v.extend(match kind {
         ListKind::Ledger => vec![
-            Spec(Status, 8, 14, 8),
-            Spec(Grade, 4, 7, 2),
+            Spec(Status, 11, 15, 8),
+            Spec(Grade, 5, 7, 1),
             Spec(Title, 14, 0, 8),
             Spec(Enterprise, 10, 24, 6),
             Spec(Village, 8, 10, 3),
             Spec(Sector, 8, 10, 2),
+            Spec(Discovered, 10, 10, 2),
             Spec(Deadline, 10, 10, 7),
             Spec(Late, 4, 5, 7),
             Spec(Level, 5, 6, 5),
@@ -85,12 +87,11 @@ fn specs(kind: ListKind) -> Vec<Spec> {
 pub fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
     let mut specs = specs(kind);
     let need = |s: &[Spec]| s.iter().map(|x| x.1 + 1).sum::<usize>();
-    while need(&specs) > width && specs.len() > 1 {
-        let Some(i) = specs.iter().enumerate().min_by_key(|(i, x)| (x.3, usize::MAX - i)).map(|(i, _)| i) else {
-            break;
-        };
-        specs.remove(i);
-    }
+    // first the minor columns make room for a readable title, then any column for the minimum
+    let readable =
+        |s: &[Spec]| s.iter().map(|x| if x.2 == 0 { FLEX_FIRST.max(x.1) + 1 } else { x.1 + 1 }).sum::<usize>();
+    while readable(&specs) > width && drop_lowest(&mut specs, MINOR) {}
+    while need(&specs) > width && drop_lowest(&mut specs, u8::MAX) {}
     let mut widths: Vec<usize> = specs.iter().map(|x| x.1).collect();
     let mut spare = width.saturating_sub(need(&specs));
     // flexible columns first up to a readable width, then the others to their best, then the rest
@@ -113,6 +114,26 @@ pub fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
     specs.iter().zip(widths).map(|(x, w)| (x.0, w)).collect()
 }
 
+/// Columns of this priority or lower give way to a readable title.
+const MINOR: u8 = 3;
+
+/// Removes the least important column whose priority is at most `max` (the later one of
+/// equals); false when none may go (the code column always stays).
+fn drop_lowest(specs: &mut Vec<Spec>, max: u8) -> bool {
+    let pick = specs
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.3 <= max && x.0 != Col::Code)
+        .min_by_key(|(i, x)| (x.3, usize::MAX - i));
+    match pick.map(|(i, _)| i) {
+        Some(i) => {
+            specs.remove(i);
+            true
+        }
+        None => false,
+    }
+}
+
 /// The header of a column; the sort column is marked with `^` or `v`.
 pub fn header(l: Lang, c: Col, sort: Option<(SortKey, bool)>) -> String {
     let text = match c {
@@ -125,6 +146,7 @@ pub fn header(l: Lang, c: Col, sort: Option<(SortKey, bool)>) -> String {
         Col::Enterprise => l.t("col.enterprise"),
         Col::Village => l.t("col.village"),
         Col::Sector => l.t("col.sector"),
+        Col::Discovered => l.t("col.discovered_on"),
         Col::Deadline => l.t("col.deadline"),
         Col::Late => l.t("tui.col.late"),
         Col::Level => l.t("tui.col.level"),
@@ -150,6 +172,7 @@ fn sort_key(c: Col) -> Option<SortKey> {
         Col::Enterprise => SortKey::Enterprise,
         Col::Village => SortKey::Village,
         Col::Sector => SortKey::Sector,
+        Col::Discovered => SortKey::Discovered,
         Col::Deadline | Col::Late => SortKey::Deadline,
         Col::Level => SortKey::Escalation,
         Col::Assignee => SortKey::Assignee,
@@ -181,6 +204,7 @@ pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
         Col::Enterprise => r.enterprise.clone(),
         Col::Village => r.village.clone(),
         Col::Sector => r.sector.clone(),
+        Col::Discovered => r.discovered_on.to_string(),
         Col::Deadline => r.deadline.to_string(),
         Col::Late => {
             if r.days_overdue > 0 {

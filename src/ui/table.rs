@@ -51,7 +51,9 @@ fn title(s: &AppState, kind: ListKind) -> String {
         None => String::new(),
     };
     let filter = summary(l, &v.filter, &kind.base());
-    format!("{} {filter} {pos}", l.t(kind.title_key())).replace("  ", " ")
+    let dir = if v.sort.descending { "v" } else { "^" };
+    let sort = l.f("tui.sorted", &[&l.t(&format!("col.{}", v.sort.key.as_str())), &dir]);
+    format!("{} {filter} {pos}  {sort}", l.t(kind.title_key())).replace("   ", " ")
 }
 
 /// The filter's parts beyond the screen's own, in words.
