@@ -138,6 +138,47 @@ fn steps(s: &mut Store, c: &[String]) {
     }
 }
 
+/// Test-only: adds `n` synthetic hazards in one transaction (for trying the full
+/// screen on a large ledger by hand).
+#[cfg(test)]
+pub fn bulk(s: &mut Store, n: usize) {
+    use super::write::register::{HazardRecord, insert_hazard};
+    use crate::domain::{Plan, Status};
+    let tx = s.conn.transaction().unwrap();
+    let statuses =
+        [Status::Closed, Status::Closed, Status::Closed, Status::Rectifying, Status::Registered, Status::Verifying];
+    for i in 0..n {
+        let found = today() - chrono::Duration::days((i % 1400) as i64);
+        let status = statuses[i % statuses.len()];
+        let rec = HazardRecord {
+            code: format!("BK-{i:07}"),
+            enterprise_id: (i % ENTERPRISES.len()) as i64 + 1,
+            village_id: (i % 3) as i64 + 1,
+            title: format!("批量隐患{i}号 设备防护缺失"),
+            description: String::new(),
+            grade: if i % 4 == 0 { Grade::General } else { Grade::Major },
+            sector: ENTERPRISES[i % ENTERPRISES.len()].2.to_string(),
+            standard_ref: String::new(),
+            source: Source::ALL[i % 3],
+            discovered_on: found,
+            deadline: found + chrono::Duration::days(60),
+            status,
+            plan: Plan::default(),
+            owner_unit_id: None,
+            assignee: None,
+            escalation_level: 0,
+            listed_unit: String::new(),
+            stopped_production: false,
+            round: 1,
+            last_progress_on: found,
+            created_at: format!("{found} 08:00:00"),
+            closed_at: (status == Status::Closed).then(|| format!("{} 09:00:00", found + chrono::Duration::days(30))),
+        };
+        insert_hazard(&tx, &rec).unwrap();
+    }
+    tx.commit().unwrap();
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -155,6 +196,8 @@ mod tests {
     fn fixture_file() {
         let (_dir, mut s) = super::ledger();
         s.staff_add(&crate::identity::os_login(), "", crate::domain::Role::Admin, None).unwrap();
+        let n = std::env::var("ANWEI_FIXTURE_BULK").ok().and_then(|n| n.parse().ok()).unwrap_or(0);
+        super::bulk(&mut s, n);
         let out = std::env::var("ANWEI_FIXTURE_OUT").unwrap();
         let _ = std::fs::remove_file(&out);
         s.backup(std::path::Path::new(&out)).unwrap();

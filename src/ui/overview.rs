@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     draw_bars(f, left, s.lang.t("tui.by_village"), &o.by_village, &sel(Item::Village), t);
     draw_bars(f, right, s.lang.t("tui.by_sector"), &o.by_sector, &sel(Item::Sector), t);
     if lower_h > 0 {
-        let [m, tr] = Layout::horizontal([Constraint::Length(52), Constraint::Min(0)]).areas(lower);
+        let [m, tr] = Layout::horizontal([Constraint::Length(MATRIX_W), Constraint::Min(0)]).areas(lower);
         draw_matrix(f, m, s, o, t);
         super::overview_trend::draw(f, tr, s, t);
     }
@@ -123,23 +123,34 @@ fn draw_bars(
     f.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The matrix's row label and cell widths, and the panel's width.
+const MATRIX_LABEL: usize = 12;
+const MATRIX_CELL: usize = 10;
+const MATRIX_W: u16 = (MATRIX_LABEL + 5 * MATRIX_CELL + 2) as u16;
+
 fn draw_matrix(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &Theme) {
     let l = s.lang;
     let block = panel(l.t("tui.matrix"), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let w = 8;
-    let mut head = vec![cell("", 10, Style::default())];
-    head.extend(Status::ALL.iter().map(|st| cell(l.word("status", st.as_str()), w, t.style(Role::Label))));
-    head.push(cell(l.t("tui.total"), w, t.style(Role::Label)));
+    let w = MATRIX_CELL;
+    let mut head = vec![cell("", MATRIX_LABEL, Style::default())];
+    let right = |text: &str| {
+        let text = crate::text::fit(text, w - 1);
+        let pad = " ".repeat((w - 1).saturating_sub(width(&text)));
+        cell(&format!("{pad}{text} "), w, t.style(Role::Label))
+    };
+    head.extend(Status::ALL.iter().map(|st| right(l.word("status", st.as_str()))));
+    head.push(right(l.t("tui.total")));
     let mut lines = vec![Line::from(head)];
     for src in Source::ALL {
         let n = |st: Status| {
             o.source_status.iter().filter(|(a, b, _)| a == src.as_str() && b == st.as_str()).map(|x| x.2).sum::<i64>()
         };
-        let mut row = vec![cell(l.word("source", src.as_str()), 10, t.style(Role::Label))];
-        row.extend(Status::ALL.iter().map(|st| cell(&format!("{:>6}", n(*st)), w, Style::default())));
-        row.push(cell(&format!("{:>6}", Status::ALL.iter().map(|st| n(*st)).sum::<i64>()), w, Style::default()));
+        let mut row = vec![cell(l.word("source", src.as_str()), MATRIX_LABEL, t.style(Role::Label))];
+        let num = |n: i64| cell(&format!("{n:>9} "), w, Style::default());
+        row.extend(Status::ALL.iter().map(|st| num(n(*st))));
+        row.push(num(Status::ALL.iter().map(|st| n(*st)).sum::<i64>()));
         lines.push(Line::from(row));
     }
     f.render_widget(Paragraph::new(lines), inner);
