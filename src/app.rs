@@ -10,12 +10,14 @@ pub mod list;
 mod modal;
 pub mod overview;
 mod workflow;
+pub use workflow::permitted;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
+pub use crate::config::views::SavedView;
 use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
 use crate::protocol::{DbEvent, DbRequest, Query, RequestId, Session, Slot};
@@ -35,12 +37,16 @@ pub enum AppEvent {
     Db(DbEvent),
     /// No key for the idle-lock time.
     Idle,
+    /// Something outside went wrong (saving the views): shown as an error notice.
+    Notice(String),
 }
 
 /// What `update` asks the outside to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Db(DbRequest),
+    /// Keep the saved views.
+    SaveViews(Vec<SavedView>),
     Quit,
 }
 
@@ -74,14 +80,6 @@ pub struct DetailView {
     pub code: String,
     pub data: Option<Box<HazardDetail>>,
     pub scroll: usize,
-}
-
-/// A named filter and sort.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedView {
-    pub name: String,
-    pub filter: crate::store::list::Filter,
-    pub sort: crate::store::list::Sort,
 }
 
 /// Everything the screen shows.
@@ -217,6 +215,10 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
         AppEvent::Db(e) => db::event(s, e),
         AppEvent::Idle => {
             s.locked = true;
+            Vec::new()
+        }
+        AppEvent::Notice(text) => {
+            s.say(text, true);
             Vec::new()
         }
     }

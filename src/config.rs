@@ -1,6 +1,8 @@
 //! The user's config file (TOML): language, theme, key overrides, escalation
 //! thresholds and the idle lock; a bad file is refused with the line it is on.
 
+pub mod views;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -43,6 +43,8 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(Depth::detect(config.theme, term.as_deref(), no_color));
     let mut state = AppState::new(lang, env.clock.today(), session, config.thresholds, keymap);
+    let views_path = config::views::path();
+    state.views = views_path.as_deref().map(config::views::load).unwrap_or_default();
     let (tx, rx) = channel();
     let to_screen = tx.clone();
     let worker = Worker::spawn(store, lang, move |e| to_screen.send(AppEvent::Db(e)).is_ok());
@@ -53,7 +55,7 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     }
     spawn_input(tx);
     let idle = Duration::from_secs(config.idle_lock_minutes.saturating_mul(60));
-    event_loop(&mut state, &rx, &worker, &theme, idle);
+    event_loop(&mut state, &rx, &Outside { worker: &worker, views: views_path }, &theme, idle);
     worker.stop();
     terminal::restore();
     Ok(())
@@ -113,12 +115,19 @@ fn spawn_input(tx: Sender<AppEvent>) {
     });
 }
 
-fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, worker: &Worker, theme: &Theme, idle: Duration) {
+/// Where effects go: the worker, and the saved views' file.
+struct Outside<'a> {
+    worker: &'a Worker,
+    views: Option<PathBuf>,
+}
+
+fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, theme: &Theme, idle: Duration) {
     let Ok(mut term) = Terminal::new(CrosstermBackend::new(std::io::stdout())) else { return };
     if let Ok(size) = term.size() {
         update(state, AppEvent::Resize(size.width, size.height));
     }
-    send(worker, state.start());
+    let first = state.start();
+    send(out, state, first);
     let mut last_key = Instant::now();
     loop {
         if state.dirty {
@@ -143,7 +152,8 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, worker: &Worker, th
             if matches!(ev, AppEvent::Key(_)) {
                 last_key = Instant::now();
             }
-            send(worker, update(state, ev));
+            let effects = update(state, ev);
+            send(out, state, effects);
         }
         if state.quit {
             return;
@@ -151,10 +161,21 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, worker: &Worker, th
     }
 }
 
-fn send(worker: &Worker, effects: Vec<Effect>) {
+fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
     for e in effects {
-        if let Effect::Db(r) = e {
-            let _ = worker.requests.send(r);
+        match e {
+            Effect::Db(r) => {
+                let _ = out.worker.requests.send(r);
+            }
+            Effect::SaveViews(views) => {
+                let saved = out.views.as_deref().map(|p| config::views::save(p, &views));
+                if !matches!(saved, Some(Ok(()))) {
+                    let err = saved.and_then(Result::err).map(|e| e.to_string()).unwrap_or_default();
+                    let msg = state.lang.f("tui.views_not_saved", &[&crate::text::sanitise(&err)]);
+                    update(state, AppEvent::Notice(msg));
+                }
+            }
+            Effect::Quit => {}
         }
     }
 }

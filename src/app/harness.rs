@@ -71,7 +71,7 @@ impl Harness {
                 .drain(..)
                 .filter_map(|e| match e {
                     Effect::Db(r) => Some(r),
-                    Effect::Quit => None,
+                    Effect::Quit | Effect::SaveViews(_) => None,
                 })
                 .collect();
             self.sent.extend(requests.iter().cloned());

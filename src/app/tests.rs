@@ -326,7 +326,11 @@ fn search_sort_and_filter() {
     let v = x.s.list(ListKind::Ledger);
     assert_eq!(v.filter.status, Some(Status::Rectifying));
     assert!(v.rows.iter().all(|r| r.status == Status::Rectifying));
-    x.keys("wmine\n");
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE)));
+    assert!(effects.is_empty());
+    x.keys("mine");
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert!(matches!(&effects[..], [Effect::SaveViews(v)] if v[0].name == "mine"), "{effects:?}");
     x.keys("f");
     x.key(KeyCode::Left);
     x.key(KeyCode::Left);

@@ -11,7 +11,7 @@ use crate::protocol::{Query, SignOffForm, Slot, Target, WriteCmd};
 use crate::store::list::HazardRow;
 
 /// The store write behind a workflow key.
-fn write_of(a: Action) -> Option<Write> {
+pub fn write_of(a: Action) -> Option<Write> {
     Some(match a {
         Action::Assign => Write::Assign,
         Action::Plan => Write::Plan,
@@ -32,6 +32,11 @@ pub fn current_row(s: &AppState) -> Option<&HazardRow> {
         Screen::Detail => s.detail.data.as_ref().map(|d| &d.row),
         Screen::Overview => None,
     }
+}
+
+/// Whether the session's role may use a key (only workflow keys can be refused).
+pub fn permitted(s: &AppState, a: Action) -> bool {
+    write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
 /// The marked hazards (for assign and escalate on a list), else the current one.
@@ -216,10 +221,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
         },
         FormKind::Reopen => WriteCmd::Reopen { reason: need("form.reason")? },
         FormKind::Filter(kind) => return Ok(Next::Screen(apply_filter(s, *kind, f))),
-        FormKind::SaveView => {
-            save_view(s, need("form.view_name")?);
-            return Ok(Next::Screen(Vec::new()));
-        }
+        FormKind::SaveView => return Ok(Next::Screen(save_view(s, need("form.view_name")?))),
     }))
 }
 
@@ -230,13 +232,14 @@ fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect>
     vec![list::restart(s, kind)]
 }
 
-fn save_view(s: &mut AppState, name: String) {
-    let Screen::List(kind) = s.screen else { return };
+fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
+    let Screen::List(kind) = s.screen else { return Vec::new() };
     let v = s.list(kind);
     let view = SavedView { name: name.clone(), filter: v.filter.clone(), sort: v.sort };
     s.views.retain(|x| x.name != name);
     s.views.push(view);
     s.say(s.lang.f("tui.view_saved", &[&name]), false);
+    vec![Effect::SaveViews(s.views.clone())]
 }
 
 /// Enter in a picker.
@@ -254,8 +257,14 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
         PickerKind::View => {
             let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
             let Screen::List(kind) = s.screen else { return Vec::new() };
+            let base = kind.base();
             let v = &mut s.lists[kind.index()];
-            v.filter = view.filter;
+            v.filter = crate::store::list::Filter {
+                overdue: view.filter.overdue || base.overdue,
+                escalation_queue: base.escalation_queue,
+                awaiting_verification: base.awaiting_verification,
+                ..view.filter
+            };
             v.sort = view.sort;
             vec![list::restart(s, kind)]
         }

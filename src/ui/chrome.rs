@@ -73,11 +73,12 @@ pub fn status(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     f.render_widget(Paragraph::new(text), area);
 }
 
-/// The keys that work here, as many as fit.
+/// The keys that work here (write keys only for roles that may write), as many as fit.
 pub fn footer(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let mut spans = Vec::new();
     let mut used = 0;
-    for (action, key) in s.keymap.hints(s.place()) {
+    let hints = s.keymap.hints(s.place()).into_iter().filter(|(a, _)| crate::app::permitted(s, *a));
+    for (action, key) in hints {
         let label = key.label();
         let word = s.lang.t(&format!("key.{}", name_of(action)));
         let w = width(&label) + width(word) + 2;

@@ -186,3 +186,12 @@ fn locked_screen_hides_the_data() {
     assert!(!x.s.locked);
     assert!(find(&render(&x, Depth::Colour256), "GQ-").is_some());
 }
+
+#[test]
+fn the_footer_offers_write_keys_only_to_those_who_may_write() {
+    let mut x = at(Lang::Zh, 120, 40, "2");
+    let footer = |x: &Harness| row_text(&render(x, Depth::Colour256), 39).0;
+    assert!(footer(&x).contains("分派"), "{}", footer(&x));
+    x.s.session.role = Some(crate::domain::Role::Viewer);
+    assert!(!footer(&x).contains("分派") && footer(&x).contains("筛选"), "{}", footer(&x));
+}
