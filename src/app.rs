@@ -210,7 +210,7 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
         AppEvent::Key(k) => key(s, k),
         AppEvent::Resize(w, h) => {
             s.size = (w, h);
-            Vec::new()
+            fill_after_resize(s)
         }
         AppEvent::Db(e) => db::event(s, e),
         AppEvent::Idle => {
@@ -222,6 +222,16 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// A taller terminal than the page was read for: read it again with more rows.
+fn fill_after_resize(s: &mut AppState) -> Vec<Effect> {
+    let Screen::List(kind) = s.screen else { return Vec::new() };
+    let v = s.list(kind);
+    if v.loaded && v.more_after && v.rows.len() < s.page_size() {
+        return vec![list::reload(s, kind)];
+    }
+    Vec::new()
 }
 
 fn key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {

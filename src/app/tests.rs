@@ -368,3 +368,14 @@ fn tab_cycles_the_screens() {
     x.key(KeyCode::BackTab);
     assert_eq!(x.s.screen, SCREENS[4]);
 }
+
+#[test]
+fn a_taller_terminal_reads_a_longer_page() {
+    let mut x = Harness::new(Lang::En, 80, 10);
+    x.keys("2jjj");
+    assert_eq!(x.s.list(ListKind::Ledger).rows.len(), 10);
+    let code = x.s.list(ListKind::Ledger).current().unwrap().code.clone();
+    x.event(AppEvent::Resize(80, 30));
+    assert_eq!(x.s.list(ListKind::Ledger).rows.len(), 12);
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, code);
+}
