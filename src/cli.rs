@@ -115,7 +115,7 @@ pub fn data_file(name: &str) -> Option<PathBuf> {
 
 fn dispatch(env: &Env) -> Result<(), Failure> {
     match &env.cli.command {
-        None => read::overview(env, Format::Text),
+        None => crate::tui::run(env),
         Some(Command::Overview { format }) => read::overview(env, *format),
         Some(Command::List(a)) => read::list(env, a),
         Some(Command::Show { code, format }) => read::show(env, code, *format),

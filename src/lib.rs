@@ -1,13 +1,19 @@
 //! anwei: the township Work Safety Committee's ledger of major accident hazards.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod identity;
 pub mod present;
+pub mod protocol;
 pub mod report;
 pub mod shared;
 pub mod store;
 pub mod text;
 pub mod transfer;
+pub mod tui;
+pub mod ui;
+pub mod worker;

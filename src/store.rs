@@ -7,9 +7,12 @@ pub mod consultation;
 pub mod detail;
 pub mod error;
 pub mod export;
+#[cfg(test)]
+pub mod fixture;
 pub mod import;
 pub mod list;
 pub mod overview;
+pub mod queue;
 pub mod schema;
 pub mod setup;
 pub mod write;

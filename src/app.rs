@@ -1,0 +1,350 @@
+//! The full screen's state and `update`: events in, state changes and effects out.
+//! No terminal and no SQL here; the database is reached through effects.
+
+mod db;
+pub mod form;
+#[cfg(test)]
+pub(crate) mod harness;
+pub mod keymap;
+pub mod list;
+mod modal;
+pub mod overview;
+mod workflow;
+pub use workflow::permitted;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+
+pub use crate::config::views::SavedView;
+use crate::domain::escalation::Thresholds;
+use crate::i18n::Lang;
+use crate::protocol::{DbEvent, DbRequest, Query, RequestId, Session, Slot};
+use crate::store::detail::HazardDetail;
+use crate::store::overview::{Overview, Trend};
+use crate::store::setup::StaffMember;
+pub use form::{Field, Form, FormKind, Value};
+use keymap::{Action, Keymap, Place};
+pub use list::{ListKind, ListView};
+pub use modal::{Confirm, Modal, Picker, PickerKind, Then};
+
+/// What `update` is told.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppEvent {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Db(DbEvent),
+    /// No key for the idle-lock time.
+    Idle,
+    /// Something outside went wrong (saving the views): shown as an error notice.
+    Notice(String),
+}
+
+/// What `update` asks the outside to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Db(DbRequest),
+    /// Keep the saved views.
+    SaveViews(Vec<SavedView>),
+    Quit,
+}
+
+/// The screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overview,
+    List(ListKind),
+    Detail,
+}
+
+/// The screens in Tab order.
+pub const SCREENS: [Screen; 5] = [
+    Screen::Overview,
+    Screen::List(ListKind::Ledger),
+    Screen::List(ListKind::Overdue),
+    Screen::List(ListKind::Escalation),
+    Screen::List(ListKind::Verification),
+];
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// One hazard shown whole.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DetailView {
+    pub code: String,
+    pub data: Option<Box<HazardDetail>>,
+    pub scroll: usize,
+}
+
+/// Everything the screen shows.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub session: Session,
+    pub thresholds: Thresholds,
+    pub keymap: Keymap,
+    pub size: (u16, u16),
+    pub screen: Screen,
+    /// Where Esc from the detail returns to.
+    pub back_to: Screen,
+    pub overview: Option<Box<Overview>>,
+    pub trend: Option<Box<Trend>>,
+    pub overview_focus: usize,
+    pub lists: [ListView; 4],
+    pub detail: DetailView,
+    pub staff: Vec<StaffMember>,
+    pub doc_no: Option<(crate::domain::Escalation, String)>,
+    pub modal: Option<Modal>,
+    /// The search line being typed on a list screen.
+    pub search: Option<String>,
+    pub notice: Option<Notice>,
+    /// Marked hazards: code → version when marked or last seen.
+    pub marked: BTreeMap<String, i64>,
+    pub views: Vec<SavedView>,
+    /// A plan form to open once this hazard's detail arrives.
+    pub plan_for: Option<String>,
+    pub locked: bool,
+    pub quit: bool,
+    pub dirty: bool,
+    pending: BTreeMap<Slot, RequestId>,
+    next_id: RequestId,
+}
+
+impl AppState {
+    pub fn new(lang: Lang, today: NaiveDate, session: Session, thresholds: Thresholds, keymap: Keymap) -> Self {
+        AppState {
+            lang,
+            today,
+            session,
+            thresholds,
+            keymap,
+            size: (80, 24),
+            screen: Screen::Overview,
+            back_to: Screen::Overview,
+            overview: None,
+            trend: None,
+            overview_focus: 0,
+            lists: ListKind::ALL.map(|k| ListView::new(k, today)),
+            detail: DetailView::default(),
+            staff: Vec::new(),
+            doc_no: None,
+            modal: None,
+            search: None,
+            notice: None,
+            marked: BTreeMap::new(),
+            views: Vec::new(),
+            plan_for: None,
+            locked: false,
+            quit: false,
+            dirty: true,
+            pending: BTreeMap::new(),
+            next_id: 0,
+        }
+    }
+
+    /// The first loads: the overview's counters first, the heavy trend after.
+    pub fn start(&mut self) -> Vec<Effect> {
+        vec![self.load(Slot::Overview, Query::Overview), self.load(Slot::Trend, Query::Trend), self.load_staff()]
+    }
+
+    /// A load request; its id supersedes earlier ones of the slot.
+    pub fn load(&mut self, slot: Slot, query: Query) -> Effect {
+        let id = self.new_id();
+        self.pending.insert(slot, id);
+        Effect::Db(DbRequest::Load { id, slot, query })
+    }
+
+    fn load_staff(&mut self) -> Effect {
+        self.load(Slot::Staff, Query::Staff)
+    }
+
+    fn new_id(&mut self) -> RequestId {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// Whether a result is the answer to the newest request of its slot.
+    fn is_current(&self, slot: Slot, id: RequestId) -> bool {
+        self.pending.get(&slot) == Some(&id)
+    }
+
+    /// The list of a list screen.
+    pub fn list(&self, kind: ListKind) -> &ListView {
+        &self.lists[kind.index()]
+    }
+
+    fn list_mut(&mut self, kind: ListKind) -> &mut ListView {
+        &mut self.lists[kind.index()]
+    }
+
+    /// Where the keys are: decides the footer's hints.
+    pub fn place(&self) -> Place {
+        match self.screen {
+            Screen::Overview => Place::Overview,
+            Screen::List(_) => Place::List,
+            Screen::Detail => Place::Detail,
+        }
+    }
+
+    /// Rows of a page: the terminal's height is always at least a screenful.
+    fn page_size(&self) -> usize {
+        usize::from(self.size.1).clamp(10, 200)
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice { text: text.into(), error });
+    }
+}
+
+/// The one entry point: applies an event, returns the effects.
+pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
+    s.dirty = true;
+    match ev {
+        AppEvent::Key(k) => key(s, k),
+        AppEvent::Resize(w, h) => {
+            s.size = (w, h);
+            fill_after_resize(s)
+        }
+        AppEvent::Db(e) => db::event(s, e),
+        AppEvent::Idle => {
+            s.locked = true;
+            Vec::new()
+        }
+        AppEvent::Notice(text) => {
+            s.say(text, true);
+            Vec::new()
+        }
+    }
+}
+
+/// A taller terminal than the page was read for: read it again with more rows.
+fn fill_after_resize(s: &mut AppState) -> Vec<Effect> {
+    let Screen::List(kind) = s.screen else { return Vec::new() };
+    let v = s.list(kind);
+    if v.loaded && v.more_after && v.rows.len() < s.page_size() {
+        return vec![list::reload(s, kind)];
+    }
+    Vec::new()
+}
+
+fn key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
+    if k.kind == KeyEventKind::Release {
+        s.dirty = false;
+        return Vec::new();
+    }
+    if s.locked {
+        s.locked = false;
+        return Vec::new();
+    }
+    s.notice = None;
+    if let Some(m) = s.modal.take() {
+        return modal::key(s, m, k);
+    }
+    if s.search.is_some() {
+        return list::search_key(s, k);
+    }
+    match s.keymap.action(&k) {
+        Some(a) => act(s, a),
+        None => Vec::new(),
+    }
+}
+
+/// An action outside any modal.
+fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+    match a {
+        Action::Quit => {
+            s.quit = true;
+            vec![Effect::Quit]
+        }
+        Action::Help => {
+            s.modal = Some(Modal::Help { scroll: 0 });
+            Vec::new()
+        }
+        Action::NextScreen | Action::PrevScreen => cycle(s, a == Action::NextScreen),
+        Action::Overview => go(s, Screen::Overview),
+        Action::Ledger => go(s, Screen::List(ListKind::Ledger)),
+        Action::Overdue => go(s, Screen::List(ListKind::Overdue)),
+        Action::Escalation => go(s, Screen::List(ListKind::Escalation)),
+        Action::Verification => go(s, Screen::List(ListKind::Verification)),
+        Action::Assign
+        | Action::Plan
+        | Action::Progress
+        | Action::Submit
+        | Action::Verify
+        | Action::Escalate
+        | Action::Extend
+        | Action::Reopen => workflow::start(s, a),
+        _ => match s.screen {
+            Screen::Overview => overview::act(s, a),
+            Screen::List(kind) => list::act(s, kind, a),
+            Screen::Detail => detail_act(s, a),
+        },
+    }
+}
+
+fn cycle(s: &mut AppState, forward: bool) -> Vec<Effect> {
+    let here = SCREENS.iter().position(|x| *x == s.screen).unwrap_or(0);
+    let n = SCREENS.len();
+    let next = if forward { (here + 1) % n } else { (here + n - 1) % n };
+    go(s, SCREENS[next])
+}
+
+/// Switches screen and loads what it shows.
+pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
+    s.screen = screen;
+    s.search = None;
+    match screen {
+        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview)],
+        Screen::List(kind) => vec![list::reload(s, kind)],
+        Screen::Detail => Vec::new(),
+    }
+}
+
+/// Opens the detail of `code`, remembering where to return.
+pub fn open_detail(s: &mut AppState, code: &str) -> Vec<Effect> {
+    if s.screen != Screen::Detail {
+        s.back_to = s.screen;
+    }
+    s.screen = Screen::Detail;
+    if s.detail.code != code {
+        s.detail = DetailView { code: code.to_string(), data: None, scroll: 0 };
+    }
+    vec![s.load(Slot::Detail, Query::Detail(code.to_string()))]
+}
+
+fn detail_act(s: &mut AppState, a: Action) -> Vec<Effect> {
+    let page = usize::from(s.size.1.saturating_sub(DETAIL_CHROME)).max(1);
+    let lines = s.detail.data.as_ref().map_or(0, |d| detail_line_count(s.lang, d));
+    let last = lines.saturating_sub(page);
+    let d = &mut s.detail;
+    d.scroll = match a {
+        Action::Back => return go(s, s.back_to),
+        Action::Up => d.scroll.saturating_sub(1),
+        Action::Down => d.scroll + 1,
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageUp => d.scroll.saturating_sub(page),
+        Action::PageDown => d.scroll + page,
+        _ => d.scroll,
+    }
+    .min(last);
+    Vec::new()
+}
+
+/// Rows around the detail's text: header, tabs, frame, status line, footer.
+pub const DETAIL_CHROME: u16 = 5;
+
+/// How many lines the detail has: each section's title, its lines and a blank.
+pub fn detail_line_count(lang: Lang, d: &HazardDetail) -> usize {
+    crate::present::detail_sections(lang, d).iter().map(|s| s.lines.len() + 2).sum()
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,83 @@
+//! Results from the database worker: stale ones dropped, fresh ones into the state,
+//! and each write's outcome as a notice.
+
+use super::{AppState, Effect, Screen, list, workflow};
+use crate::protocol::{DbEvent, Loaded, Outcome, ProblemKind, Slot};
+
+/// One event from the worker.
+pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
+    match e {
+        DbEvent::Loaded { id, slot, data } if s.is_current(slot, id) => loaded(s, data),
+        DbEvent::Failed { id, slot, problem } if s.is_current(slot, id) => {
+            if slot == Slot::Detail && s.screen == Screen::Detail && s.detail.data.is_none() {
+                s.screen = s.back_to;
+            }
+            s.say(problem.message, true);
+            Vec::new()
+        }
+        DbEvent::Committed { outcomes, .. } => {
+            committed(s, &outcomes);
+            Vec::new()
+        }
+        DbEvent::ExternalChange => {
+            s.say(s.lang.t("tui.data_changed"), false);
+            Vec::new()
+        }
+        DbEvent::Loaded { .. } | DbEvent::Failed { .. } => {
+            s.dirty = false;
+            Vec::new()
+        }
+    }
+}
+
+fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
+    match data {
+        Loaded::Overview(o) => s.overview = Some(o),
+        Loaded::Trend(t) => s.trend = Some(t),
+        Loaded::Page(p) => return list::loaded(s, *p),
+        Loaded::Detail(d) => {
+            s.detail.code = d.row.code.clone();
+            s.detail.data = Some(d);
+            workflow::detail_arrived(s);
+        }
+        Loaded::Staff(staff) => s.staff = staff,
+        Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),
+    }
+    Vec::new()
+}
+
+/// The notice for a write: what was saved, or why not (a conflict names who changed it).
+fn committed(s: &mut AppState, outcomes: &[Outcome]) {
+    let l = s.lang;
+    let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
+    let text = match (outcomes, failed.first()) {
+        ([one], None) => {
+            let detail = one.result.as_ref().ok().and_then(|d| d.detail.clone()).unwrap_or_default();
+            l.f("tui.saved", &[&one.code, &detail_words(s, &detail)])
+        }
+        (_, None) => l.f("tui.saved_bulk", &[&outcomes.len()]),
+        ([_], Some(f)) => problem_text(f),
+        (_, Some(f)) => l.f("tui.saved_some", &[&(outcomes.len() - failed.len()), &failed.len(), &problem_text(f)]),
+    };
+    let conflict = failed.iter().any(|o| matches!(&o.result, Err(p) if p.kind == ProblemKind::Conflict));
+    s.say(text, !failed.is_empty() || conflict);
+}
+
+fn problem_text(o: &Outcome) -> String {
+    match &o.result {
+        Err(p) => p.message.clone(),
+        Ok(_) => String::new(),
+    }
+}
+
+/// A write's detail (a status, an outcome, a document number) in words when it is one.
+fn detail_words(s: &AppState, detail: &str) -> String {
+    let l = s.lang;
+    for group in ["status", "outcome"] {
+        let w = l.word(group, detail);
+        if w != "?" {
+            return w.to_string();
+        }
+    }
+    crate::text::sanitise(detail)
+}

@@ -1,0 +1,243 @@
+//! Forms: labelled text and choice fields, edited in memory only (no transaction is
+//! open while a form is), with the forms of each workflow and of the list filter.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{AppState, ListKind};
+use crate::domain::{Escalation, Grade, PLAN_PARTS, Plan, Source, Status, Verdict, VerifierRole};
+use crate::protocol::Target;
+use crate::store::detail::HazardDetail;
+
+/// What a form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Plan,
+    Progress,
+    Submit,
+    Verify,
+    Escalate,
+    Extend,
+    Reopen,
+    Filter(ListKind),
+    SaveView,
+}
+
+/// A field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    /// (identifier, shown word) pairs; the identifier "" means "any".
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+}
+
+/// One labelled field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The catalogue key of the label.
+    pub label: &'static str,
+    pub value: Value,
+    pub initial: Value,
+}
+
+impl Field {
+    fn text(label: &'static str, value: &str) -> Field {
+        let v = Value::Text(value.to_string());
+        Field { label, value: v.clone(), initial: v }
+    }
+
+    fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
+        let v = Value::Choice { options, index };
+        Field { label, value: v.clone(), initial: v }
+    }
+
+    /// The text, or the chosen identifier.
+    pub fn get(&self) -> &str {
+        match &self.value {
+            Value::Text(t) => t,
+            Value::Choice { options, index } => options.get(*index).map_or("", |o| o.0.as_str()),
+        }
+    }
+
+    pub fn changed(&self) -> bool {
+        self.value != self.initial
+    }
+}
+
+/// An open form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub targets: Vec<Target>,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last submit was refused.
+    pub error: Option<String>,
+}
+
+impl Form {
+    fn new(kind: FormKind, targets: Vec<Target>, fields: Vec<Field>) -> Form {
+        Form { kind, targets, fields, focus: 0, error: None }
+    }
+
+    /// Whether anything was typed or chosen.
+    pub fn dirty(&self) -> bool {
+        self.fields.iter().any(Field::changed)
+    }
+
+    /// The value of the field with this label.
+    pub fn get(&self, label: &str) -> &str {
+        self.fields.iter().find(|f| f.label == label).map_or("", Field::get)
+    }
+
+    /// The parts a plan form still leaves empty.
+    pub fn plan_missing(&self) -> Vec<&'static str> {
+        let plan = Plan {
+            responsible: self.get("plan.responsible").into(),
+            measures: self.get("plan.measures").into(),
+            funds: self.get("plan.funds").into(),
+            deadline: self.get("plan.deadline").into(),
+            contingency: self.get("plan.contingency").into(),
+        };
+        plan.missing()
+    }
+
+    /// Edits the form; false when the key is not the form's.
+    pub fn key(&mut self, k: &KeyEvent) -> bool {
+        let n = self.fields.len().max(1);
+        match (k.code, &mut self.fields.get_mut(self.focus).map(|f| &mut f.value)) {
+            (KeyCode::Tab | KeyCode::Down, _) => self.focus = (self.focus + 1) % n,
+            (KeyCode::BackTab | KeyCode::Up, _) => self.focus = (self.focus + n - 1) % n,
+            (KeyCode::Left, Some(Value::Choice { options, index })) => {
+                *index = (*index + options.len().max(1) - 1) % options.len().max(1)
+            }
+            (KeyCode::Right | KeyCode::Char(' '), Some(Value::Choice { options, index })) => {
+                *index = (*index + 1) % options.len().max(1)
+            }
+            (KeyCode::Backspace, Some(Value::Text(t))) => {
+                t.pop();
+            }
+            (KeyCode::Char(c), Some(Value::Text(t))) if !k.modifiers.contains(KeyModifiers::CONTROL) => t.push(c),
+            _ => return false,
+        }
+        self.error = None;
+        true
+    }
+}
+
+/// Identifier/word pairs of a closed set, optionally led by "any".
+fn words<T: Copy>(s: &AppState, group: &str, all: &[T], id: fn(T) -> &'static str, any: bool) -> Vec<(String, String)> {
+    let lead = any.then(|| (String::new(), s.lang.t("tui.any").to_string()));
+    lead.into_iter().chain(all.iter().map(|x| (id(*x).to_string(), s.lang.word(group, id(*x)).to_string()))).collect()
+}
+
+/// Free names (villages, sectors, staff), led by "any".
+fn names(s: &AppState, list: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
+    std::iter::once((String::new(), s.lang.t("tui.any").to_string())).chain(list).collect()
+}
+
+fn at(options: &[(String, String)], id: &str) -> usize {
+    options.iter().position(|o| o.0 == id).unwrap_or(0)
+}
+
+/// The five-part plan, prefilled from the hazard.
+pub fn plan_form(targets: Vec<Target>, d: &HazardDetail) -> Form {
+    let fields = d.plan.parts().iter().zip(PLAN_PARTS).map(|((_, v), p)| Field::text(plan_label(p), v)).collect();
+    Form::new(FormKind::Plan, targets, fields)
+}
+
+/// The catalogue key of a plan part's label.
+fn plan_label(part: &str) -> &'static str {
+    match part {
+        "responsible" => "plan.responsible",
+        "measures" => "plan.measures",
+        "funds" => "plan.funds",
+        "deadline" => "plan.deadline",
+        _ => "plan.contingency",
+    }
+}
+
+/// A form with one text field (progress, submit, reopen).
+pub fn note_form(kind: FormKind, targets: Vec<Target>, label: &'static str) -> Form {
+    Form::new(kind, targets, vec![Field::text(label, "")])
+}
+
+/// A sign-off: role, name, organisation, verdict, opinion.
+pub fn verify_form(s: &AppState, targets: Vec<Target>) -> Form {
+    let fields = vec![
+        Field::choice("form.role", words(s, "verifier", VerifierRole::ALL, VerifierRole::as_str, false), 0),
+        Field::text("form.name", ""),
+        Field::text("form.organisation", ""),
+        Field::choice("form.verdict", words(s, "verdict", Verdict::ALL, Verdict::as_str, false), 0),
+        Field::text("form.opinion", ""),
+    ];
+    Form::new(FormKind::Verify, targets, fields)
+}
+
+/// An escalation: the level (the next one prefilled) and a note.
+pub fn escalate_form(s: &AppState, targets: Vec<Target>, current: u8) -> Form {
+    let levels: Vec<Escalation> = Escalation::ALL.iter().copied().filter(|l| l.level() > current).collect();
+    let options = if targets.len() > 1 {
+        vec![(String::new(), s.lang.t("tui.next_each").to_string())]
+    } else {
+        words(s, "level", &levels, Escalation::as_str, false)
+    };
+    Form::new(FormKind::Escalate, targets, vec![Field::choice("form.level", options, 0), Field::text("form.note", "")])
+}
+
+/// A new deadline and the reason for it.
+pub fn extend_form(targets: Vec<Target>, deadline: chrono::NaiveDate) -> Form {
+    let fields = vec![Field::text("form.deadline", &deadline.to_string()), Field::text("form.reason", "")];
+    Form::new(FormKind::Extend, targets, fields)
+}
+
+/// The list filter: status, village, sector, source, grade, assignee, overdue, stock.
+pub fn filter_form(s: &AppState, kind: ListKind) -> Form {
+    let f = &s.list(kind).filter;
+    let o = s.overview.as_deref();
+    let pairs = |v: Option<&Vec<(String, i64)>>| -> Vec<(String, String)> {
+        v.into_iter().flatten().map(|(n, _)| (n.clone(), n.clone())).collect()
+    };
+    let villages = names(s, pairs(o.map(|o| &o.by_village)).into_iter());
+    let sectors = names(s, pairs(o.map(|o| &o.by_sector)).into_iter());
+    let staff = names(s, s.staff.iter().map(|m| (m.login.clone(), m.name.clone())));
+    let status = words(s, "status", Status::ALL, Status::as_str, true);
+    let source = words(s, "source", Source::ALL, Source::as_str, true);
+    let grade = words(s, "grade", Grade::ALL, Grade::as_str, true);
+    let yes_no = vec![(String::new(), s.lang.t("tui.any").to_string()), ("1".into(), s.lang.t("yes").to_string())];
+    let fields = vec![
+        Field::choice("col.status", status.clone(), at(&status, f.status.map_or("", |x| x.as_str()))),
+        Field::choice("col.village", villages.clone(), at(&villages, f.village.as_deref().unwrap_or(""))),
+        Field::choice("col.sector", sectors.clone(), at(&sectors, f.sector.as_deref().unwrap_or(""))),
+        Field::choice("col.source", source.clone(), at(&source, f.source.map_or("", |x| x.as_str()))),
+        Field::choice("col.grade", grade.clone(), at(&grade, f.grade.map_or("", |x| x.as_str()))),
+        Field::choice("col.assignee", staff.clone(), at(&staff, f.assignee.as_deref().unwrap_or(""))),
+        Field::choice("tile.overdue", yes_no.clone(), usize::from(f.overdue)),
+        Field::choice("tui.stock", yes_no, usize::from(f.stock)),
+    ];
+    Form::new(FormKind::Filter(kind), Vec::new(), fields)
+}
+
+/// The filter a filter form describes, on top of the screen's own.
+pub fn filter_of(form: &Form, base: crate::store::list::Filter) -> crate::store::list::Filter {
+    let opt = |label: &str| Some(form.get(label).to_string()).filter(|v| !v.is_empty());
+    crate::store::list::Filter {
+        status: opt("col.status").and_then(|v| Status::parse(&v)),
+        village: opt("col.village"),
+        sector: opt("col.sector"),
+        source: opt("col.source").and_then(|v| Source::parse(&v)),
+        grade: opt("col.grade").and_then(|v| Grade::parse(&v)),
+        assignee: opt("col.assignee"),
+        overdue: base.overdue || opt("tile.overdue").is_some(),
+        stock: opt("tui.stock").is_some(),
+        search: base.search.clone(),
+        ..base
+    }
+}
+
+/// The name of a view to save.
+pub fn save_view_form() -> Form {
+    Form::new(FormKind::SaveView, Vec::new(), vec![Field::text("form.view_name", "")])
+}

@@ -1,0 +1,319 @@
+//! Keys to actions: the default bindings, the config's overrides, and the lists that
+//! help and the footer are built from, so they never disagree with what keys do.
+
+use std::collections::{BTreeMap, HashMap};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Everything a key can ask for outside a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    Up,
+    Down,
+    Left,
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Open,
+    NextScreen,
+    PrevScreen,
+    Overview,
+    Ledger,
+    Overdue,
+    Escalation,
+    Verification,
+    Search,
+    Filter,
+    SortNext,
+    SortReverse,
+    SaveView,
+    Views,
+    Mark,
+    Assign,
+    Plan,
+    Progress,
+    Submit,
+    Verify,
+    Escalate,
+    Extend,
+    Reopen,
+}
+
+/// Where an action does something; the footer shows the actions of the current place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Overview,
+    List,
+    Detail,
+}
+
+use Action as A;
+
+/// Every action with its config name, default key and the places it works in.
+const TABLE: &[(Action, &str, &str, &[Place])] = &[
+    (A::Help, "help", "?", ALL),
+    (A::Quit, "quit", "q", ALL),
+    (A::Back, "back", "esc", &[Place::Detail]),
+    (A::Up, "up", "k", ALL),
+    (A::Down, "down", "j", ALL),
+    (A::Left, "left", "h", &[Place::Overview]),
+    (A::Right, "right", "l", &[Place::Overview]),
+    (A::Top, "top", "g", ALL),
+    (A::Bottom, "bottom", "G", ALL),
+    (A::PageUp, "page_up", "pageup", ALL),
+    (A::PageDown, "page_down", "pagedown", ALL),
+    (A::Open, "open", "enter", &[Place::Overview, Place::List]),
+    (A::NextScreen, "next_screen", "tab", ALL),
+    (A::PrevScreen, "prev_screen", "backtab", ALL),
+    (A::Overview, "overview", "1", ALL),
+    (A::Ledger, "ledger", "2", ALL),
+    (A::Overdue, "overdue", "3", ALL),
+    (A::Escalation, "escalation", "4", ALL),
+    (A::Verification, "verification", "5", ALL),
+    (A::Search, "search", "/", LIST),
+    (A::Filter, "filter", "f", LIST),
+    (A::SortNext, "sort", "o", LIST),
+    (A::SortReverse, "sort_reverse", "O", LIST),
+    (A::SaveView, "save_view", "w", LIST),
+    (A::Views, "views", "V", LIST),
+    (A::Mark, "mark", "space", LIST),
+    (A::Assign, "assign", "a", WORK),
+    (A::Plan, "plan", "p", WORK),
+    (A::Progress, "progress", "m", WORK),
+    (A::Submit, "submit", "s", WORK),
+    (A::Verify, "verify", "v", WORK),
+    (A::Escalate, "escalate", "e", WORK),
+    (A::Extend, "extend", "x", WORK),
+    (A::Reopen, "reopen", "r", WORK),
+];
+
+const ALL: &[Place] = &[Place::Overview, Place::List, Place::Detail];
+const LIST: &[Place] = &[Place::List];
+const WORK: &[Place] = &[Place::List, Place::Detail];
+
+/// Keys that work as well as the configurable ones, whatever the config says.
+const ALIASES: &[(&str, Action)] = &[
+    ("up", A::Up),
+    ("down", A::Down),
+    ("left", A::Left),
+    ("right", A::Right),
+    ("home", A::Top),
+    ("end", A::Bottom),
+    ("ctrl-c", A::Quit),
+    ("ctrl-b", A::PageUp),
+    ("ctrl-f", A::PageDown),
+];
+
+/// A key as written in the config: `a`, `A`, `ctrl-a`, `f5`, `enter`, `space`, `esc` …
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    /// Parses a key name; `None` for anything unknown.
+    pub fn parse(s: &str) -> Option<Key> {
+        let (ctrl, name) = match s.strip_prefix("ctrl-") {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let code = match name.to_ascii_lowercase().as_str() {
+            "esc" => KeyCode::Esc,
+            "enter" => KeyCode::Enter,
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" => KeyCode::PageUp,
+            "pagedown" => KeyCode::PageDown,
+            f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().ok()?),
+            _ => {
+                let mut chars = name.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(Key { code, ctrl })
+    }
+
+    /// The key of a key event (shift is part of the character).
+    pub fn of(ev: &KeyEvent) -> Key {
+        Key { code: ev.code, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL) }
+    }
+
+    /// How help and the footer write the key.
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl { format!("C-{name}") } else { name }
+    }
+}
+
+/// The resolved bindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    by_key: HashMap<Key, Action>,
+    by_action: BTreeMap<Action, Key>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::with_overrides(&BTreeMap::new()).unwrap_or_else(|_| Keymap::empty())
+    }
+}
+
+impl Keymap {
+    fn empty() -> Keymap {
+        Keymap { by_key: HashMap::new(), by_action: BTreeMap::new() }
+    }
+
+    /// The defaults with the config's `action = "key"` overrides; an error names the bad entry.
+    pub fn with_overrides(overrides: &BTreeMap<String, String>) -> Result<Keymap, String> {
+        for name in overrides.keys() {
+            if !TABLE.iter().any(|(_, n, _, _)| n == name) {
+                return Err(format!("keys.{name}: no such action"));
+            }
+        }
+        let mut map = Keymap::empty();
+        for (action, name, default, _) in TABLE {
+            let text = overrides.get(*name).map_or(*default, String::as_str);
+            let key = Key::parse(text).ok_or_else(|| format!("keys.{name}: \"{text}\" is not a key"))?;
+            if let Some(other) = map.by_key.insert(key, *action) {
+                return Err(format!("keys.{name}: \"{text}\" is already bound to {}", name_of(other)));
+            }
+            map.by_action.insert(*action, key);
+        }
+        for (text, action) in ALIASES {
+            if let Some(key) = Key::parse(text) {
+                map.by_key.entry(key).or_insert(*action);
+            }
+        }
+        Ok(map)
+    }
+
+    /// The action a key asks for.
+    pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
+        self.by_key.get(&Key::of(ev)).copied()
+    }
+
+    /// The key bound to an action.
+    pub fn key(&self, a: Action) -> Option<Key> {
+        self.by_action.get(&a).copied()
+    }
+
+    /// Every action with its key, in table order, for help.
+    pub fn all(&self) -> Vec<(Action, Key)> {
+        TABLE.iter().filter_map(|(a, ..)| Some((*a, self.key(*a)?))).collect()
+    }
+
+    /// The actions that work in `place`, for the footer: help, the workflows, the
+    /// screen's own keys, then quit.
+    pub fn hints(&self, place: Place) -> Vec<(Action, Key)> {
+        let mut hints: Vec<(Action, Key)> = TABLE
+            .iter()
+            .filter(|(a, _, _, places)| places.contains(&place) && !is_motion(*a))
+            .filter_map(|(a, ..)| Some((*a, self.key(*a)?)))
+            .collect();
+        hints.sort_by_key(|(a, _)| footer_rank(*a));
+        hints
+    }
+}
+
+/// Motions and screen numbers are in help but too common for the footer.
+fn is_motion(a: Action) -> bool {
+    matches!(
+        a,
+        A::Up
+            | A::Down
+            | A::Left
+            | A::Right
+            | A::Top
+            | A::Bottom
+            | A::PageUp
+            | A::PageDown
+            | A::Overview
+            | A::Ledger
+            | A::Overdue
+            | A::Escalation
+            | A::Verification
+            | A::PrevScreen
+    )
+}
+
+fn footer_rank(a: Action) -> u8 {
+    match a {
+        A::Help => 0,
+        A::Assign | A::Plan | A::Progress | A::Submit | A::Verify | A::Escalate | A::Extend | A::Reopen => 1,
+        A::Back | A::Open | A::Mark => 2,
+        A::Quit => 4,
+        _ => 3,
+    }
+}
+
+/// The config name of an action (also its catalogue key `key.NAME`).
+pub fn name_of(a: Action) -> &'static str {
+    TABLE.iter().find(|(x, ..)| *x == a).map_or("?", |(_, n, _, _)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn defaults_and_overrides() {
+        let k = Keymap::default();
+        assert_eq!(k.action(&ev(KeyCode::Char('a'))), Some(A::Assign));
+        assert_eq!(k.action(&ev(KeyCode::Down)), Some(A::Down));
+        assert_eq!(k.action(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
+        let o = BTreeMap::from([("assign".to_string(), "A".to_string())]);
+        let k = Keymap::with_overrides(&o).unwrap();
+        assert_eq!(k.action(&ev(KeyCode::Char('A'))), Some(A::Assign));
+        assert_eq!(k.action(&ev(KeyCode::Char('a'))), None);
+        assert_eq!(k.key(A::Assign).map(Key::label), Some("A".to_string()));
+    }
+
+    #[test]
+    fn bad_overrides_are_refused() {
+        let bad = |k: &str, v: &str| Keymap::with_overrides(&BTreeMap::from([(k.to_string(), v.to_string())]));
+        assert!(bad("fly", "z").unwrap_err().contains("fly"));
+        assert!(bad("assign", "ctrl-").is_err());
+        assert!(bad("assign", "e").unwrap_err().contains("escalate"));
+        assert_eq!(Key::parse("f5"), Some(Key { code: KeyCode::F(5), ctrl: false }));
+    }
+
+    #[test]
+    fn every_action_has_a_name_and_the_footer_no_motions() {
+        let k = Keymap::default();
+        assert_eq!(k.all().len(), TABLE.len());
+        assert!(k.hints(Place::List).iter().all(|(a, _)| !is_motion(*a)));
+        assert!(k.hints(Place::Overview).iter().all(|(a, _)| *a != A::Assign));
+    }
+}

@@ -1,0 +1,334 @@
+//! The four list screens: a window of rows read page by page from the database by
+//! keyset (forwards and backwards), the selection kept on the same hazard across
+//! reloads, sorting, incremental search and marks.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::keymap::Action;
+use super::{AppState, Effect, Modal, Picker, PickerKind};
+use crate::domain::status::SignOff;
+use crate::protocol::{PageData, PageQuery, Query, Slot};
+use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
+
+/// Which list a screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Ledger,
+    Overdue,
+    Escalation,
+    Verification,
+}
+
+impl ListKind {
+    pub const ALL: [ListKind; 4] = [ListKind::Ledger, ListKind::Overdue, ListKind::Escalation, ListKind::Verification];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The filter the screen always applies.
+    pub fn base(self) -> Filter {
+        match self {
+            ListKind::Ledger => Filter::default(),
+            ListKind::Overdue => Filter { overdue: true, ..Filter::default() },
+            ListKind::Escalation => Filter { escalation_queue: true, ..Filter::default() },
+            ListKind::Verification => Filter { awaiting_verification: true, ..Filter::default() },
+        }
+    }
+
+    /// The order a screen starts in: the ledger newest first (an index walk even
+    /// at a million rows), the queues by deadline, most urgent first.
+    pub fn default_sort(self) -> Sort {
+        match self {
+            ListKind::Ledger => Sort { key: SortKey::Discovered, descending: true },
+            _ => Sort::default(),
+        }
+    }
+
+    /// The catalogue key of the screen's name.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            ListKind::Ledger => "tui.screen.ledger",
+            ListKind::Overdue => "tui.screen.overdue",
+            ListKind::Escalation => "tui.screen.escalation",
+            ListKind::Verification => "tui.screen.verification",
+        }
+    }
+}
+
+/// Which row to select when a page arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
+    /// The same hazard as before, else the same position.
+    Keep(i64, usize),
+    First,
+    Last,
+}
+
+/// One list screen's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListView {
+    pub kind: ListKind,
+    pub filter: Filter,
+    pub sort: Sort,
+    /// The page shown, in sort order.
+    pub rows: Vec<HazardRow>,
+    pub sign_offs: Vec<(i64, Vec<SignOff>)>,
+    pub selected: usize,
+    /// The position of the page's first row in the whole list (approximate after edits).
+    pub offset: i64,
+    pub count: Option<i64>,
+    pub more_after: bool,
+    pub more_before: bool,
+    pub loaded: bool,
+    /// The query of the page shown or on its way.
+    query: Option<PageQuery>,
+    /// Where the selection goes when the requested page arrives; a re-read the
+    /// worker starts by itself keeps the selection on the same hazard.
+    select: Option<Select>,
+    /// The offset the requested page will have; `None` to take it from the count (last page).
+    next_offset: Option<i64>,
+}
+
+impl ListView {
+    pub fn new(kind: ListKind, _today: NaiveDate) -> ListView {
+        ListView {
+            kind,
+            filter: kind.base(),
+            sort: kind.default_sort(),
+            rows: Vec::new(),
+            sign_offs: Vec::new(),
+            selected: 0,
+            offset: 0,
+            count: None,
+            more_after: false,
+            more_before: false,
+            loaded: false,
+            query: None,
+            select: None,
+            next_offset: Some(0),
+        }
+    }
+
+    /// The selected row.
+    pub fn current(&self) -> Option<&HazardRow> {
+        self.rows.get(self.selected)
+    }
+
+    /// The sign-offs of a row's current round.
+    pub fn sign_offs_of(&self, id: i64) -> &[SignOff] {
+        self.sign_offs.iter().find(|(i, _)| *i == id).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    fn keep(&self) -> Select {
+        self.current().map_or(Select::First, |r| Select::Keep(r.id, self.selected))
+    }
+}
+
+/// Requests a page of `kind` and remembers how to place the selection.
+fn request(s: &mut AppState, kind: ListKind, after: Option<Cursor>, backward: bool, select: Select) -> Effect {
+    let limit = s.page_size();
+    let v = s.list_mut(kind);
+    let count = v.count.is_none() || (after.is_none() && backward);
+    let q = PageQuery {
+        filter: v.filter.clone(),
+        sort: v.sort,
+        after,
+        backward,
+        limit,
+        count,
+        sign_offs: kind == ListKind::Verification,
+    };
+    v.query = Some(q.clone());
+    v.select = Some(select);
+    s.load(Slot::List, Query::Page(Box::new(q)))
+}
+
+/// Reads the page shown again (or the first), keeping the selection.
+pub fn reload(s: &mut AppState, kind: ListKind) -> Effect {
+    let v = s.list(kind);
+    let keep = v.keep();
+    let (after, backward) = v.query.as_ref().map_or((None, false), |q| (q.after.clone(), q.backward));
+    let offset = v.offset;
+    s.list_mut(kind).next_offset = Some(offset);
+    request(s, kind, after, backward, keep)
+}
+
+/// Starts again from the first page after the filter or sort changed.
+pub fn restart(s: &mut AppState, kind: ListKind) -> Effect {
+    let v = s.list_mut(kind);
+    v.count = None;
+    v.next_offset = Some(0);
+    request(s, kind, None, false, Select::First)
+}
+
+/// A page arrived.
+pub fn loaded(s: &mut AppState, data: PageData) -> Vec<Effect> {
+    let Some(kind) = s.lists.iter().find(|v| v.query.as_ref() == Some(&data.query)).map(|v| v.kind) else {
+        return Vec::new();
+    };
+    if data.rows.is_empty() && data.query.after.is_some() {
+        return vec![restart(s, kind)];
+    }
+    for r in &data.rows {
+        if let Some(v) = s.marked.get_mut(&r.code) {
+            *v = r.version;
+        }
+    }
+    let v = s.list_mut(kind);
+    let select = v.select.take().unwrap_or_else(|| v.keep());
+    let q = &data.query;
+    (v.more_after, v.more_before) =
+        if q.backward { (q.after.is_some(), data.more) } else { (data.more, q.after.is_some()) };
+    if let Some(c) = data.count {
+        v.count = Some(c);
+    }
+    v.rows = data.rows;
+    v.sign_offs = data.sign_offs;
+    v.offset = v.next_offset.unwrap_or_else(|| v.count.unwrap_or(0) - v.rows.len() as i64).max(0);
+    v.selected = match select {
+        Select::Keep(id, at) => v.rows.iter().position(|r| r.id == id).unwrap_or(at),
+        Select::First => 0,
+        Select::Last => v.rows.len().saturating_sub(1),
+    }
+    .min(v.rows.len().saturating_sub(1));
+    v.loaded = true;
+    Vec::new()
+}
+
+/// Moves within the page, or asks for the next or previous one at its edges.
+fn step(s: &mut AppState, kind: ListKind, down: bool) -> Vec<Effect> {
+    let v = s.list_mut(kind);
+    match (down, v.selected) {
+        (true, i) if i + 1 < v.rows.len() => v.selected += 1,
+        (true, _) if v.more_after => return next_page(s, kind),
+        (false, 0) if v.more_before => return prev_page(s, kind, Select::Last),
+        (false, i) if i > 0 => v.selected -= 1,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn next_page(s: &mut AppState, kind: ListKind) -> Vec<Effect> {
+    let v = s.list_mut(kind);
+    let Some(last) = v.rows.last().map(HazardRow::cursor) else { return Vec::new() };
+    v.next_offset = Some(v.offset + v.rows.len() as i64);
+    vec![request(s, kind, Some(last), false, Select::First)]
+}
+
+fn prev_page(s: &mut AppState, kind: ListKind, select: Select) -> Vec<Effect> {
+    let limit = s.page_size() as i64;
+    let v = s.list_mut(kind);
+    let Some(first) = v.rows.first().map(HazardRow::cursor) else { return Vec::new() };
+    v.next_offset = Some((v.offset - limit).max(0));
+    vec![request(s, kind, Some(first), true, select)]
+}
+
+/// An action on a list screen.
+pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
+    match a {
+        Action::Down => step(s, kind, true),
+        Action::Up => step(s, kind, false),
+        Action::PageDown if s.list(kind).more_after => next_page(s, kind),
+        Action::PageUp if s.list(kind).more_before => prev_page(s, kind, Select::First),
+        Action::PageDown | Action::Bottom if !s.list(kind).more_after => {
+            let v = s.list_mut(kind);
+            v.selected = v.rows.len().saturating_sub(1);
+            Vec::new()
+        }
+        Action::PageUp | Action::Top if !s.list(kind).more_before => {
+            s.list_mut(kind).selected = 0;
+            Vec::new()
+        }
+        Action::Top => restart_keep_count(s, kind),
+        Action::Bottom => {
+            s.list_mut(kind).next_offset = None;
+            vec![request(s, kind, None, true, Select::Last)]
+        }
+        Action::Open => match s.list(kind).current().map(|r| r.code.clone()) {
+            Some(code) => super::open_detail(s, &code),
+            None => Vec::new(),
+        },
+        Action::Mark => mark(s, kind),
+        Action::Search => {
+            s.search = Some(s.list(kind).filter.search.clone().unwrap_or_default());
+            Vec::new()
+        }
+        Action::SortNext | Action::SortReverse => sort(s, kind, a == Action::SortReverse),
+        Action::Filter => {
+            s.modal = Some(Modal::Form(super::form::filter_form(s, kind)));
+            Vec::new()
+        }
+        Action::SaveView => {
+            s.modal = Some(Modal::Form(super::form::save_view_form()));
+            Vec::new()
+        }
+        Action::Views => views(s),
+        _ => Vec::new(),
+    }
+}
+
+fn restart_keep_count(s: &mut AppState, kind: ListKind) -> Vec<Effect> {
+    s.list_mut(kind).next_offset = Some(0);
+    vec![request(s, kind, None, false, Select::First)]
+}
+
+fn mark(s: &mut AppState, kind: ListKind) -> Vec<Effect> {
+    let Some((code, version)) = s.list(kind).current().map(|r| (r.code.clone(), r.version)) else {
+        return Vec::new();
+    };
+    if s.marked.remove(&code).is_none() {
+        s.marked.insert(code, version);
+    }
+    step(s, kind, true)
+}
+
+fn sort(s: &mut AppState, kind: ListKind, reverse: bool) -> Vec<Effect> {
+    let v = s.list_mut(kind);
+    if reverse {
+        v.sort.descending = !v.sort.descending;
+    } else {
+        let i = SortKey::ALL.iter().position(|k| *k == v.sort.key).unwrap_or(0);
+        v.sort = Sort { key: SortKey::ALL[(i + 1) % SortKey::ALL.len()], descending: false };
+    }
+    vec![restart(s, kind)]
+}
+
+fn views(s: &mut AppState) -> Vec<Effect> {
+    if s.views.is_empty() {
+        s.say(s.lang.t("tui.no_views"), false);
+        return Vec::new();
+    }
+    let items = s.views.iter().map(|v| (v.name.clone(), v.name.clone())).collect();
+    s.modal = Some(Modal::Picker(Picker::new(PickerKind::View, s.lang.t("tui.views"), items, Vec::new())));
+    Vec::new()
+}
+
+/// A key while the search line is open: typing narrows the list at once.
+pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
+    let super::Screen::List(kind) = s.screen else {
+        s.search = None;
+        return Vec::new();
+    };
+    let Some(mut text) = s.search.take() else { return Vec::new() };
+    match k.code {
+        KeyCode::Enter => return Vec::new(),
+        KeyCode::Esc => text.clear(),
+        KeyCode::Backspace => {
+            text.pop();
+            s.search = Some(text.clone());
+        }
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+            text.push(c);
+            s.search = Some(text.clone());
+        }
+        _ => {
+            s.search = Some(text);
+            return Vec::new();
+        }
+    }
+    let search = crate::text::sanitise(&text);
+    s.list_mut(kind).filter.search = (!search.trim().is_empty()).then_some(search);
+    vec![restart(s, kind)]
+}

@@ -1,0 +1,181 @@
+//! Modals over the screens: help, forms, the staff and view pickers, and the `y`/`n`
+//! confirmation that stands before every destructive or bulk write.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{AppState, Effect, Form, workflow};
+use crate::protocol::{DbRequest, Target, WriteCmd};
+
+/// What a confirmation, once answered `y`, does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Then {
+    Write(Vec<Target>, WriteCmd),
+    Quit,
+    /// Close the form without saving.
+    Discard,
+}
+
+/// A question answered with `y` or `n`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirm {
+    pub message: String,
+    pub then: Then,
+    /// The form to return to on `n`.
+    pub back: Option<Form>,
+}
+
+/// What a picker picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Staff,
+    View,
+}
+
+/// A list narrowed by typing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub title: String,
+    /// (identifier, shown text).
+    pub items: Vec<(String, String)>,
+    pub query: String,
+    pub selected: usize,
+    pub targets: Vec<Target>,
+}
+
+impl Picker {
+    pub fn new(kind: PickerKind, title: &str, items: Vec<(String, String)>, targets: Vec<Target>) -> Picker {
+        Picker { kind, title: title.to_string(), items, query: String::new(), selected: 0, targets }
+    }
+
+    /// The items the query matches (identifier or text, case-insensitive).
+    pub fn matches(&self) -> Vec<&(String, String)> {
+        let q = self.query.to_lowercase();
+        self.items
+            .iter()
+            .filter(|(id, text)| id.to_lowercase().contains(&q) || text.to_lowercase().contains(&q))
+            .collect()
+    }
+
+    fn key(&mut self, k: &KeyEvent) {
+        let n = self.matches().len();
+        match k.code {
+            KeyCode::Down | KeyCode::Tab => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.selected = 0;
+            }
+            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.query.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The open modal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Modal {
+    Help { scroll: usize },
+    Form(Form),
+    Picker(Picker),
+    Confirm(Confirm),
+}
+
+fn is_ctrl_c(k: &KeyEvent) -> bool {
+    k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// A key while a modal is open; the modal is put back unless the key closes it.
+pub fn key(s: &mut AppState, m: Modal, k: KeyEvent) -> Vec<Effect> {
+    match m {
+        Modal::Help { scroll } => {
+            let scroll = match k.code {
+                KeyCode::Esc | KeyCode::Char('q' | '?') => return Vec::new(),
+                KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                _ => scroll,
+            };
+            s.modal = Some(Modal::Help { scroll });
+            Vec::new()
+        }
+        Modal::Form(f) => form_key(s, f, k),
+        Modal::Picker(p) => picker_key(s, p, k),
+        Modal::Confirm(c) => confirm_key(s, c, k),
+    }
+}
+
+fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
+    match k.code {
+        _ if is_ctrl_c(&k) && f.dirty() => ask(s, s.lang.t("tui.quit_unsaved"), Then::Quit, Some(f)),
+        _ if is_ctrl_c(&k) => quit(s),
+        KeyCode::Esc if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
+        KeyCode::Esc => Vec::new(),
+        KeyCode::Enter => workflow::submit(s, f),
+        _ => {
+            f.key(&k);
+            s.modal = Some(Modal::Form(f));
+            workflow::form_changed(s)
+        }
+    }
+}
+
+fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
+    match k.code {
+        _ if is_ctrl_c(&k) => quit(s),
+        KeyCode::Esc => Vec::new(),
+        KeyCode::Enter => match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
+            Some(id) => workflow::picked(s, p, &id),
+            None => {
+                s.modal = Some(Modal::Picker(p));
+                Vec::new()
+            }
+        },
+        _ => {
+            p.key(&k);
+            s.modal = Some(Modal::Picker(p));
+            Vec::new()
+        }
+    }
+}
+
+fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
+    match k.code {
+        KeyCode::Char('y' | 'Y') => match c.then {
+            Then::Quit => quit(s),
+            Then::Discard => Vec::new(),
+            Then::Write(targets, cmd) => write(s, targets, cmd),
+        },
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+            s.modal = c.back.map(Modal::Form);
+            Vec::new()
+        }
+        _ => {
+            s.modal = Some(Modal::Confirm(c));
+            Vec::new()
+        }
+    }
+}
+
+/// Opens a confirmation.
+pub fn ask(s: &mut AppState, message: impl Into<String>, then: Then, back: Option<Form>) -> Vec<Effect> {
+    s.modal = Some(Modal::Confirm(Confirm { message: message.into(), then, back }));
+    Vec::new()
+}
+
+fn quit(s: &mut AppState) -> Vec<Effect> {
+    s.quit = true;
+    vec![Effect::Quit]
+}
+
+/// Sends a write; the marks it used are cleared.
+pub fn write(s: &mut AppState, targets: Vec<Target>, cmd: WriteCmd) -> Vec<Effect> {
+    for t in &targets {
+        s.marked.remove(&t.code);
+    }
+    let id = s.new_id();
+    s.say(s.lang.t("tui.saving"), false);
+    vec![Effect::Db(DbRequest::Write { id, targets, cmd })]
+}

@@ -1,0 +1,381 @@
+//! Tests of `update`: every workflow key, confirmations before destructive and bulk
+//! writes, refusals for viewers, conflicts, stale results, paging, search and filters.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::harness::Harness;
+use super::*;
+use crate::domain::{Role, Status};
+use crate::protocol::{DbRequest, Loaded, Target, WriteCmd};
+use crate::store::{Actor, Store};
+
+fn ledger(lang: Lang) -> Harness {
+    let mut x = Harness::new(lang, 120, 40);
+    x.keys("2");
+    x
+}
+
+fn row<'a>(x: &'a Harness, code: &str) -> &'a crate::store::list::HazardRow {
+    x.s.list(ListKind::Ledger).rows.iter().find(|r| r.code == code).unwrap()
+}
+
+/// Moves the ledger's selection to `code`.
+fn select(x: &mut Harness, code: &str) {
+    let i = x.s.list(ListKind::Ledger).rows.iter().position(|r| r.code == code).unwrap();
+    x.s.lists[0].selected = i;
+}
+
+fn writes(x: &Harness) -> Vec<(Vec<Target>, WriteCmd)> {
+    x.sent
+        .iter()
+        .filter_map(|r| match r {
+            DbRequest::Write { targets, cmd, .. } => Some((targets.clone(), cmd.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn notice(x: &Harness) -> String {
+    x.s.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn start_asks_for_the_cheap_overview_before_the_trend() {
+    let mut s = Harness::new(Lang::En, 80, 24).s.clone();
+    let effects = s.start();
+    let slots: Vec<Slot> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Db(DbRequest::Load { slot, .. }) => Some(*slot),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(slots, vec![Slot::Overview, Slot::Trend, Slot::Staff]);
+}
+
+#[test]
+fn stale_results_are_dropped() {
+    let mut x = ledger(Lang::En);
+    let before = x.s.list(ListKind::Ledger).rows.clone();
+    let old = Loaded::Page(Box::new(crate::protocol::PageData {
+        query: crate::protocol::PageQuery {
+            filter: Default::default(),
+            sort: Default::default(),
+            after: None,
+            backward: false,
+            limit: 1,
+            count: false,
+            sign_offs: false,
+        },
+        rows: Vec::new(),
+        more: false,
+        count: Some(0),
+        sign_offs: Vec::new(),
+    }));
+    let effects = update(&mut x.s, AppEvent::Db(DbEvent::Loaded { id: 1, slot: Slot::List, data: old }));
+    assert!(effects.is_empty());
+    assert_eq!(x.s.list(ListKind::Ledger).rows, before);
+    assert!(!x.s.dirty, "a stale result does not redraw");
+}
+
+#[test]
+fn assign_picks_staff_by_typing() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0008");
+    let version = row(&x, "GQ-2026-0008").version;
+    x.keys("a");
+    assert!(matches!(&x.s.modal, Some(Modal::Picker(p)) if p.items.len() == 3), "viewers are not offered");
+    x.keys("wang\n");
+    assert_eq!(
+        writes(&x),
+        vec![(vec![Target { code: "GQ-2026-0008".into(), version }], WriteCmd::Assign { login: "wang".into() })]
+    );
+    assert_eq!(row(&x, "GQ-2026-0008").assignee.as_deref(), Some("wang"));
+    assert!(notice(&x).contains("GQ-2026-0008"), "{}", notice(&x));
+}
+
+#[test]
+fn bulk_assign_asks_first() {
+    let mut x = ledger(Lang::En);
+    x.keys("  ");
+    assert_eq!(x.s.marked.len(), 2);
+    x.keys("a");
+    x.keys("li\n");
+    assert!(matches!(x.s.modal, Some(Modal::Confirm(_))));
+    assert!(writes(&x).is_empty(), "nothing before y");
+    x.keys("n");
+    assert!(x.s.modal.is_none() && writes(&x).is_empty());
+    x.keys("ali\ny");
+    let w = writes(&x);
+    assert_eq!(w.len(), 1);
+    assert_eq!(w[0].0.len(), 2);
+    assert!(x.s.marked.is_empty());
+    assert!(notice(&x).contains('2'), "{}", notice(&x));
+}
+
+#[test]
+fn plan_form_shows_missing_parts_and_starts_rectifying() {
+    let mut x = ledger(Lang::Zh);
+    select(&mut x, "GQ-2026-0004");
+    x.keys("p");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("no plan form") };
+    assert_eq!(f.plan_missing().len(), 5);
+    for part in ["张三", "\t更换", "\t3万元", "\t2026-12-20", "\t预案"] {
+        x.keys(part);
+    }
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!() };
+    assert!(f.plan_missing().is_empty());
+    x.keys("\n");
+    assert!(matches!(writes(&x)[0].1, WriteCmd::Plan { ref parts } if parts.len() == 5));
+    assert_eq!(row(&x, "GQ-2026-0004").status, Status::Rectifying);
+}
+
+#[test]
+fn progress_needs_a_note() {
+    let mut x = ledger(Lang::En);
+    x.keys("m\n");
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()));
+    x.keys("called the plant\n");
+    assert!(matches!(&writes(&x)[0].1, WriteCmd::Progress { note } if note == "called the plant"));
+    assert!(x.s.modal.is_none());
+}
+
+#[test]
+fn submit_and_sign_off() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0003");
+    x.keys("sdone\n");
+    assert_eq!(row(&x, "GQ-2026-0003").status, Status::Verifying);
+    x.keys("5");
+    let code = x.s.list(ListKind::Verification).current().unwrap().code.clone();
+    x.keys("v\t刘工\t县局\t\tok\n");
+    let w = writes(&x);
+    let WriteCmd::Verify(f) = &w.last().unwrap().1 else { panic!("{w:?}") };
+    assert_eq!((f.name.as_str(), f.organisation.as_str()), ("刘工", "县局"));
+    assert_eq!(w.last().unwrap().0[0].code, code);
+    assert!(x.s.notice.as_ref().is_some_and(|n| !n.error), "{}", notice(&x));
+}
+
+#[test]
+fn escalate_prefills_the_next_level_shows_the_number_and_asks() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("4");
+    let r = x.s.list(ListKind::Escalation).current().unwrap().clone();
+    x.keys("e");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!() };
+    let next = crate::domain::escalation::next_level(r.escalation_level).unwrap();
+    assert_eq!(f.get("form.level"), next.as_str());
+    let no = x.s.doc_no.clone().unwrap().1;
+    x.keys("限期\n");
+    let Some(Modal::Confirm(c)) = &x.s.modal else { panic!() };
+    assert!(c.message.contains(&no), "{}", c.message);
+    assert!(writes(&x).is_empty());
+    x.keys("y");
+    assert!(matches!(writes(&x)[0].1, WriteCmd::Escalate { level: Some(l), .. } if l == next));
+    assert!(notice(&x).contains(&no), "{}", notice(&x));
+}
+
+#[test]
+fn bulk_escalate_takes_each_to_its_next_level() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("4  e\ny");
+    let w = writes(&x);
+    assert_eq!(w.len(), 1);
+    assert!(matches!(w[0].1, WriteCmd::Escalate { level: None, .. }));
+    assert_eq!(w[0].0.len(), 2);
+}
+
+#[test]
+fn extend_needs_a_reason_and_a_date() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0006");
+    x.keys("x");
+    x.key(KeyCode::Backspace);
+    x.keys("1\n");
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "reason required");
+    x.keys("\tweather\n");
+    assert!(matches!(&writes(&x)[0].1, WriteCmd::Extend { deadline, .. } if deadline.to_string() == "2026-12-21"));
+    assert_eq!(row(&x, "GQ-2026-0006").deadline.to_string(), "2026-12-21");
+}
+
+#[test]
+fn reopen_is_for_admins_and_asks() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0007");
+    x.s.session.role = Some(Role::Officer);
+    x.keys("r");
+    assert!(x.s.modal.is_none());
+    assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("officer")), "{}", notice(&x));
+    x.s.session.role = Some(Role::Admin);
+    x.keys("rfound again\n");
+    assert!(matches!(x.s.modal, Some(Modal::Confirm(_))));
+    x.keys("y");
+    assert_eq!(row(&x, "GQ-2026-0007").status, Status::Registered);
+}
+
+#[test]
+fn viewers_see_write_keys_refused() {
+    let mut x = ledger(Lang::Zh);
+    x.s.session.role = Some(Role::Viewer);
+    for k in ["a", "p", "m", "s", "v", "e", "x", "r"] {
+        x.keys(k);
+        assert!(x.s.modal.is_none(), "{k}");
+        assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("只读")), "{k}: {}", notice(&x));
+    }
+    assert!(writes(&x).is_empty());
+}
+
+#[test]
+fn a_conflict_names_who_and_reloads() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0008");
+    let path = x.worker.store.path().to_path_buf();
+    let mut other =
+        Store::open(&path, Actor::new("li"), crate::clock::Clock::fixed(crate::store::fixture::today())).unwrap();
+    other.assign("GQ-2026-0008", None, "li", "").unwrap();
+    x.keys("awang\n");
+    let n = x.s.notice.clone().unwrap();
+    assert!(n.error && n.text.contains("li"), "{}", n.text);
+    assert_eq!(row(&x, "GQ-2026-0008").assignee.as_deref(), Some("li"), "fresh state shown");
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, "GQ-2026-0008");
+}
+
+#[test]
+fn another_persons_commit_refreshes_and_keeps_the_selection() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0006");
+    let path = x.worker.store.path().to_path_buf();
+    let mut other =
+        Store::open(&path, Actor::new("zhang"), crate::clock::Clock::fixed(crate::store::fixture::today())).unwrap();
+    other.extend("GQ-2023-0001", None, "2027-06-30".parse().unwrap(), "court order").unwrap();
+    x.external_change();
+    assert!(notice(&x).contains("changed"), "{}", notice(&x));
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, "GQ-2026-0006");
+    assert_eq!(row(&x, "GQ-2023-0001").deadline.to_string(), "2027-06-30");
+}
+
+#[test]
+fn quit_asks_only_with_unsaved_input() {
+    let mut x = ledger(Lang::En);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    x.keys("mabc");
+    x.event(AppEvent::Key(ctrl_c));
+    assert!(!x.s.quit && matches!(x.s.modal, Some(Modal::Confirm(_))));
+    x.keys("n");
+    assert!(matches!(x.s.modal, Some(Modal::Form(_))), "back to the form");
+    x.keys("\x1b");
+    assert!(matches!(x.s.modal, Some(Modal::Confirm(_))), "Esc on a dirty form asks");
+    x.keys("y");
+    assert!(x.s.modal.is_none());
+    x.keys("q");
+    assert!(x.s.quit);
+}
+
+#[test]
+fn overview_tiles_open_the_ledger_filtered() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("l\n");
+    assert_eq!(x.s.screen, Screen::List(ListKind::Ledger));
+    let v = x.s.list(ListKind::Ledger);
+    assert!(v.filter.overdue);
+    assert_eq!(v.count, Some(x.s.overview.as_ref().unwrap().overdue));
+    x.keys("1");
+    x.keys("jjjjjjjj\n");
+    let v = x.s.list(ListKind::Ledger);
+    assert!(v.filter.village.is_some(), "{:?}", v.filter);
+    assert!(v.rows.iter().all(|r| Some(&r.village) == v.filter.village.as_ref()));
+}
+
+#[test]
+fn paging_by_keyset_both_ways() {
+    let mut x = Harness::new(Lang::En, 80, 10);
+    x.keys("2");
+    let first: Vec<String> = x.s.list(ListKind::Ledger).rows.iter().map(|r| r.code.clone()).collect();
+    assert_eq!(first.len(), 10);
+    x.keys("jjjjjjjjjj");
+    let v = x.s.list(ListKind::Ledger);
+    assert_eq!((v.offset, v.selected, v.rows.len()), (10, 0, 2));
+    x.keys("k");
+    let v = x.s.list(ListKind::Ledger);
+    assert_eq!(v.current().unwrap().code, first[9]);
+    x.keys("G");
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, "GQ-2023-0001", "the oldest last");
+    x.keys("g");
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, first[0]);
+}
+
+#[test]
+fn search_sort_and_filter() {
+    let mut x = ledger(Lang::Zh);
+    x.keys("/冷链");
+    assert!(x.s.list(ListKind::Ledger).rows.iter().all(|r| r.enterprise.contains("冷链")));
+    x.keys("\n");
+    assert!(x.s.search.is_none());
+    assert_eq!(x.s.list(ListKind::Ledger).count, Some(2));
+    x.keys("/\x1b");
+    assert_eq!(x.s.list(ListKind::Ledger).count, Some(12));
+    x.keys("o");
+    let v = x.s.list(ListKind::Ledger);
+    assert_eq!(v.sort.key, crate::store::list::SortKey::Assignee);
+    let names: Vec<String> = v.rows.iter().map(|r| r.assignee.clone().unwrap_or_default()).collect();
+    assert!(names.windows(2).all(|p| p[0] <= p[1]), "{names:?}");
+    x.keys("f");
+    x.key(KeyCode::Right);
+    x.key(KeyCode::Right);
+    x.keys("\n");
+    let v = x.s.list(ListKind::Ledger);
+    assert_eq!(v.filter.status, Some(Status::Rectifying));
+    assert!(v.rows.iter().all(|r| r.status == Status::Rectifying));
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE)));
+    assert!(effects.is_empty());
+    x.keys("mine");
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    assert!(matches!(&effects[..], [Effect::SaveViews(v)] if v[0].name == "mine"), "{effects:?}");
+    x.keys("f");
+    x.key(KeyCode::Left);
+    x.key(KeyCode::Left);
+    x.keys("\n");
+    assert!(x.s.list(ListKind::Ledger).filter.status.is_none());
+    x.keys("Vmine\n");
+    assert_eq!(x.s.list(ListKind::Ledger).filter.status, Some(Status::Rectifying));
+}
+
+#[test]
+fn detail_opens_scrolls_and_returns() {
+    let mut x = Harness::new(Lang::En, 80, 24);
+    x.keys("3\n");
+    assert_eq!(x.s.screen, Screen::Detail);
+    assert!(x.s.detail.data.is_some());
+    x.keys("jjjG");
+    let end = x.s.detail.scroll;
+    x.keys("j");
+    assert_eq!(x.s.detail.scroll, end, "no scrolling past the end");
+    x.keys("\x1b");
+    assert_eq!(x.s.screen, Screen::List(ListKind::Overdue));
+    x.keys("?");
+    assert!(matches!(x.s.modal, Some(Modal::Help { .. })));
+    x.keys("\x1b");
+    assert!(x.s.modal.is_none());
+}
+
+#[test]
+fn tab_cycles_the_screens() {
+    let mut x = Harness::new(Lang::En, 80, 24);
+    for expected in [SCREENS[1], SCREENS[2], SCREENS[3], SCREENS[4], SCREENS[0]] {
+        x.keys("\t");
+        assert_eq!(x.s.screen, expected);
+    }
+    x.key(KeyCode::BackTab);
+    assert_eq!(x.s.screen, SCREENS[4]);
+}
+
+#[test]
+fn a_taller_terminal_reads_a_longer_page() {
+    let mut x = Harness::new(Lang::En, 80, 10);
+    x.keys("2jjj");
+    assert_eq!(x.s.list(ListKind::Ledger).rows.len(), 10);
+    let code = x.s.list(ListKind::Ledger).current().unwrap().code.clone();
+    x.event(AppEvent::Resize(80, 30));
+    assert_eq!(x.s.list(ListKind::Ledger).rows.len(), 12);
+    assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, code);
+}

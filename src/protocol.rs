@@ -1,0 +1,187 @@
+//! The messages between the screen and the database worker: requests carry an id so
+//! that results of superseded requests can be recognised and dropped.
+
+use chrono::NaiveDate;
+
+use crate::domain::status::SignOff;
+use crate::domain::{Escalation, Role};
+use crate::store::detail::HazardDetail;
+use crate::store::list::{Cursor, Filter, HazardRow, Sort};
+use crate::store::overview::{Overview, Trend};
+use crate::store::setup::StaffMember;
+use crate::store::write::{Done, SignOffInput};
+
+/// A request's number; each new request gets a larger one.
+pub type RequestId = u64;
+
+/// The part of the screen a load feeds; only the newest request per slot matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Slot {
+    Overview,
+    Trend,
+    List,
+    Detail,
+    Staff,
+    DocNo,
+}
+
+/// One page of a hazard list, read forwards or backwards from a cursor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageQuery {
+    pub filter: Filter,
+    pub sort: Sort,
+    pub after: Option<Cursor>,
+    /// Read against the sort order from `after` (the page before it); rows come back in sort order.
+    pub backward: bool,
+    pub limit: usize,
+    /// Also count the rows the filter matches.
+    pub count: bool,
+    /// Also read each row's sign-offs in its current round.
+    pub sign_offs: bool,
+}
+
+/// What a load asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Query {
+    Overview,
+    Trend,
+    Page(Box<PageQuery>),
+    Detail(String),
+    Staff,
+    DocNo(Escalation),
+}
+
+/// A page as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageData {
+    pub query: PageQuery,
+    /// In sort order.
+    pub rows: Vec<HazardRow>,
+    /// More rows lie beyond the page in the direction it was read.
+    pub more: bool,
+    pub count: Option<i64>,
+    pub sign_offs: Vec<(i64, Vec<SignOff>)>,
+}
+
+/// What a load returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    Overview(Box<Overview>),
+    Trend(Box<Trend>),
+    Page(Box<PageData>),
+    Detail(Box<HazardDetail>),
+    Staff(Vec<StaffMember>),
+    DocNo(Escalation, String),
+}
+
+/// A change to one or more hazards; each target names the version it was read at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WriteCmd {
+    Assign { login: String },
+    Plan { parts: Vec<(&'static str, String)> },
+    Progress { note: String },
+    Submit { note: String },
+    Verify(SignOffForm),
+    Escalate { level: Option<Escalation>, note: String },
+    Extend { deadline: NaiveDate, reason: String },
+    Reopen { reason: String },
+}
+
+/// A sign-off as the form collects it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOffForm {
+    pub role: crate::domain::VerifierRole,
+    pub name: String,
+    pub organisation: String,
+    pub verdict: crate::domain::Verdict,
+    pub opinion: String,
+}
+
+impl SignOffForm {
+    /// The store's input, dated today.
+    pub fn input(&self) -> SignOffInput {
+        SignOffInput {
+            role: self.role,
+            name: self.name.clone(),
+            organisation: self.organisation.clone(),
+            verdict: self.verdict,
+            opinion: self.opinion.clone(),
+            date: None,
+        }
+    }
+}
+
+/// A hazard a write applies to, at the version the screen showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub code: String,
+    pub version: i64,
+}
+
+/// From the screen to the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DbRequest {
+    Load { id: RequestId, slot: Slot, query: Query },
+    Write { id: RequestId, targets: Vec<Target>, cmd: WriteCmd },
+    Shutdown,
+}
+
+/// How a failed write or load is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The user's input or the hazard's state refused it.
+    Refused,
+    /// Someone else changed the hazard first.
+    Conflict,
+    /// The role may not do it.
+    Forbidden,
+    /// The database failed.
+    Internal,
+}
+
+/// A store error, phrased in the interface language by the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub message: String,
+}
+
+/// The result of a write on one hazard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub code: String,
+    pub result: Result<Done, Problem>,
+}
+
+/// From the worker to the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DbEvent {
+    Loaded {
+        id: RequestId,
+        slot: Slot,
+        data: Loaded,
+    },
+    Failed {
+        id: RequestId,
+        slot: Slot,
+        problem: Problem,
+    },
+    Committed {
+        id: RequestId,
+        outcomes: Vec<Outcome>,
+    },
+    /// Another connection committed; fresh results of the open views follow.
+    ExternalChange,
+}
+
+/// What the header shows about the session, read once at start.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Session {
+    pub org: String,
+    pub login: String,
+    pub role: Option<Role>,
+    /// The database file's name.
+    pub database: String,
+    pub demo: bool,
+    pub readonly: bool,
+}

@@ -1,0 +1,181 @@
+//! The full screen's composition root: config, database and worker, the input
+//! thread, and the main loop that wakes at least every 250 ms to check the signal
+//! flag and the terminal, feeds events to `update`, and draws only when dirty.
+
+mod terminal;
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::keymap::Keymap;
+use crate::app::{AppEvent, AppState, Effect, update};
+use crate::cli::{Env, Failure};
+use crate::config::{self, Config};
+use crate::i18n::Lang;
+use crate::protocol::Session;
+use crate::store::Store;
+use crate::ui::theme::{Depth, Theme};
+use crate::worker::Worker;
+
+/// The longest the main loop sleeps.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Opens the full screen on the ledger; returns when the user quits, a signal
+/// arrives or the terminal disappears. The terminal is restored in every case.
+pub fn run(env: &Env) -> Result<(), Failure> {
+    if let Err(u) = terminal::check_here() {
+        let key = if u == terminal::Unfit::DumbTerm { "tui.dumb_term" } else { "tui.no_tty" };
+        return Err(Failure::input(env.lang.t(key)));
+    }
+    let config = load_config(env.lang)?;
+    let lang = if env.cli.lang.is_none() { config.lang.unwrap_or(env.lang) } else { env.lang };
+    let keymap = Keymap::with_overrides(&config.keys).map_err(|e| bad_config(lang, 0, &e))?;
+    let path = db_path(env, lang)?;
+    let mut store = Store::open(&path, env.actor.clone(), env.clock).map_err(|e| Failure::store(lang, &e))?;
+    store.thresholds = config.thresholds;
+    let session = session(&store, env, &path);
+    let term = std::env::var("TERM").ok();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(Depth::detect(config.theme, term.as_deref(), no_color));
+    let mut state = AppState::new(lang, env.clock.today(), session, config.thresholds, keymap);
+    let views_path = config::views::path();
+    state.views = views_path.as_deref().map(config::views::load).unwrap_or_default();
+    let (tx, rx) = channel();
+    let to_screen = tx.clone();
+    let worker = Worker::spawn(store, lang, move |e| to_screen.send(AppEvent::Db(e)).is_ok());
+    terminal::catch_signals();
+    if let Err(e) = terminal::enter() {
+        worker.stop();
+        return Err(Failure { code: 1, message: e.to_string() });
+    }
+    spawn_input(tx);
+    let idle = Duration::from_secs(config.idle_lock_minutes.saturating_mul(60));
+    event_loop(&mut state, &rx, &Outside { worker: &worker, views: views_path }, &theme, idle);
+    worker.stop();
+    terminal::restore();
+    Ok(())
+}
+
+fn load_config(lang: Lang) -> Result<Config, Failure> {
+    let Some(path) = config::default_path() else { return Ok(Config::default()) };
+    config::load(&path).map_err(|e| {
+        Failure::input(lang.f("tui.bad_config", &[&e.path.display(), &e.line, &crate::text::sanitise(&e.message)]))
+    })
+}
+
+fn bad_config(lang: Lang, line: usize, message: &str) -> Failure {
+    let path = config::default_path().unwrap_or_default();
+    Failure::input(lang.f("tui.bad_config", &[&path.display(), &line, &message]))
+}
+
+/// `--demo`: the demo ledger in the data directory; else `--db`, `ANWEI_DB` or the default.
+fn db_path(env: &Env, lang: Lang) -> Result<PathBuf, Failure> {
+    if env.cli.demo {
+        return crate::cli::data_file("demo.db").ok_or_else(|| Failure::input(lang.t("cli.no_data_dir")));
+    }
+    env.db_path()
+}
+
+fn session(store: &Store, env: &Env, path: &std::path::Path) -> Session {
+    Session {
+        org: store.org_name().unwrap_or_default(),
+        login: env.actor.login.clone(),
+        role: store.role().ok(),
+        database: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        demo: env.cli.demo || store.is_demo().unwrap_or(false),
+        readonly: env.actor.readonly,
+    }
+}
+
+/// Reads keys and resizes on its own thread (crossterm may spin on a dead terminal;
+/// the main loop notices and exits, ending this thread with the process).
+fn spawn_input(tx: Sender<AppEvent>) {
+    std::thread::spawn(move || {
+        loop {
+            let ev = match event::poll(TICK) {
+                Ok(true) => event::read(),
+                Ok(false) => continue,
+                Err(_) => return,
+            };
+            let sent = match ev {
+                Ok(Event::Key(k)) => tx.send(AppEvent::Key(k)),
+                Ok(Event::Resize(w, h)) => tx.send(AppEvent::Resize(w, h)),
+                Ok(_) => Ok(()),
+                Err(_) => return,
+            };
+            if sent.is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// Where effects go: the worker, and the saved views' file.
+struct Outside<'a> {
+    worker: &'a Worker,
+    views: Option<PathBuf>,
+}
+
+fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, theme: &Theme, idle: Duration) {
+    let Ok(mut term) = Terminal::new(CrosstermBackend::new(std::io::stdout())) else { return };
+    if let Ok(size) = term.size() {
+        update(state, AppEvent::Resize(size.width, size.height));
+    }
+    let first = state.start();
+    send(out, state, first);
+    let mut last_key = Instant::now();
+    loop {
+        if state.dirty {
+            if term.draw(|f| crate::ui::draw(f, state, theme)).is_err() {
+                return;
+            }
+            state.dirty = false;
+        }
+        if terminal::signalled() || !terminal::tty_alive() {
+            return;
+        }
+        let first = match rx.recv_timeout(TICK) {
+            Ok(e) => Some(e),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let mut events: Vec<AppEvent> = first.into_iter().chain(rx.try_iter()).collect();
+        if !idle.is_zero() && !state.locked && last_key.elapsed() >= idle {
+            events.push(AppEvent::Idle);
+        }
+        for ev in events {
+            if matches!(ev, AppEvent::Key(_)) {
+                last_key = Instant::now();
+            }
+            let effects = update(state, ev);
+            send(out, state, effects);
+        }
+        if state.quit {
+            return;
+        }
+    }
+}
+
+fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
+    for e in effects {
+        match e {
+            Effect::Db(r) => {
+                let _ = out.worker.requests.send(r);
+            }
+            Effect::SaveViews(views) => {
+                let saved = out.views.as_deref().map(|p| config::views::save(p, &views));
+                if !matches!(saved, Some(Ok(()))) {
+                    let err = saved.and_then(Result::err).map(|e| e.to_string()).unwrap_or_default();
+                    let msg = state.lang.f("tui.views_not_saved", &[&crate::text::sanitise(&err)]);
+                    update(state, AppEvent::Notice(msg));
+                }
+            }
+            Effect::Quit => {}
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The terminal's life: refusing a dumb or missing terminal before raw mode, entering
+//! and restoring the full screen (also from the panic hook), the signal flag, and
+//! whether the terminal is still there.
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableFocusChange, DisableMouseCapture};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::crossterm::{cursor, execute};
+
+/// Set by SIGHUP, SIGTERM and SIGINT.
+static SIGNALLED: AtomicBool = AtomicBool::new(false);
+
+/// Why the full screen cannot start here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unfit {
+    /// `TERM` is unset, empty or `dumb`.
+    DumbTerm,
+    /// Standard input or output is not a terminal.
+    NoTty,
+}
+
+/// Checks `TERM` and the standard streams, before anything is written to the terminal.
+pub fn check(term: Option<&str>, stdin_tty: bool, stdout_tty: bool) -> Result<(), Unfit> {
+    match term.map(str::trim) {
+        None | Some("" | "dumb") => Err(Unfit::DumbTerm),
+        _ if !stdin_tty || !stdout_tty => Err(Unfit::NoTty),
+        _ => Ok(()),
+    }
+}
+
+/// `check` on this process.
+pub fn check_here() -> Result<(), Unfit> {
+    let term = std::env::var("TERM").ok();
+    check(term.as_deref(), std::io::stdin().is_terminal(), std::io::stdout().is_terminal())
+}
+
+/// Raw mode and the alternate screen, with a panic hook that restores first.
+pub fn enter() -> std::io::Result<()> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    if let Err(e) = execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Undoes everything the program may have enabled; errors are ignored (the terminal
+/// may be gone) and nothing here panics.
+pub fn restore() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, DisableFocusChange, cursor::Show);
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+    let _ = ratatui::try_restore();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+extern "C" fn on_signal(_: libc::c_int) {
+    SIGNALLED.store(true, Ordering::SeqCst);
+}
+
+/// Catches SIGHUP, SIGTERM and SIGINT into a flag the main loop reads.
+pub fn catch_signals() {
+    for sig in [libc::SIGHUP, libc::SIGTERM, libc::SIGINT] {
+        // SAFETY: the handler only stores into an atomic, which is async-signal-safe;
+        // the sigaction struct is fully initialised before use.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_signal as extern "C" fn(libc::c_int) as usize;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(sig, &sa, std::ptr::null_mut());
+        }
+    }
+}
+
+/// Whether a signal asked the program to end.
+pub fn signalled() -> bool {
+    SIGNALLED.load(Ordering::SeqCst)
+}
+
+/// Whether the terminal on standard input is still there (`tcgetattr` fails with EIO
+/// once the line hangs up).
+pub fn tty_alive() -> bool {
+    // SAFETY: tcgetattr only writes into the termios we own.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        libc::tcgetattr(0, &mut t) == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dumb_and_missing_terminals_are_refused() {
+        assert_eq!(check(None, true, true), Err(Unfit::DumbTerm));
+        assert_eq!(check(Some("dumb"), true, true), Err(Unfit::DumbTerm));
+        assert_eq!(check(Some(""), true, true), Err(Unfit::DumbTerm));
+        assert_eq!(check(Some("xterm"), false, true), Err(Unfit::NoTty));
+        assert_eq!(check(Some("xterm"), true, false), Err(Unfit::NoTty));
+        assert_eq!(check(Some("xterm-256color"), true, true), Ok(()));
+    }
+}

@@ -1,0 +1,135 @@
+//! Modals drawn over the screen: help (built from the keymap), forms (with the
+//! plan's missing parts and the escalation's document number), pickers, confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::theme::{Role, Theme};
+use super::{cell, centred, line};
+use crate::app::keymap::name_of;
+use crate::app::{AppState, Confirm, Form, FormKind, Modal, Picker, Value};
+use crate::text::{sanitise, width};
+
+/// Draws the modal over `area`.
+pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
+    let (title, lines, w) = match m {
+        Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t), 60),
+        Modal::Form(form) => (s.lang.t(form_title(&form.kind)), form_lines(s, form, t), 64),
+        Modal::Picker(p) => (p.title.as_str(), picker_lines(p, t), 56),
+        Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
+    };
+    let room = usize::from(w.min(area.width)).saturating_sub(2).max(1);
+    let h =
+        (lines.iter().map(|x| x.width().div_ceil(room).max(1)).sum::<usize>() + 2).min(usize::from(u16::MAX)) as u16;
+    let rect = centred(area, w, h);
+    if rect.width < 3 || rect.height < 3 {
+        return;
+    }
+    let block = super::panel(title, Role::Title, t);
+    f.render_widget(Clear, rect);
+    f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+fn form_title(k: &FormKind) -> &'static str {
+    match k {
+        FormKind::Plan => "key.plan",
+        FormKind::Progress => "key.progress",
+        FormKind::Submit => "key.submit",
+        FormKind::Verify => "key.verify",
+        FormKind::Escalate => "key.escalate",
+        FormKind::Extend => "key.extend",
+        FormKind::Reopen => "key.reopen",
+        FormKind::Filter(_) => "key.filter",
+        FormKind::SaveView => "key.save_view",
+    }
+}
+
+fn help(s: &AppState, scroll: usize, t: &Theme) -> Vec<Line<'static>> {
+    let rows = s.keymap.all();
+    let visible = usize::from(s.size.1.saturating_sub(4)).max(1);
+    let start = scroll.min(rows.len().saturating_sub(visible));
+    rows.iter()
+        .skip(start)
+        .take(visible)
+        .map(|(a, k)| {
+            Line::from(vec![
+                cell(&k.label(), 8, t.style(Role::Key)),
+                Span::raw(sanitise(s.lang.t(&format!("help.{}", name_of(*a))))),
+            ])
+        })
+        .collect()
+}
+
+fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
+    let l = s.lang;
+    let label_w = form.fields.iter().map(|x| width(l.t(x.label))).max().unwrap_or(0);
+    let mut lines = vec![line(&targets_text(form), t.style(Role::Muted))];
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let value = match &field.value {
+            Value::Text(v) if focused => format!("{}_", sanitise(v)),
+            Value::Text(v) => sanitise(v),
+            Value::Choice { options, index } => {
+                format!("< {} >", sanitise(options.get(*index).map_or("", |o| o.1.as_str())))
+            }
+        };
+        let style = if focused { t.style(Role::Selected) } else { Style::default() };
+        lines.push(Line::from(vec![
+            cell(l.t(field.label), label_w, t.style(Role::Label)),
+            Span::raw("  "),
+            Span::styled(value, style),
+        ]));
+    }
+    if form.kind == FormKind::Plan {
+        let missing: Vec<&str> = form.plan_missing().iter().map(|p| l.word("plan", p)).collect();
+        let (text, role) = if missing.is_empty() {
+            (l.t("tui.plan_complete").to_string(), Role::Ok)
+        } else {
+            (l.f("err.plan_incomplete", &[&missing.join(l.t("list.sep"))]), Role::Warn)
+        };
+        lines.push(line(&text, t.style(role)));
+    }
+    if let Some((lv, no)) = &s.doc_no
+        && form.kind == FormKind::Escalate
+        && form.targets.len() == 1
+        && lv.as_str() == form.get("form.level")
+    {
+        lines.push(line(&l.f("tui.doc_no", &[no]), t.style(Role::Escalated)));
+    }
+    if let Some(e) = &form.error {
+        lines.push(line(e, t.style(Role::Error)));
+    }
+    lines.push(line(l.t("tui.form_keys"), t.style(Role::Muted)));
+    lines
+}
+
+fn targets_text(form: &Form) -> String {
+    let codes: Vec<&str> = form.targets.iter().map(|x| x.code.as_str()).collect();
+    match codes.len() {
+        0..=3 => codes.join(" "),
+        n => format!("{} ... ({n})", codes[..3].join(" ")),
+    }
+}
+
+fn picker_lines(p: &Picker, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines =
+        vec![Line::from(vec![Span::styled("> ", t.style(Role::Key)), Span::raw(format!("{}_", sanitise(&p.query)))])];
+    let matches = p.matches();
+    let start = p.selected.saturating_sub(9);
+    for (i, (_, text)) in matches.iter().enumerate().skip(start).take(10) {
+        let style = if i == p.selected { t.style(Role::Selected) } else { Style::default() };
+        lines.push(line(text, style));
+    }
+    if !p.targets.is_empty() {
+        lines
+            .push(line(&p.targets.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(" "), t.style(Role::Muted)));
+    }
+    lines
+}
+
+fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> Vec<Line<'static>> {
+    vec![line(&c.message, Style::default()), Line::default(), line(s.lang.t("tui.yes_no"), t.style(Role::Key))]
+}

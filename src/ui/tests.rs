@@ -1,0 +1,197 @@
+//! Snapshot tests of every screen and modal at 80x24 and 120x40 in both languages
+//! (ratatui's `TestBackend`; the buffer's Debug output includes styles), style checks
+//! of overdue and escalated rows, aligned Chinese columns, sanitised data, and no
+//! panic at any size.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use super::draw;
+use super::theme::{Depth, Theme};
+use crate::app::AppEvent;
+use crate::app::harness::Harness;
+use crate::i18n::Lang;
+
+/// Every screen and modal: a name and the keys that reach it from the overview.
+const CASES: &[(&str, &str)] = &[
+    ("overview", ""),
+    ("ledger", "2"),
+    ("overdue", "3"),
+    ("escalation", "4"),
+    ("verification", "5"),
+    ("detail", "2\n"),
+    ("help", "?"),
+    ("assign", "2a"),
+    ("plan", "2p"),
+    ("progress", "2m"),
+    ("submit", "2jjjjs"),
+    ("verify", "5v"),
+    ("escalate", "4e"),
+    ("confirm_escalate", "4e\n"),
+    ("extend", "2x"),
+    ("reopen", "2jjjjjjjjr"),
+    ("filter", "2f"),
+    ("search_empty", "2/zzz"),
+    ("marked", "2  "),
+    ("ledger_filtered_from_tile", "l\n"),
+];
+
+fn render(h: &Harness, depth: Depth) -> Buffer {
+    let (w, hh) = h.s.size;
+    let mut term = Terminal::new(TestBackend::new(w, hh)).unwrap();
+    term.draw(|f| draw(f, &h.s, &Theme::new(depth))).unwrap();
+    term.backend().buffer().clone()
+}
+
+/// Times of day (the clock's date is fixed, its time runs) become `hh:mm:ss`.
+fn redact(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let is_time = i + 8 <= chars.len()
+            && (0..8).all(|k| if k == 2 || k == 5 { chars[i + k] == ':' } else { chars[i + k].is_ascii_digit() });
+        if is_time {
+            out.push_str("hh:mm:ss");
+            i += 8;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn at(lang: Lang, w: u16, h: u16, keys: &str) -> Harness {
+    let mut x = Harness::new(lang, w, h);
+    x.keys(keys);
+    x
+}
+
+#[test]
+fn every_screen_and_modal() {
+    for (name, keys) in CASES {
+        for lang in [Lang::Zh, Lang::En] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let x = at(lang, w, h, keys);
+                let text = redact(&format!("{:?}", render(&x, Depth::Colour256)));
+                let l = if lang == Lang::Zh { "zh" } else { "en" };
+                insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
+            }
+        }
+    }
+}
+
+/// A buffer row as text, with the x of each byte's cell (the cell after a wide
+/// character is skipped).
+fn row_text(b: &Buffer, y: u16) -> (String, Vec<u16>) {
+    let (mut text, mut xs) = (String::new(), Vec::new());
+    let mut x = 0;
+    while x < b.area.width {
+        let sym = b[(x, y)].symbol();
+        text.push_str(sym);
+        xs.extend(std::iter::repeat_n(x, sym.len()));
+        x += crate::text::width(sym).max(1) as u16;
+    }
+    (text, xs)
+}
+
+/// The cell where `needle` starts, searching row by row.
+fn find(b: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..b.area.height).find_map(|y| {
+        let (text, xs) = row_text(b, y);
+        text.find(needle).map(|i| (xs[i], y))
+    })
+}
+
+/// The x of the first date (`dddd-dd-dd`) on row `y`.
+fn date_x(b: &Buffer, y: u16) -> Option<u16> {
+    let (text, xs) = row_text(b, y);
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(10)).find_map(|i| {
+        let d = &bytes[i..i + 10];
+        let ok = d.iter().enumerate().all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        (ok && i > 0 && bytes[i - 1] == b' ').then(|| xs[i])
+    })
+}
+
+#[test]
+fn overdue_and_escalated_rows_are_styled_and_worded() {
+    let x = at(Lang::Zh, 120, 40, "2");
+    for (depth, red, magenta) in [
+        (Depth::Colour256, Some(Color::Indexed(196)), Some(Color::Indexed(170))),
+        (Depth::Colour16, Some(Color::Red), Some(Color::Magenta)),
+    ] {
+        let b = render(&x, depth);
+        let (cx, y) = find(&b, "GQ-2026-0002").unwrap();
+        assert_eq!(b[(cx, y)].fg, red.unwrap(), "overdue row");
+        assert!(b[(cx, y)].modifier.contains(Modifier::BOLD));
+        let (lx, ly) = find(&b, "督办2").unwrap();
+        assert_eq!(b[(lx, ly)].fg, magenta.unwrap(), "escalation level cell");
+        let (ox, oy) = find(&b, "GQ-2026-0005").unwrap();
+        assert_eq!(b[(ox, oy)].fg, Color::Reset, "a row neither late nor escalated");
+        assert!(find(&b, "/逾期").is_some(), "lateness in words, not colour alone");
+    }
+    let mono = render(&x, Depth::Mono);
+    let (cx, y) = find(&mono, "GQ-2026-0002").unwrap();
+    assert_eq!(mono[(cx, y)].fg, Color::Reset);
+    assert!(mono[(cx, y)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn chinese_columns_line_up() {
+    for w in [80, 120, 200] {
+        let x = at(Lang::Zh, w, 40, "2");
+        let b = render(&x, Depth::Colour256);
+        let xs: Vec<u16> = ["GQ-2023-0001", "GQ-2026-0001", "GQ-2026-0011"]
+            .iter()
+            .map(|code| date_x(&b, find(&b, code).unwrap().1).unwrap())
+            .collect();
+        assert!(xs.windows(2).all(|p| p[0] == p[1]), "{w}: {xs:?}");
+    }
+}
+
+#[test]
+fn data_is_sanitised_on_screen() {
+    let x = at(Lang::En, 200, 60, "2");
+    let b = render(&x, Depth::Colour256);
+    let all: String = b.content.iter().map(|c| c.symbol()).collect();
+    assert!(!all.contains('\u{202E}') && !all.contains('\u{1b}') && !all.contains('\u{200B}'));
+    assert!(all.contains("[U+202E]"));
+}
+
+#[test]
+fn no_panic_at_any_size() {
+    for (_, keys) in CASES {
+        let mut x = at(Lang::Zh, 80, 24, keys);
+        for (w, h) in [(1, 1), (2, 1), (1, 5), (5, 2), (10, 5), (20, 8), (33, 11), (40, 12), (79, 23), (200, 60)] {
+            x.event(AppEvent::Resize(w, h));
+            for depth in [Depth::Colour256, Depth::Mono] {
+                let _ = render(&x, depth);
+            }
+        }
+    }
+}
+
+#[test]
+fn locked_screen_hides_the_data() {
+    let mut x = at(Lang::Zh, 80, 24, "2");
+    x.event(AppEvent::Idle);
+    let b = render(&x, Depth::Colour256);
+    assert!(find(&b, "GQ-").is_none());
+    insta::assert_snapshot!("locked_zh_80x24", format!("{b:?}"));
+    x.keys("j");
+    assert!(!x.s.locked);
+    assert!(find(&render(&x, Depth::Colour256), "GQ-").is_some());
+}
+
+#[test]
+fn the_footer_offers_write_keys_only_to_those_who_may_write() {
+    let mut x = at(Lang::Zh, 120, 40, "2");
+    let footer = |x: &Harness| row_text(&render(x, Depth::Colour256), 39).0;
+    assert!(footer(&x).contains("分派"), "{}", footer(&x));
+    x.s.session.role = Some(crate::domain::Role::Viewer);
+    assert!(!footer(&x).contains("分派") && footer(&x).contains("筛选"), "{}", footer(&x));
+}

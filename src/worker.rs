@@ -1,0 +1,202 @@
+//! The database worker: owns the interactive program's one connection on its own
+//! thread, answers loads (only the newest per slot), runs writes, re-reads the open
+//! views after its own writes, and polls `PRAGMA data_version` to notice others'.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::i18n::Lang;
+use crate::protocol::{
+    DbEvent, DbRequest, Loaded, Outcome, PageData, PageQuery, Problem, ProblemKind, Query, RequestId, Slot, Target,
+    WriteCmd,
+};
+use crate::store::list::{Page, Sort};
+use crate::store::write::Done;
+use crate::store::{Store, StoreError};
+
+/// How often an idle worker looks for other people's commits.
+const POLL: Duration = Duration::from_millis(500);
+
+/// The worker's handle: send requests, then `stop` to close the database.
+pub struct Worker {
+    pub requests: Sender<DbRequest>,
+    thread: JoinHandle<()>,
+}
+
+impl Worker {
+    /// Starts the worker on `store`; `deliver` hands each event to the screen and
+    /// returns false once nobody listens.
+    pub fn spawn(store: Store, lang: Lang, deliver: impl Fn(DbEvent) -> bool + Send + 'static) -> Worker {
+        let (requests, rx) = channel();
+        let thread = std::thread::spawn(move || Loop::new(store, lang).run(&rx, &deliver));
+        Worker { requests, thread }
+    }
+
+    /// Asks the worker to finish and waits for it, so the database is closed.
+    pub fn stop(self) {
+        let _ = self.requests.send(DbRequest::Shutdown);
+        let _ = self.thread.join();
+    }
+}
+
+/// The worker's work without its thread (tests drive it directly).
+pub(crate) struct Loop {
+    pub(crate) store: Store,
+    lang: Lang,
+    /// The newest load of each slot, re-run when the data changes.
+    last: BTreeMap<Slot, (RequestId, Query)>,
+}
+
+impl Loop {
+    pub(crate) fn new(store: Store, lang: Lang) -> Loop {
+        Loop { store, lang, last: BTreeMap::new() }
+    }
+
+    fn run(mut self, rx: &Receiver<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) {
+        let mut seen = self.store.data_version().unwrap_or(0);
+        loop {
+            let first = match rx.recv_timeout(POLL) {
+                Ok(r) => r,
+                Err(RecvTimeoutError::Timeout) => {
+                    let now = self.store.data_version().unwrap_or(seen);
+                    if now != seen {
+                        seen = now;
+                        if !deliver(DbEvent::ExternalChange) || !self.rerun(BTreeMap::new(), deliver) {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            let batch: Vec<DbRequest> = std::iter::once(first).chain(rx.try_iter()).collect();
+            if !self.batch(batch, deliver) {
+                return;
+            }
+        }
+    }
+
+    /// Runs the writes in order, then the newest load per slot (after a write, every
+    /// open view again: the fresh state, also after a conflict); false when done.
+    pub(crate) fn batch(&mut self, batch: Vec<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
+        let mut loads = BTreeMap::new();
+        let mut wrote = false;
+        for req in batch {
+            match req {
+                DbRequest::Shutdown => return false,
+                DbRequest::Load { id, slot, query } => {
+                    loads.insert(slot, (id, query));
+                }
+                DbRequest::Write { id, targets, cmd } => {
+                    let outcomes = self.write(&targets, &cmd);
+                    wrote = true;
+                    if !deliver(DbEvent::Committed { id, outcomes }) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if wrote {
+            return self.rerun(loads, deliver);
+        }
+        self.loads(loads, deliver)
+    }
+
+    /// Loads `fresh` and every other slot's last query again.
+    pub(crate) fn rerun(
+        &mut self,
+        fresh: BTreeMap<Slot, (RequestId, Query)>,
+        deliver: &dyn Fn(DbEvent) -> bool,
+    ) -> bool {
+        let mut all = self.last.clone();
+        all.extend(fresh);
+        all.remove(&Slot::Trend);
+        let trend = self.last.get(&Slot::Trend).cloned();
+        let ok = self.loads(all, deliver);
+        match trend {
+            Some(t) if ok => self.loads(BTreeMap::from([(Slot::Trend, t)]), deliver),
+            _ => ok,
+        }
+    }
+
+    fn loads(&mut self, loads: BTreeMap<Slot, (RequestId, Query)>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
+        for (slot, (id, query)) in loads {
+            let event = match self.load(&query) {
+                Ok(data) => DbEvent::Loaded { id, slot, data },
+                Err(e) => DbEvent::Failed { id, slot, problem: problem(self.lang, &e) },
+            };
+            self.last.insert(slot, (id, query));
+            if !deliver(event) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn load(&self, q: &Query) -> Result<Loaded, StoreError> {
+        Ok(match q {
+            Query::Overview => Loaded::Overview(Box::new(self.store.overview()?)),
+            Query::Trend => Loaded::Trend(Box::new(self.store.trend(24)?)),
+            Query::Page(p) => Loaded::Page(Box::new(page(&self.store, p)?)),
+            Query::Detail(code) => Loaded::Detail(Box::new(self.store.detail(code)?)),
+            Query::Staff => Loaded::Staff(self.store.staff_list()?),
+            Query::DocNo(level) => Loaded::DocNo(*level, self.store.next_doc_no(*level)?),
+        })
+    }
+
+    fn write(&mut self, targets: &[Target], cmd: &WriteCmd) -> Vec<Outcome> {
+        targets
+            .iter()
+            .map(|t| Outcome {
+                code: t.code.clone(),
+                result: apply(&mut self.store, t, cmd).map_err(|e| problem(self.lang, &e)),
+            })
+            .collect()
+    }
+}
+
+/// One write command on one hazard.
+fn apply(s: &mut Store, t: &Target, cmd: &WriteCmd) -> Result<Done, StoreError> {
+    let (code, v) = (t.code.as_str(), Some(t.version));
+    match cmd {
+        WriteCmd::Assign { login } => s.assign(code, v, login, ""),
+        WriteCmd::Plan { parts } => s.plan(code, v, parts, ""),
+        WriteCmd::Progress { note } => s.progress(code, v, note),
+        WriteCmd::Submit { note } => s.submit(code, v, note),
+        WriteCmd::Verify(f) => s.verify(code, v, &f.input()),
+        WriteCmd::Escalate { level, note } => s.escalate(code, v, *level, note),
+        WriteCmd::Extend { deadline, reason } => s.extend(code, v, *deadline, reason),
+        WriteCmd::Reopen { reason } => s.reopen(code, v, reason),
+    }
+}
+
+/// A page read forwards, or backwards and turned back into sort order.
+pub fn page(store: &Store, q: &PageQuery) -> Result<PageData, StoreError> {
+    let sort = if q.backward { Sort { descending: !q.sort.descending, ..q.sort } } else { q.sort };
+    let mut rows = store.list(&q.filter, sort, &Page { after: q.after.clone(), limit: q.limit + 1 })?;
+    let more = rows.len() > q.limit;
+    rows.truncate(q.limit);
+    if q.backward {
+        rows.reverse();
+    }
+    let count = if q.count { Some(store.count(&q.filter)?) } else { None };
+    let sign_offs = if q.sign_offs {
+        store.round_sign_offs(&rows.iter().map(|r| (r.id, r.round)).collect::<Vec<_>>())?
+    } else {
+        Vec::new()
+    };
+    Ok(PageData { query: q.clone(), rows, more, count, sign_offs })
+}
+
+/// A store error for the screen.
+fn problem(lang: Lang, e: &StoreError) -> Problem {
+    let kind = match e {
+        StoreError::Conflict { .. } => ProblemKind::Conflict,
+        StoreError::Forbidden { .. } => ProblemKind::Forbidden,
+        StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::NoDatabase(_) => ProblemKind::Internal,
+        _ => ProblemKind::Refused,
+    };
+    Problem { kind, message: crate::i18n::store_error(lang, e) }
+}
