@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""The main journeys of the full screen in a real terminal (tmux), on a demo database.
+
+    tests/e2e/journeys.py --bin target/debug/anwei
+
+Starts on the demo, moves between screens, assigns, escalates with confirmation,
+records three sign-offs until the hazard is closed, and quits with the terminal
+restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Suite, Tmux  # noqa: E402
+
+TODAY = "2026-11-29"
+
+
+class Ledger:
+    """The demo database and the command line beside the screen, for setting up and checking."""
+
+    def __init__(self, binary, path):
+        self.bin = binary
+        self.path = path
+        self.env = dict(os.environ, ANWEI_TODAY=TODAY, ANWEI_LANG="en")
+
+    def run(self, *args):
+        out = subprocess.run([self.bin, "--db", self.path, *args], capture_output=True, text=True, env=self.env)
+        if out.returncode != 0:
+            raise RuntimeError(f"anwei {args}: {out.stderr}")
+        return out.stdout
+
+    def json(self, *args):
+        return json.loads(self.run(*args, "--format", "json"))
+
+    def fresh_verifying(self):
+        """A hazard awaiting sign-off whose current round holds no sign-off yet."""
+        for row in self.json("list", "--awaiting-verification", "--limit", "200"):
+            shown = self.json("show", row["code"])
+            if not [v for v in shown["verifications"] if v["round"] == shown["round"]]:
+                return row["code"]
+        raise RuntimeError("the demo has no hazard awaiting its first sign-off")
+
+
+def find(t, s, code):
+    """Narrows the current list to one hazard with the incremental search."""
+    t.keys(s, "/")
+    t.literal(s, code)
+    t.keys(s, "Enter")
+    return t.wait_for(s, code)
+
+
+def screens(suite, t, s, words):
+    for key, word in words:
+        t.keys(s, key)
+        suite.check(f"key {key} shows {word}", t.wait_for(s, word, 5) is not None, t.screen(s))
+
+
+def assign(suite, t, s, ledger, code, saved):
+    find(t, s, code)
+    t.keys(s, "a")
+    t.literal(s, "zhang")
+    t.keys(s, "Enter")
+    suite.check("assign reports the result", t.wait_for(s, saved, 5) is not None, t.screen(s))
+    shown = ledger.json("show", code)
+    suite.check("assign is in the database", (shown["assignee"] or "").startswith("zhang"), str(shown["assignee"]))
+
+
+def escalate(suite, t, s, ledger, code, confirm_word, saved):
+    before = ledger.json("show", code)["escalation_level"]
+    find(t, s, code)
+    t.keys(s, "e")
+    t.literal(s, "e2e")
+    t.keys(s, "Enter")
+    suite.check("escalate asks first", t.wait_for(s, confirm_word, 5) is not None, t.screen(s))
+    suite.check("nothing written before y", ledger.json("show", code)["escalation_level"] == before)
+    t.keys(s, "y")
+    suite.check("escalate reports the document", t.wait_for(s, saved, 5) is not None, t.screen(s))
+    after = ledger.json("show", code)
+    suite.check("escalation level raised", after["escalation_level"] == before + 1, str(after["escalation_level"]))
+
+
+def sign_offs(suite, t, s, ledger, code, names):
+    find(t, s, code)
+    for i, name in enumerate(names):
+        t.keys(s, "v")
+        t.keys(s, *(["Right"] * i))
+        t.keys(s, "Tab")
+        t.literal(s, name)
+        t.keys(s, "Enter")
+        t.wait_for(s, "saved" if i < 2 else code, 5)
+        deadline_ok = wait_db(ledger, code, lambda d, n=i + 1: len(d["verifications"]) >= n)
+        suite.check(f"sign-off {i + 1} recorded", deadline_ok)
+    status = ledger.json("show", code)["status"]
+    suite.check("three passes close the hazard", status == "closed", status)
+
+
+def wait_db(ledger, code, cond, tries=50):
+    import time
+    for _ in range(tries):
+        if cond(ledger.json("show", code)):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def quit_restored(suite, t, s):
+    t.keys(s, "q")
+    suite.check("q quits", t.wait_dead(s, 5), t.flags(s))
+    alt, cursor, mouse = t.flags(s).split("|")[0].split()[:3]
+    suite.check("terminal restored (normal screen, cursor, no mouse)", (alt, cursor, mouse) == ("0", "1", "0"), t.flags(s))
+
+
+def journey(suite, binary, ledger, lang, size):
+    width, height = size
+    t = Tmux(f"anwei-e2e-{os.getpid()}-{lang}")
+    s = "main"
+    env = {"ANWEI_TODAY": TODAY, "ANWEI_LANG": lang, "TERM": "xterm-256color", "ANWEI_CONFIG": "/nonexistent"}
+    en = lang == "en"
+    try:
+        t.start(s, f"{binary} --db {ledger.path}", width, height, env)
+        first = t.wait_for(s, "Open major" if en else "未销号重大隐患", 15)
+        suite.check(f"[{lang} {width}x{height}] starts on the overview", first is not None, t.screen(s))
+        names = [("2", "sorted by" if en else "排序"), ("3", "Late by" if en else "逾期区间"),
+                 ("4", "Recommend" if en else "建议"), ("5", "Round" if en else "轮次"),
+                 ("Tab", "Open major" if en else "未销号重大隐患")]
+        screens(suite, t, s, names)
+        t.keys(s, "2")
+        code = ledger.json("list", "--status", "rectifying", "--limit", "1")[0]["code"]
+        assign(suite, t, s, ledger, code, "saved" if en else "已保存")
+        queue = ledger.json("list", "--escalation-queue", "--limit", "1")[0]["code"]
+        escalate(suite, t, s, ledger, queue, "document" if en else "文号", "saved" if en else "已保存")
+        target = ledger.fresh_verifying()
+        t.keys(s, "Escape")
+        t.keys(s, "5")
+        sign_offs(suite, t, s, ledger, target, ["Liu Yang", "Zhao Min", "Wang Qiang"] if en else ["刘洋", "赵敏", "王强"])
+        quit_restored(suite, t, s)
+    finally:
+        t.kill()
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", default="target/debug/anwei")
+    a = p.parse_args()
+    binary = os.path.abspath(a.bin)
+    suite = Suite()
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Ledger(binary, os.path.join(tmp, "demo.db"))
+        ledger.run("demo", "--hazards", "600", "--seed", "7")
+        journey(suite, binary, ledger, "en", (100, 30))
+        journey(suite, binary, ledger, "zh", (80, 24))
+    sys.exit(suite.summary())
+
+
+if __name__ == "__main__":
+    main()
