@@ -1,6 +1,7 @@
 //! The command line: arguments, resolving the database and language, and exit statuses.
 
 mod args;
+pub mod demo;
 mod output;
 mod read;
 mod write;
@@ -52,10 +53,16 @@ pub fn main() -> i32 {
         }
     };
     let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
-    let env = match Env::new(cli, lang) {
+    let mut env = match Env::new(cli, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
     };
+    if env.cli.demo {
+        match demo::open_demo(&env) {
+            Ok(path) => env.cli.db = Some(path),
+            Err(f) => return report(&f),
+        }
+    }
     match dispatch(&env) {
         Ok(()) => 0,
         Err(f) => report(&f),
@@ -118,6 +125,7 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Check) => read::check(env),
         Some(Command::Backup { file }) => read::backup(env, file),
         Some(Command::Init { org, code_prefix }) => write::init(env, org, code_prefix),
+        Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),

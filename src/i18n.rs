@@ -7,8 +7,8 @@ use crate::domain::status::{GateError, Step};
 use crate::store::StoreError;
 
 /// The catalogue files of each language; each part of the program keeps its own file.
-const ZH: &[&str] = &[include_str!("../assets/i18n/zh/core.txt")];
-const EN: &[&str] = &[include_str!("../assets/i18n/en/core.txt")];
+const ZH: &[&str] = &[include_str!("../assets/i18n/zh/core.txt"), include_str!("../assets/i18n/zh/demo.txt")];
+const EN: &[&str] = &[include_str!("../assets/i18n/en/core.txt"), include_str!("../assets/i18n/en/demo.txt")];
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

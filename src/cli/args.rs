@@ -145,6 +145,18 @@ pub enum Command {
     Check,
     /// An online backup of the database.
     Backup { file: PathBuf },
+    /// Generate the demo township (demo.db in the data directory unless --db).
+    Demo {
+        /// How many hazards.
+        #[arg(long, default_value_t = 1500)]
+        hazards: u64,
+        /// The same seed and today give the same data.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Replace an existing demo database.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

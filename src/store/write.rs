@@ -13,6 +13,7 @@ use crate::domain::permission::{Write, allows};
 pub use hazard::HazardState;
 pub use register::NewHazard;
 pub use steps::SignOffInput;
+pub(crate) use steps::{insert_escalation, insert_notification, insert_sign_off, next_doc_no, status_event};
 
 /// The result of a write: the hazard's code, its new version and a detail to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,11 +144,11 @@ fn apply(ctx: &Ctx, state: &HazardState, change: &Change) -> Result<(), StoreErr
 
 /// Appends one timeline event.
 pub(crate) fn append_event(tx: &Transaction, hazard_id: i64, at: &str, actor: &str, e: &Event) -> rusqlite::Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO timeline (hazard_id, at, actor, kind, field, from_value, to_value, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![hazard_id, at, actor, e.kind, e.field, e.from, e.to, e.note],
-    )?;
+    )?
+    .execute(params![hazard_id, at, actor, e.kind, e.field, e.from, e.to, e.note])?;
     Ok(())
 }
 
@@ -181,10 +182,9 @@ pub fn write_name(w: Write) -> &'static str {
 
 /// The next number of a named sequence (hazard codes, document numbers), inside `tx`.
 pub(crate) fn next_in_sequence(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
-    tx.query_row(
+    tx.prepare_cached(
         "INSERT INTO sequences (name, last) VALUES (?1, 1)
          ON CONFLICT(name) DO UPDATE SET last = last + 1 RETURNING last",
-        [name],
-        |r| r.get(0),
-    )
+    )?
+    .query_row([name], |r| r.get(0))
 }
