@@ -7,7 +7,7 @@ use rusqlite::Transaction;
 use super::hazards::Doc;
 use super::names::{
     CHANNELS, CODE_PREFIX, CONTINGENCIES, DEPARTMENTS, ESCALATION_NOTES, EXPERT_ORGS, EXTENSION_REASONS, FAIL_OPINIONS,
-    FUND_SOURCES, GENERAL_MEASURE, GENERAL_TITLES, LISTING_UNIT, OFFICE, PASS_OPINIONS, PLAN_WORDS, PROGRESS,
+    FUND_SOURCES, GENERAL_MEASURE, GENERAL_TITLES, GO_LIVE, IMPORT_NOTE, LISTING_UNIT, OFFICE, PASS_OPINIONS, PLAN_WORDS, PROGRESS,
     SOURCE_NOTES, STAFF, START_NOTE, SUBMIT_NOTE,
 };
 use super::rng::Rng;
@@ -50,6 +50,11 @@ struct Current<'l> {
     round: i64,
     level: u8,
     r: Rng,
+    /// Old history imported at go-live: only escalations get their own events.
+    imported: bool,
+    /// Writes that left an event, and the time of the last.
+    writes: i64,
+    last_at: String,
 }
 
 impl<'a> Emitter<'a> {
@@ -72,15 +77,36 @@ impl<'a> Emitter<'a> {
         let stamps = stamps(&mut r, &life.steps);
         let record = self.record(&mut r, &life, enterprise, officer.0, &stamps)?;
         let id = insert_hazard(self.tx, &record)?;
-        let mut cur =
-            Current { id, index, life: &life, enterprise, officer, status: Status::Registered, round: 1, level: 0, r };
+        let imported = !self.set.rich && life.closed_on().is_some_and(|d| d < go_live());
+        let mut cur = Current {
+            id,
+            index,
+            life: &life,
+            enterprise,
+            officer,
+            status: Status::Registered,
+            round: 1,
+            level: 0,
+            r,
+            imported,
+            writes: 0,
+            last_at: String::new(),
+        };
         for (step, at) in life.steps.iter().zip(&stamps) {
+            let before = self.summary.events;
             self.step(&mut cur, step, at)?;
+            if self.summary.events > before {
+                cur.writes += 1;
+                cur.last_at.clone_from(at);
+            }
         }
-        if let Some(last) = stamps.last().filter(|_| stamps.len() > 1) {
+        if imported {
+            self.import(&mut cur)?;
+        }
+        if cur.writes > 1 {
             self.tx
                 .prepare_cached("UPDATE hazards SET updated_at = ?2, version = ?3 WHERE id = ?1")?
-                .execute(rusqlite::params![id, last, stamps.len() as i64])?;
+                .execute(rusqlite::params![id, cur.last_at, cur.writes])?;
         }
         self.summary.hazards += 1;
         self.summary.by_status[Status::ALL.iter().position(|s| *s == life.status).unwrap_or(0)] += 1;
@@ -107,8 +133,7 @@ impl<'a> Emitter<'a> {
             Source::Inspection => format!("督导检查发现{place}存在此问题"),
             Source::PublicReport => format!("群众举报{place}存在安全问题，经现场核查属实"),
         };
-        let closes = |s: &Step| matches!(s.kind, Kind::SignOff { outcome: Outcome::Closed, .. });
-        let closed_at = life.steps.iter().zip(stamps).find(|(s, _)| closes(s)).map(|(_, at)| at.clone());
+        let closed_at = life.steps.iter().zip(stamps).find(|(s, _)| s.closes()).map(|(_, at)| at.clone());
         let open = life.status != Status::Closed;
         Ok(HazardRecord {
             code: next_code(self.tx, CODE_PREFIX, life.found.year())?,
@@ -137,6 +162,9 @@ impl<'a> Emitter<'a> {
     }
 
     fn event(&mut self, cur: &Current, at: &str, actor: &str, e: &Event) -> Result<(), StoreError> {
+        if cur.imported && e.kind != "escalated" {
+            return Ok(());
+        }
         append_event(self.tx, cur.id, at, actor, e)?;
         self.summary.events += 1;
         Ok(())
@@ -186,6 +214,18 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// The one event of imported history: the hazard arrives closed, at go-live.
+    fn import(&mut self, cur: &mut Current) -> Result<(), StoreError> {
+        let second = cur.r.range(9 * 3600, 11 * 3600);
+        let at = format!("{} {:02}:{:02}:{:02}", go_live(), second / 3600, second / 60 % 60, second % 60);
+        let e = Event::changed("imported", "status", "", Status::Closed.as_str(), IMPORT_NOTE);
+        append_event(self.tx, cur.id, &at, STAFF[0].0, &e)?;
+        self.summary.events += 1;
+        cur.writes += 1;
+        cur.last_at = at;
+        Ok(())
+    }
+
     fn sign_off(
         &mut self,
         cur: &mut Current,
@@ -196,7 +236,8 @@ impl<'a> Emitter<'a> {
         let (name, organisation) = match role {
             VerifierRole::Regulator => (cur.officer.1.to_string(), unit_of(cur.officer.0).to_string()),
             VerifierRole::Expert => (person(&mut cur.r), cur.r.pick(&EXPERT_ORGS).to_string()),
-            VerifierRole::Enterprise => (cur.enterprise.principal.clone(), cur.enterprise.name.clone()),
+            // the hazard's own enterprise
+            VerifierRole::Enterprise => (cur.enterprise.principal.clone(), String::new()),
         };
         let verdict = if pass { Verdict::Pass } else { Verdict::Fail };
         let opinion = cur.r.pick(if pass { &PASS_OPINIONS[..] } else { &FAIL_OPINIONS[..] }).to_string();
@@ -246,6 +287,10 @@ fn plan(r: &mut Rng, life: &Life, e: &Enterprise, measure: &str) -> Plan {
     let mut filled = parts.into_iter().enumerate().map(|(i, p)| if i < usize::from(life.plan_parts) { p } else { String::new() });
     let mut next = || filled.next().unwrap_or_default();
     Plan { responsible: next(), measures: next(), funds: next(), deadline: next(), contingency: next() }
+}
+
+fn go_live() -> NaiveDate {
+    NaiveDate::from_ymd_opt(GO_LIVE.0, GO_LIVE.1, GO_LIVE.2).unwrap_or_default()
 }
 
 /// The department of a demo staff login.

@@ -262,7 +262,19 @@ fn sign_off(role: VerifierRole, pass: bool) -> Kind {
     Kind::SignOff { role, pass, outcome: Outcome::Pending }
 }
 
+impl Step {
+    /// This sign-off closed the hazard.
+    pub fn closes(&self) -> bool {
+        matches!(self.kind, Kind::SignOff { outcome: Outcome::Closed, .. })
+    }
+}
+
 impl Life {
+    /// The day the hazard was closed, if it is.
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        self.steps.iter().find(|s| s.closes()).map(|s| s.on)
+    }
+
     /// Orders the steps, drops those after today, and works out the state they leave.
     fn settle(&mut self, today: NaiveDate) {
         self.steps.sort_by_key(|s| s.on);

@@ -21,7 +21,6 @@ pub struct Enterprise {
     pub village_id: i64,
     /// Index into `DEPARTMENTS`.
     pub department: usize,
-    pub name: String,
     pub principal: String,
 }
 
@@ -133,7 +132,6 @@ fn insert(tx: &Transaction, e: &Drawn, villages: &[i64], departments: &[i64]) ->
         sector: e.sector,
         village_id: villages[e.village],
         department: e.department,
-        name: e.name.clone(),
         principal: e.principal.0.clone(),
     })
 }
