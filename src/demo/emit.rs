@@ -7,8 +7,8 @@ use rusqlite::Transaction;
 use super::hazards::Doc;
 use super::names::{
     CHANNELS, CODE_PREFIX, CONTINGENCIES, DEPARTMENTS, ESCALATION_NOTES, EXPERT_ORGS, EXTENSION_REASONS, FAIL_OPINIONS,
-    FUND_SOURCES, GENERAL_MEASURE, GENERAL_TITLES, GO_LIVE, IMPORT_NOTE, LISTING_UNIT, OFFICE, PASS_OPINIONS, PLAN_WORDS, PROGRESS,
-    SOURCE_NOTES, STAFF, START_NOTE, SUBMIT_NOTE,
+    FUND_SOURCES, GENERAL_MEASURE, GENERAL_TITLES, GO_LIVE, IMPORT_NOTE, LISTING_UNIT, OFFICE, PASS_OPINIONS,
+    PLAN_WORDS, PROGRESS, SOURCE_NOTES, STAFF, START_NOTE, SUBMIT_NOTE,
 };
 use super::rng::Rng;
 use super::sectors::SECTORS;
@@ -63,8 +63,10 @@ impl<'a> Emitter<'a> {
             STAFF.iter().filter(|s| s.2 == unit && s.3 == "officer").map(|s| (s.0, s.1)).collect()
         };
         let office = of(OFFICE);
-        let officers =
-            DEPARTMENTS.iter().map(|d| Some(of(d)).filter(|o| !o.is_empty()).unwrap_or_else(|| office.clone())).collect();
+        let officers = DEPARTMENTS
+            .iter()
+            .map(|d| Some(of(d)).filter(|o| !o.is_empty()).unwrap_or_else(|| office.clone()))
+            .collect();
         Emitter { tx, set, town, docs: docs.into_iter().peekable(), officers, summary: DemoSummary::default() }
     }
 
@@ -219,7 +221,7 @@ impl<'a> Emitter<'a> {
         let second = cur.r.range(9 * 3600, 11 * 3600);
         let at = format!("{} {:02}:{:02}:{:02}", go_live(), second / 3600, second / 60 % 60, second % 60);
         let e = Event::changed("imported", "status", "", Status::Closed.as_str(), IMPORT_NOTE);
-        append_event(self.tx, cur.id, &at, STAFF[0].0, &e)?;
+        append_event(self.tx, cur.id, &at, &self.set.admin, &e)?;
         self.summary.events += 1;
         cur.writes += 1;
         cur.last_at = at;
@@ -284,7 +286,8 @@ fn plan(r: &mut Rng, life: &Life, e: &Enterprise, measure: &str) -> Plan {
         life.deadline.to_string(),
         r.pick(&CONTINGENCIES).to_string(),
     ];
-    let mut filled = parts.into_iter().enumerate().map(|(i, p)| if i < usize::from(life.plan_parts) { p } else { String::new() });
+    let mut filled =
+        parts.into_iter().enumerate().map(|(i, p)| if i < usize::from(life.plan_parts) { p } else { String::new() });
     let mut next = || filled.next().unwrap_or_default();
     Plan { responsible: next(), measures: next(), funds: next(), deadline: next(), contingency: next() }
 }

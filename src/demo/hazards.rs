@@ -106,7 +106,7 @@ pub fn write_all(
     progress(0, calendar.total);
     calendar.each(|index, found| -> Result<(), StoreError> {
         emitter.hazard(index, story::draw(set, index, found))?;
-        if (index + 1) % every == 0 {
+        if (index + 1).is_multiple_of(every) {
             progress(index + 1, calendar.total);
         }
         Ok(())

@@ -26,11 +26,21 @@ pub enum Kind {
     Registered,
     Notified(Recipient),
     /// `parts` of the five-part plan filled; `starts` moves it to rectifying.
-    Plan { parts: u8, starts: bool },
+    Plan {
+        parts: u8,
+        starts: bool,
+    },
     Progress,
-    Extended { from: NaiveDate, to: NaiveDate },
+    Extended {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     Submitted,
-    SignOff { role: VerifierRole, pass: bool, outcome: Outcome },
+    SignOff {
+        role: VerifierRole,
+        pass: bool,
+        outcome: Outcome,
+    },
     Escalated(u8),
 }
 
@@ -70,6 +80,8 @@ pub struct Setting {
     pub rich: bool,
     /// The sector of each enterprise.
     pub sectors: Vec<usize>,
+    /// The admin, who imports old history in big demos.
+    pub admin: String,
 }
 
 /// How a hazard's rectification goes.
@@ -317,5 +329,63 @@ impl Life {
                 Kind::Escalated(level) => self.level = *level,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn setting(rich: bool) -> Setting {
+        Setting {
+            seed: 42,
+            today: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(),
+            overdue_days: [1, 15, 30, 60],
+            rich,
+            sectors: (0..SECTORS.len()).collect(),
+            admin: "admin".into(),
+        }
+    }
+
+    /// Every life keeps the rules the store's commands keep.
+    #[test]
+    fn lives_follow_the_hazard_rules() {
+        for rich in [true, false] {
+            let set = setting(rich);
+            for index in 0..5000 {
+                let found = set.today - Duration::days((index * 7 % 1400) as i64);
+                let life = draw(&set, index, found);
+                assert!(life.steps.windows(2).all(|w| w[0].on <= w[1].on));
+                assert!(life.steps.iter().all(|s| s.on <= set.today && s.on >= found));
+                assert_eq!(life.steps[0].kind, Kind::Registered);
+                let levels: Vec<u8> = life
+                    .steps
+                    .iter()
+                    .filter_map(|s| if let Kind::Escalated(l) = s.kind { Some(l) } else { None })
+                    .collect();
+                assert!(levels.iter().enumerate().all(|(i, l)| usize::from(*l) == i + 1), "{levels:?}");
+                assert_eq!(life.level, levels.last().copied().unwrap_or(0));
+                assert_eq!(life.status == Status::Closed, life.closed_on().is_some());
+                if life.status != Status::Registered && life.grade == Grade::Major {
+                    assert_eq!(life.plan_parts, 5);
+                }
+                if let Some(closed) = life.closed_on() {
+                    assert!(life.steps.iter().all(|s| !matches!(s.kind, Kind::Escalated(_)) || s.on < closed));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn failed_rounds_go_back_to_rectifying() {
+        let set = setting(true);
+        let failed = (0..3000)
+            .map(|i| draw(&set, i, set.today - Duration::days(400)))
+            .find(|l| l.round == 2 && l.status == Status::Closed)
+            .unwrap();
+        let fails = failed.steps.iter().filter(|s| matches!(s.kind, Kind::SignOff { pass: false, .. })).count();
+        assert_eq!(fails, 1);
+        let passes = failed.steps.iter().rev().take_while(|s| !matches!(s.kind, Kind::Submitted)).count();
+        assert!(passes >= 3);
     }
 }

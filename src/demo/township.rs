@@ -192,7 +192,7 @@ const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 /// the city's division, an organisation code with its GB 11714 check, then the
 /// GB 32100 check. The body encodes `index`, so codes never repeat.
 pub fn credit_code(kind: &str, seed: u64, index: u64) -> Result<String, StoreError> {
-    let body: String = if index % 3 == 0 {
+    let body: String = if index.is_multiple_of(3) {
         let space = 100_000_000u64;
         format!("{:08}", (index.wrapping_mul(7_654_321) + seed % space) % space)
     } else {
