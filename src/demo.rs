@@ -73,7 +73,7 @@ fn build(
 ) -> Result<DemoSummary, StoreError> {
     store.init(names::ORG, names::CODE_PREFIX)?;
     store.set_meta("demo", "1")?;
-    // the generator keeps the references itself (`check` verifies them after)
+    // the generator keeps references and value sets itself (`check` verifies both after)
     bulk(store, true)?;
     let filled = fill(store, opts, rich, progress);
     bulk(store, false)?;
@@ -90,6 +90,7 @@ fn bulk(store: &Store, on: bool) -> Result<(), StoreError> {
     c.pragma_update_and_check(None, "journal_mode", if on { "MEMORY" } else { "WAL" }, |_| Ok(()))?;
     c.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
     c.pragma_update(None, "foreign_keys", if on { "OFF" } else { "ON" })?;
+    c.pragma_update(None, "ignore_check_constraints", on)?;
     c.pragma_update(None, "temp_store", if on { "MEMORY" } else { "DEFAULT" })?;
     c.pragma_update(None, "cache_size", if on { BULK_CACHE_KIB } else { DEFAULT_CACHE_KIB })?;
     Ok(())

@@ -154,7 +154,7 @@ impl Builder<'_> {
             let on = self.after(self.found, 0, 3);
             self.push(on, Kind::Notified(Recipient::Controller));
         }
-        let pace = match self.r.weighted(&[840, 100, 18, 30, 12]) {
+        let pace = match self.r.weighted(&[860, 80, 18, 30, 12]) {
             0 => Pace::OnTime,
             1 => Pace::Late,
             2 if major => Pace::StuckAtPlan,
@@ -253,7 +253,7 @@ impl Builder<'_> {
 
     /// Escalation once overdue, level by level, while open; some officers stop short.
     fn escalate(&mut self, closed: Option<NaiveDate>) {
-        let top = self.r.weighted(&[50, 80, 120, 100, 650]);
+        let top = self.r.weighted(&[40, 120, 200, 190, 450]);
         let mut previous: Option<NaiveDate> = None;
         for (level, days) in self.set.overdue_days.into_iter().enumerate().take(top) {
             let lag = self.r.range(0, if level == 0 { 4 } else { 7 });
