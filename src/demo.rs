@@ -18,7 +18,9 @@ use crate::store::{Store, StoreError};
 use hazards::Calendar;
 use story::Setting;
 
-/// Runs up to this size get progress notes in their timelines; bigger ones are lean.
+/// Runs up to this size get full timelines (progress notes, an event for every
+/// notification and sign-off); bigger ones are lean and import the history closed
+/// before go-live.
 const RICH_UP_TO: u64 = 100_000;
 
 /// The page cache while generating (KiB, negative as SQLite wants it), and after.
@@ -120,9 +122,13 @@ fn fill(
     let calendar = Calendar::new(today, opts.hazards);
     let docs = hazards::number_documents(&tx, &set, &calendar, &prefix)?;
     let indexes = drop_indexes(&tx)?;
-    let mut summary = hazards::write_all(&tx, &set, &town, &calendar, docs, progress)?;
-    for sql in &indexes {
+    // progress in units of one hazard; rebuilding the indexes counts a third as much
+    let (loading, indexing) = (opts.hazards, opts.hazards / 3);
+    let total = loading + indexing;
+    let mut summary = hazards::write_all(&tx, &set, &town, &calendar, docs, &mut |done, _| progress(done, total))?;
+    for (i, sql) in indexes.iter().enumerate() {
         tx.execute_batch(sql)?;
+        progress(loading + indexing * (i as u64 + 1) / indexes.len() as u64, total);
     }
     tx.commit()?;
     summary.villages = town.villages;

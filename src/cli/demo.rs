@@ -109,7 +109,7 @@ impl Bar {
         }
         self.shown = Some(percent);
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r{}", self.lang.f("demo.progress", &[&percent, &done, &total]));
+        let _ = write!(err, "\r{}", self.lang.f("demo.progress", &[&percent]));
         let _ = err.flush();
     }
 
