@@ -154,7 +154,9 @@ impl Builder<'_> {
             let on = self.after(self.found, 0, 3);
             self.push(on, Kind::Notified(Recipient::Controller));
         }
-        let pace = match self.r.weighted(&[860, 80, 18, 30, 12]) {
+        // simple general hazards are fixed on time or a little late, never stuck
+        let stuck = if major { [18, 30, 12] } else { [0, 0, 0] };
+        let pace = match self.r.weighted(&[860, 80, stuck[0], stuck[1], stuck[2]]) {
             0 => Pace::OnTime,
             1 => Pace::Late,
             2 if major => Pace::StuckAtPlan,
@@ -200,18 +202,20 @@ impl Builder<'_> {
         on.max(planned + Duration::days(1))
     }
 
-    /// Progress notes between the plan and the submission; late hazards go quiet.
+    /// Progress notes every few weeks between the plan and the submission; late
+    /// hazards go quiet.
     fn progress(&mut self, planned: NaiveDate, submit: NaiveDate, pace: Pace) {
         if !self.set.rich {
             return;
         }
-        let until = if pace == Pace::OnTime { submit } else { planned + Duration::days(40) };
-        let span = (until.min(submit) - planned).num_days();
-        for _ in 0..self.r.range(0, 2) {
-            if span > 2 {
-                let on = self.after(planned, 1, span - 1);
-                self.push(on, Kind::Progress);
+        let until = if pace == Pace::OnTime { submit } else { submit.min(planned + Duration::days(40)) };
+        let mut on = planned;
+        for _ in 0..3 {
+            on = self.after(on, 12, 35);
+            if on >= until {
+                break;
             }
+            self.push(on, Kind::Progress);
         }
     }
 
