@@ -4,6 +4,7 @@ mod agenda;
 mod args;
 mod consult;
 mod consult_args;
+pub mod demo;
 pub mod output;
 mod read;
 mod shared;
@@ -57,10 +58,16 @@ pub fn main() -> i32 {
         }
     };
     let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
-    let env = match Env::new(cli, lang) {
+    let mut env = match Env::new(cli, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
     };
+    if env.cli.demo {
+        match demo::open_demo(&env) {
+            Ok(path) => env.cli.db = Some(path),
+            Err(f) => return report(&f),
+        }
+    }
     match dispatch(&env) {
         Ok(()) => 0,
         Err(f) => report(&f),
@@ -126,6 +133,7 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Init { org, code_prefix, group, .. }) => {
             shared::init_shared(env, org, code_prefix, group.as_deref().unwrap_or_default())
         }
+        Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),

@@ -184,6 +184,18 @@ pub enum Command {
     /// The quarterly consultation's record: topics, decisions, actions, the meeting.
     #[command(subcommand)]
     Consult(super::consult_args::ConsultCommand),
+    /// Generate the demo township (demo.db in the data directory unless --db).
+    Demo {
+        /// How many hazards.
+        #[arg(long, default_value_t = 1500)]
+        hazards: u64,
+        /// The same seed and today give the same data.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Replace an existing demo database.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ use crate::domain::permission::{Write, allows};
 pub use hazard::HazardState;
 pub use register::NewHazard;
 pub use steps::SignOffInput;
+pub(crate) use steps::{insert_escalation, insert_notification, insert_sign_off, next_doc_no, status_event};
 
 /// The result of a write: the hazard's code, its new version and a detail to report.
 #[derive(Debug, Clone, PartialEq, Eq)]

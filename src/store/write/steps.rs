@@ -2,7 +2,7 @@
 //! escalate, extend, reopen, notify.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Change, Ctx, Done, Event, HazardState, next_in_sequence};
 use crate::domain::escalation::next_level;
@@ -29,7 +29,7 @@ fn required(field: &'static str, value: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-fn status_event(from: Status, to: Status, note: &str) -> Event {
+pub(crate) fn status_event(from: Status, to: Status, note: &str) -> Event {
     Event::changed("status", "status", from.as_str(), to.as_str(), note)
 }
 
@@ -112,21 +112,7 @@ impl Store {
             }
             let earlier = round_sign_offs(ctx, h)?;
             let outcome = status::verify(h.status, &earlier, SignOff { role: s.role, verdict: s.verdict })?;
-            ctx.tx.execute(
-                "INSERT INTO verifications (hazard_id, round, role, name, organisation, date, verdict, opinion, actor)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    h.id,
-                    h.round,
-                    s.role.as_str(),
-                    s.name.trim(),
-                    s.organisation.trim(),
-                    date.to_string(),
-                    s.verdict.as_str(),
-                    s.opinion,
-                    ctx.actor
-                ],
-            )?;
+            insert_sign_off(ctx.tx, h.id, h.round, s, date, ctx.actor)?;
             let what = format!("{} {} {}", s.role, s.verdict, s.name.trim());
             let mut c = Change::default();
             c.set("last_progress_on", ctx.today.to_string());
@@ -165,13 +151,8 @@ impl Store {
                     return Err(StoreError::Invalid { field: "level", value, why: "not_above_current".into() });
                 }
             };
-            let year = ctx.today.year();
-            let seq = next_in_sequence(ctx.tx, &format!("doc:{}:{year}", level.as_str()))?;
-            let number = doc_no(&prefix, level, year, seq as u32);
-            ctx.tx.execute(
-                "INSERT INTO escalations (hazard_id, level, doc_no, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![h.id, level.level(), number, ctx.today.to_string(), ctx.actor, note],
-            )?;
+            let number = next_doc_no(ctx.tx, &prefix, level, ctx.today.year())?;
+            insert_escalation(ctx.tx, h.id, level, &number, ctx.today, ctx.actor, note)?;
             let mut c = Change::default();
             c.set("escalation_level", i64::from(level.level()));
             let from = h.escalation_level.to_string();
@@ -240,15 +221,78 @@ impl Store {
         required("channel", channel)?;
         self.write_hazard(Write::Notify, code, version, |ctx, h| {
             let date = date.unwrap_or(ctx.today);
-            ctx.tx.execute(
-                "INSERT INTO notifications (hazard_id, recipient, channel, date, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![h.id, to.as_str(), channel.trim(), date.to_string(), ctx.actor],
-            )?;
+            insert_notification(ctx.tx, h.id, to, channel, date, ctx.actor)?;
             let mut c = Change::default();
             c.event(Event::changed("notified", "recipient", "", to.as_str(), channel.trim()));
             Ok(c)
         })
     }
+}
+
+/// Records one sign-off of round `round` (also used by the demo generator).
+pub(crate) fn insert_sign_off(
+    tx: &Transaction,
+    hazard_id: i64,
+    round: i64,
+    s: &SignOffInput,
+    date: NaiveDate,
+    actor: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO verifications (hazard_id, round, role, name, organisation, date, verdict, opinion, actor)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        hazard_id,
+        round,
+        s.role.as_str(),
+        s.name.trim(),
+        s.organisation.trim(),
+        date.to_string(),
+        s.verdict.as_str(),
+        s.opinion,
+        actor
+    ])?;
+    Ok(())
+}
+
+/// The next document number of `level` in `year`, e.g. 官安函〔2026〕12号.
+pub(crate) fn next_doc_no(tx: &Transaction, prefix: &str, level: Escalation, year: i32) -> rusqlite::Result<String> {
+    let seq = next_in_sequence(tx, &format!("doc:{}:{year}", level.as_str()))?;
+    Ok(doc_no(prefix, level, year, seq as u32))
+}
+
+/// Records an escalation document.
+pub(crate) fn insert_escalation(
+    tx: &Transaction,
+    hazard_id: i64,
+    level: Escalation,
+    number: &str,
+    date: NaiveDate,
+    actor: &str,
+    note: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO escalations (hazard_id, level, doc_no, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![hazard_id, level.level(), number, date.to_string(), actor, note])?;
+    Ok(())
+}
+
+/// Records that the principal or the controller was notified.
+pub(crate) fn insert_notification(
+    tx: &Transaction,
+    hazard_id: i64,
+    to: Recipient,
+    channel: &str,
+    date: NaiveDate,
+    actor: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO notifications (hazard_id, recipient, channel, date, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![hazard_id, to.as_str(), channel.trim(), date.to_string(), actor])?;
+    Ok(())
 }
 
 /// The sign-offs already recorded in the hazard's current round.
