@@ -50,6 +50,8 @@ class Ledger:
 def find(t, s, code):
     """Narrows the current list to one hazard with the incremental search."""
     t.keys(s, "/")
+    t.keys(s, "Escape")
+    t.keys(s, "/")
     t.literal(s, code)
     t.keys(s, "Enter")
     return t.wait_for(s, code)
@@ -111,7 +113,7 @@ def wait_db(ledger, code, cond, tries=50):
 
 def quit_restored(suite, t, s):
     t.keys(s, "q")
-    suite.check("q quits", t.wait_dead(s, 5), t.flags(s))
+    suite.check("q quits with status 0", t.wait_for(s, "anwei-exited-0", 5) is not None, t.screen(s))
     alt, cursor, mouse = t.flags(s).split("|")[0].split()[:3]
     suite.check("terminal restored (normal screen, cursor, no mouse)", (alt, cursor, mouse) == ("0", "1", "0"), t.flags(s))
 
@@ -123,7 +125,8 @@ def journey(suite, binary, ledger, lang, size):
     env = {"ANWEI_TODAY": TODAY, "ANWEI_LANG": lang, "TERM": "xterm-256color", "ANWEI_CONFIG": "/nonexistent"}
     en = lang == "en"
     try:
-        t.start(s, f"{binary} --db {ledger.path}", width, height, env)
+        # The shell stays after anwei exits, so the terminal's modes can be read.
+        t.start(s, f"{binary} --db {ledger.path}; echo anwei-exited-$?; sleep 60", width, height, env)
         first = t.wait_for(s, "Open major" if en else "未销号重大隐患", 15)
         suite.check(f"[{lang} {width}x{height}] starts on the overview", first is not None, t.screen(s))
         names = [("2", "sorted by" if en else "排序"), ("3", "Late by" if en else "逾期区间"),
