@@ -50,6 +50,9 @@ impl Failure {
 
 /// Runs the program; returns the exit status.
 pub fn main() -> i32 {
+    // A closed pipe (`anwei list | head`) ends the program quietly, as for other tools.
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::status::SignOff;
 use crate::domain::{Escalation, Role};
+use crate::store::changes::SeenChange;
 use crate::store::detail::HazardDetail;
 use crate::store::list::{Cursor, Filter, HazardRow, Sort};
 use crate::store::overview::{Overview, Trend};
@@ -170,8 +171,12 @@ pub enum DbEvent {
         id: RequestId,
         outcomes: Vec<Outcome>,
     },
-    /// Another connection committed; fresh results of the open views follow.
-    ExternalChange,
+    /// Another connection committed: the newest of its changes and how many there were;
+    /// fresh results of the open views follow.
+    ExternalChange {
+        latest: Option<SeenChange>,
+        count: i64,
+    },
 }
 
 /// What the header shows about the session, read once at start.

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod calendar;
+pub mod changes;
 pub mod check;
 pub mod consultation;
 pub mod detail;

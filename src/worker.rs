@@ -47,11 +47,14 @@ pub(crate) struct Loop {
     lang: Lang,
     /// The newest load of each slot, re-run when the data changes.
     last: BTreeMap<Slot, (RequestId, Query)>,
+    /// The newest timeline event already accounted for.
+    last_event: i64,
 }
 
 impl Loop {
     pub(crate) fn new(store: Store, lang: Lang) -> Loop {
-        Loop { store, lang, last: BTreeMap::new() }
+        let last_event = store.last_event_id().unwrap_or(0);
+        Loop { store, lang, last: BTreeMap::new(), last_event }
     }
 
     fn run(mut self, rx: &Receiver<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) {
@@ -63,7 +66,7 @@ impl Loop {
                     let now = self.store.data_version().unwrap_or(seen);
                     if now != seen {
                         seen = now;
-                        if !deliver(DbEvent::ExternalChange) || !self.rerun(BTreeMap::new(), deliver) {
+                        if !deliver(self.external_change()) || !self.rerun(BTreeMap::new(), deliver) {
                             return;
                         }
                     }
@@ -99,9 +102,17 @@ impl Loop {
             }
         }
         if wrote {
+            self.last_event = self.store.last_event_id().unwrap_or(self.last_event);
             return self.rerun(loads, deliver);
         }
         self.loads(loads, deliver)
+    }
+
+    /// What another connection changed since the last look.
+    pub(crate) fn external_change(&mut self) -> DbEvent {
+        let (seen, count) = self.store.changes_after(self.last_event, 1).unwrap_or_default();
+        self.last_event = self.store.last_event_id().unwrap_or(self.last_event);
+        DbEvent::ExternalChange { latest: seen.into_iter().next(), count }
     }
 
     /// Loads `fresh` and every other slot's last query again.

@@ -3,6 +3,7 @@
 
 use super::{AppState, Effect, Screen, list, workflow};
 use crate::protocol::{DbEvent, Loaded, Outcome, ProblemKind, Slot};
+use crate::store::changes::SeenChange;
 
 /// One event from the worker.
 pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
@@ -19,8 +20,8 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             committed(s, &outcomes);
             Vec::new()
         }
-        DbEvent::ExternalChange => {
-            s.say(s.lang.t("tui.data_changed"), false);
+        DbEvent::ExternalChange { latest, count } => {
+            external_change(s, latest.as_ref(), count);
             Vec::new()
         }
         DbEvent::Loaded { .. } | DbEvent::Failed { .. } => {
@@ -44,6 +45,22 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),
     }
     Vec::new()
+}
+
+/// Says who changed what, unless an error (a conflict) is on show: that stays.
+fn external_change(s: &mut AppState, latest: Option<&SeenChange>, count: i64) {
+    if s.notice.as_ref().is_some_and(|n| n.error) {
+        return;
+    }
+    let l = s.lang;
+    let text = match latest {
+        Some(c) => {
+            let what = l.f("tui.changed_by", &[&c.actor, &l.word("event", &c.kind), &c.code]);
+            if count > 1 { l.f("tui.changed_more", &[&what, &(count - 1)]) } else { what }
+        }
+        None => l.t("tui.data_changed").to_string(),
+    };
+    s.say(crate::text::sanitise(&text), false);
 }
 
 /// The notice for a write: what was saved, or why not (a conflict names who changed it).

@@ -88,7 +88,7 @@ impl Harness {
 
     /// Another person's commit noticed: the worker's re-reads.
     pub fn external_change(&mut self) {
-        let events = RefCell::new(vec![DbEvent::ExternalChange]);
+        let events = RefCell::new(vec![self.worker.external_change()]);
         self.worker.rerun(Default::default(), &|e| {
             events.borrow_mut().push(e);
             true

@@ -238,6 +238,9 @@ fn a_conflict_names_who_and_reloads() {
     assert!(n.error && n.text.contains("li"), "{}", n.text);
     assert_eq!(row(&x, "GQ-2026-0008").assignee.as_deref(), Some("li"), "fresh state shown");
     assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, "GQ-2026-0008");
+    // the worker then notices the other commit: the conflict stays on show
+    x.external_change();
+    assert!(x.s.notice.clone().unwrap().text.contains("li"), "{}", notice(&x));
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn another_persons_commit_refreshes_and_keeps_the_selection() {
         Store::open(&path, Actor::new("zhang"), crate::clock::Clock::fixed(crate::store::fixture::today())).unwrap();
     other.extend("GQ-2023-0001", None, "2027-06-30".parse().unwrap(), "court order").unwrap();
     x.external_change();
-    assert!(notice(&x).contains("changed"), "{}", notice(&x));
+    assert_eq!(notice(&x), "zhang extended: GQ-2023-0001 (refreshed)");
     assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, "GQ-2026-0006");
     assert_eq!(row(&x, "GQ-2023-0001").deadline.to_string(), "2027-06-30");
 }

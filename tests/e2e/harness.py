@@ -4,6 +4,7 @@ Used by ssh_suite.py (and by hand). Python standard library only.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -51,6 +52,16 @@ class Tmux:
         while time.monotonic() < deadline:
             screen = self.screen(session)
             if text in screen:
+                return screen
+            time.sleep(0.05)
+        return None
+
+    def wait_re(self, session, pattern, count=1, timeout=10.0):
+        """Waits until `pattern` matches at least `count` times; returns the screen or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen(session)
+            if len(re.findall(pattern, screen)) >= count:
                 return screen
             time.sleep(0.05)
         return None
