@@ -1,6 +1,7 @@
 //! The full screen's state and `update`: events in, state changes and effects out.
 //! No terminal and no SQL here; the database is reached through effects.
 
+pub mod consult;
 mod db;
 pub mod form;
 #[cfg(test)]
@@ -18,12 +19,15 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use crate::config::views::SavedView;
+use crate::domain::calendar::Due;
 use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
 use crate::protocol::{DbEvent, DbRequest, Query, RequestId, Session, Slot};
+use crate::store::consultation::ActionRow;
 use crate::store::detail::HazardDetail;
 use crate::store::overview::{Overview, Trend};
 use crate::store::setup::StaffMember;
+pub use consult::{ConsultView, Pane};
 pub use form::{Field, Form, FormKind, Value};
 use keymap::{Action, Keymap, Place};
 pub use list::{ListKind, ListView};
@@ -56,15 +60,17 @@ pub enum Screen {
     Overview,
     List(ListKind),
     Detail,
+    Consult,
 }
 
 /// The screens in Tab order.
-pub const SCREENS: [Screen; 5] = [
+pub const SCREENS: [Screen; 6] = [
     Screen::Overview,
     Screen::List(ListKind::Ledger),
     Screen::List(ListKind::Overdue),
     Screen::List(ListKind::Escalation),
     Screen::List(ListKind::Verification),
+    Screen::Consult,
 ];
 
 /// A message in the status line.
@@ -97,7 +103,14 @@ pub struct AppState {
     pub overview: Option<Box<Overview>>,
     pub trend: Option<Box<Trend>>,
     pub overview_focus: usize,
+    /// The statutory calendar under the overview.
+    pub calendar: Option<Vec<Due>>,
     pub lists: [ListView; 4],
+    /// Follow-up actions past due, under the overdue hazards.
+    pub late_actions: Vec<ActionRow>,
+    pub consult: ConsultView,
+    /// The departments, for an action's lead unit.
+    pub units: Vec<String>,
     pub detail: DetailView,
     pub staff: Vec<StaffMember>,
     pub doc_no: Option<(crate::domain::Escalation, String)>,
@@ -131,7 +144,11 @@ impl AppState {
             overview: None,
             trend: None,
             overview_focus: 0,
+            calendar: None,
             lists: ListKind::ALL.map(|k| ListView::new(k, today)),
+            late_actions: Vec::new(),
+            consult: ConsultView::new(today),
+            units: Vec::new(),
             detail: DetailView::default(),
             staff: Vec::new(),
             doc_no: None,
@@ -149,9 +166,14 @@ impl AppState {
         }
     }
 
-    /// The first loads: the overview's counters first, the heavy trend after.
+    /// The first loads: the overview's counters and calendar first, the heavy trend after.
     pub fn start(&mut self) -> Vec<Effect> {
-        vec![self.load(Slot::Overview, Query::Overview), self.load(Slot::Trend, Query::Trend), self.load_staff()]
+        vec![
+            self.load(Slot::Overview, Query::Overview),
+            self.load(Slot::Calendar, Query::Calendar),
+            self.load(Slot::Trend, Query::Trend),
+            self.load_staff(),
+        ]
     }
 
     /// A load request; its id supersedes earlier ones of the slot.
@@ -190,6 +212,7 @@ impl AppState {
             Screen::Overview => Place::Overview,
             Screen::List(_) => Place::List,
             Screen::Detail => Place::Detail,
+            Screen::Consult => Place::Consult,
         }
     }
 
@@ -273,6 +296,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Overdue => go(s, Screen::List(ListKind::Overdue)),
         Action::Escalation => go(s, Screen::List(ListKind::Escalation)),
         Action::Verification => go(s, Screen::List(ListKind::Verification)),
+        Action::Consult => go(s, Screen::Consult),
         Action::Assign
         | Action::Plan
         | Action::Progress
@@ -285,6 +309,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
             Screen::Overview => overview::act(s, a),
             Screen::List(kind) => list::act(s, kind, a),
             Screen::Detail => detail_act(s, a),
+            Screen::Consult => consult::act(s, a),
         },
     }
 }
@@ -301,9 +326,13 @@ pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
     s.screen = screen;
     s.search = None;
     match screen {
-        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview)],
+        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview), s.load(Slot::Calendar, Query::Calendar)],
+        Screen::List(ListKind::Overdue) => {
+            vec![list::reload(s, ListKind::Overdue), s.load(Slot::LateActions, Query::LateActions)]
+        }
         Screen::List(kind) => vec![list::reload(s, kind)],
         Screen::Detail => Vec::new(),
+        Screen::Consult => consult::load(s),
     }
 }
 

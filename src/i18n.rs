@@ -12,12 +12,14 @@ const ZH: &[&str] = &[
     include_str!("../assets/i18n/zh/transfer.txt"),
     include_str!("../assets/i18n/zh/consult.txt"),
     include_str!("../assets/i18n/zh/tui.txt"),
+    include_str!("../assets/i18n/zh/screen6.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("../assets/i18n/en/core.txt"),
     include_str!("../assets/i18n/en/transfer.txt"),
     include_str!("../assets/i18n/en/consult.txt"),
     include_str!("../assets/i18n/en/tui.txt"),
+    include_str!("../assets/i18n/en/screen6.txt"),
 ];
 
 /// The interface language.

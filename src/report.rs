@@ -10,6 +10,7 @@ pub mod docx;
 mod findings;
 pub mod html;
 pub mod markdown;
+pub mod pack;
 mod sections;
 mod svg;
 pub mod words;

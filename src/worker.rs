@@ -2,6 +2,8 @@
 //! thread, answers loads (only the newest per slot), runs writes, re-reads the open
 //! views after its own writes, and polls `PRAGMA data_version` to notice others'.
 
+mod consult;
+
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -96,6 +98,19 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Consult { id, write } => {
+                    let result = consult::write(&mut self.store, &write).map_err(|e| problem(self.lang, &e));
+                    wrote = true;
+                    if !deliver(DbEvent::ConsultSaved { id, result }) {
+                        return false;
+                    }
+                }
+                DbRequest::Pack { id, pack } => {
+                    let result = consult::pack(&self.store, self.lang, &pack);
+                    if !deliver(DbEvent::PackWritten { id, result }) {
+                        return false;
+                    }
+                }
             }
         }
         if wrote {
@@ -143,6 +158,10 @@ impl Loop {
             Query::Detail(code) => Loaded::Detail(Box::new(self.store.detail(code)?)),
             Query::Staff => Loaded::Staff(self.store.staff_list()?),
             Query::DocNo(level) => Loaded::DocNo(*level, self.store.next_doc_no(*level)?),
+            Query::Agenda(q) => Loaded::Agenda(Box::new(self.store.agenda(*q)?)),
+            Query::Calendar => Loaded::Calendar(self.store.calendar()?),
+            Query::LateActions => Loaded::LateActions(self.store.late_actions()?),
+            Query::Units => Loaded::Units(self.store.unit_names(crate::domain::UnitKind::Department)?),
         })
     }
 

@@ -36,6 +36,23 @@ const CASES: &[(&str, &str)] = &[
     ("search_empty", "2/zzz"),
     ("marked", "2  "),
     ("ledger_filtered_from_tile", "l\n"),
+    ("consult", "6"),
+    ("consult_figures", "6jjl"),
+    ("consult_places", "6jjjjjlG"),
+    ("consult_actions", "6ll"),
+    ("consult_topic_add", "6t"),
+    ("consult_decide", "6jjc"),
+    ("consult_confirm_drop", "6d"),
+    ("consult_action_add", "6n"),
+    ("consult_action_done", "6llD"),
+    ("consult_meeting", "6M"),
+    ("consult_confirm_held", "6H"),
+    ("consult_pack", "6P"),
+    ("consult_held", "6["),
+    ("consult_correction", "6[jjc"),
+    ("consult_frozen", "6[t"),
+    ("consult_no_record", "6[["),
+    ("ledger_from_figure", "6l\n"),
 ];
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

@@ -1,0 +1,208 @@
+//! The consultation screen (6): one quarter's agenda, its topics with their figures, the
+//! meeting and the follow-up actions. Enter on a figure opens the ledger on exactly the
+//! hazards behind it; the keys that change the record are in `edit`.
+
+mod edit;
+pub mod figures;
+pub mod forms;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use super::keymap::Action;
+use super::{AppState, Effect, list};
+use crate::domain::quarter::Quarter;
+use crate::protocol::{ConsultWrite, DbRequest, Query, Slot, TopicRef};
+use crate::store::agenda::{Agenda, AgendaTopic};
+use crate::store::consultation::ActionRow;
+pub use figures::{FigureLine, Trace, figures};
+pub use forms::{ConsultForm, Edit};
+
+/// The part of the screen the motion keys move in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Topics,
+    Figures,
+    Actions,
+}
+
+/// The consultation screen's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsultView {
+    pub quarter: Quarter,
+    /// The last agenda read (of `quarter`, or of the one before while the new one loads).
+    pub agenda: Option<Box<Agenda>>,
+    pub pane: Pane,
+    pub topic: usize,
+    pub figure: usize,
+    pub action: usize,
+}
+
+impl ConsultView {
+    pub fn new(today: NaiveDate) -> ConsultView {
+        ConsultView { quarter: Quarter::of(today), agenda: None, pane: Pane::Topics, topic: 0, figure: 0, action: 0 }
+    }
+
+    /// The agenda of the chosen quarter, once it is here.
+    pub fn shown(&self) -> Option<&Agenda> {
+        self.agenda.as_deref().filter(|a| a.quarter == self.quarter)
+    }
+
+    pub fn current_topic(&self) -> Option<&AgendaTopic> {
+        self.shown()?.topics.get(self.topic)
+    }
+
+    /// This quarter's follow-up actions, by due date.
+    pub fn actions(&self) -> &[ActionRow] {
+        self.shown().and_then(|a| a.record.as_ref()).map_or(&[], |r| r.actions.as_slice())
+    }
+
+    pub fn current_action(&self) -> Option<&ActionRow> {
+        self.actions().get(self.action)
+    }
+
+    /// Whether the meeting was held (its record frozen).
+    pub fn held(&self) -> bool {
+        self.shown().and_then(|a| a.record.as_ref()).is_some_and(|r| r.held)
+    }
+
+    /// The record's version as shown; 1 for a record not started yet (starting it makes 1).
+    pub fn version(&self) -> i64 {
+        self.shown().and_then(|a| a.record.as_ref()).map_or(1, |r| r.version)
+    }
+
+    /// The figures of the selected topic.
+    pub fn figure_lines(&self, lang: crate::i18n::Lang) -> Vec<FigureLine> {
+        match (self.shown(), self.current_topic()) {
+            (Some(a), Some(t)) => figures(lang, a, t.kind),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The topic as the worker needs it.
+pub fn topic_ref(t: &AgendaTopic) -> TopicRef {
+    TopicRef { id: t.id, kind: t.kind, version: Some(t.version.unwrap_or(1)) }
+}
+
+/// Whether two topics are the same one (a generated topic keeps its kind once recorded).
+fn same(a: &AgendaTopic, b: &AgendaTopic) -> bool {
+    match a.kind {
+        crate::domain::consultation::SectionKind::Manual => a.id.is_some() && a.id == b.id,
+        kind => b.kind == kind,
+    }
+}
+
+/// Reads the chosen quarter's agenda, and the departments for the action form once.
+pub fn load(s: &mut AppState) -> Vec<Effect> {
+    let mut out = vec![s.load(Slot::Consult, Query::Agenda(s.consult.quarter))];
+    if s.units.is_empty() {
+        out.push(s.load(Slot::Units, Query::Units));
+    }
+    out
+}
+
+/// An agenda arrived: the selection stays on the same topic.
+pub fn arrived(s: &mut AppState, a: Box<Agenda>) {
+    let v = &mut s.consult;
+    let old = v.shown().and_then(|x| x.topics.get(v.topic)).cloned();
+    let at = old.and_then(|o| a.topics.iter().position(|t| same(&o, t)));
+    let fresh = v.agenda.as_ref().is_none_or(|x| x.quarter != a.quarter);
+    v.agenda = Some(a);
+    if fresh {
+        (v.topic, v.figure, v.action) = (0, 0, 0);
+    } else if let Some(i) = at {
+        v.topic = i;
+    }
+    let topics = v.shown().map_or(0, |x| x.topics.len());
+    v.topic = v.topic.min(topics.saturating_sub(1));
+    v.action = v.action.min(v.actions().len().saturating_sub(1));
+}
+
+/// Sends a change of the record.
+pub fn send(s: &mut AppState, write: ConsultWrite) -> Vec<Effect> {
+    let id = s.new_id();
+    s.say(s.lang.t("tui.saving"), false);
+    vec![Effect::Db(DbRequest::Consult { id, write })]
+}
+
+/// An action on the consultation screen.
+pub fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+    match a {
+        Action::PrevQuarter => choose(s, s.consult.quarter.prev()),
+        Action::NextQuarter => choose(s, s.consult.quarter.next()),
+        Action::Left | Action::Right => {
+            let order = [Pane::Topics, Pane::Figures, Pane::Actions];
+            let i = order.iter().position(|p| *p == s.consult.pane).unwrap_or(0);
+            let i = if a == Action::Right { (i + 1).min(2) } else { i.saturating_sub(1) };
+            s.consult.pane = order[i];
+            Vec::new()
+        }
+        Action::Up | Action::Down | Action::Top | Action::Bottom | Action::PageUp | Action::PageDown => {
+            step(s, a);
+            Vec::new()
+        }
+        Action::Open => open(s),
+        _ => edit::act(s, a),
+    }
+}
+
+/// Shows another quarter (not one still to come).
+fn choose(s: &mut AppState, q: Quarter) -> Vec<Effect> {
+    if q.start() > s.today {
+        s.say(s.lang.t("c6.no_future"), true);
+        return Vec::new();
+    }
+    s.consult.quarter = q;
+    load(s)
+}
+
+fn step(s: &mut AppState, a: Action) {
+    let page = usize::from(s.size.1 / 3).max(1);
+    let v = &s.consult;
+    let n = match v.pane {
+        Pane::Topics => v.shown().map_or(0, |x| x.topics.len()),
+        Pane::Figures => v.figure_lines(s.lang).len(),
+        Pane::Actions => v.actions().len(),
+    };
+    let v = &mut s.consult;
+    let at = match v.pane {
+        Pane::Topics => &mut v.topic,
+        Pane::Figures => &mut v.figure,
+        Pane::Actions => &mut v.action,
+    };
+    let before = *at;
+    *at = match a {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => *at + 1,
+        Action::Top => 0,
+        Action::Bottom => n,
+        Action::PageUp => at.saturating_sub(page),
+        _ => *at + page,
+    }
+    .min(n.saturating_sub(1));
+    if v.pane == Pane::Topics && v.topic != before {
+        v.figure = 0;
+    }
+}
+
+/// Enter: on a topic, to its figures; on a figure, what lies behind it.
+fn open(s: &mut AppState) -> Vec<Effect> {
+    match s.consult.pane {
+        Pane::Topics => {
+            s.consult.pane = Pane::Figures;
+            s.consult.figure = 0;
+            Vec::new()
+        }
+        Pane::Figures => match s.consult.figure_lines(s.lang).into_iter().nth(s.consult.figure).map(|f| f.trace) {
+            Some(Trace::Hazards(filter)) => list::open_filtered(s, filter),
+            Some(Trace::Actions(Some(q))) => {
+                s.consult.pane = Pane::Actions;
+                choose(s, q)
+            }
+            Some(Trace::Actions(None)) | None => Vec::new(),
+        },
+        Pane::Actions => Vec::new(),
+    }
+}
