@@ -5,6 +5,7 @@
 mod edit;
 pub mod figures;
 pub mod forms;
+pub mod reading;
 #[cfg(test)]
 mod tests;
 
@@ -14,6 +15,7 @@ use super::keymap::Action;
 use super::{AppState, Effect, list};
 use crate::domain::quarter::Quarter;
 use crate::protocol::{ConsultWrite, DbRequest, Query, Slot, TopicRef};
+use crate::report::Block;
 use crate::store::agenda::{Agenda, AgendaTopic};
 use crate::store::consultation::ActionRow;
 pub use figures::{FigureLine, Trace, figures};
@@ -33,15 +35,28 @@ pub struct ConsultView {
     pub quarter: Quarter,
     /// The last agenda read (of `quarter`, or of the one before while the new one loads).
     pub agenda: Option<Box<Agenda>>,
+    /// Each topic's section of the paper, built once per agenda.
+    pub sections: Vec<Vec<Block>>,
     pub pane: Pane,
     pub topic: usize,
     pub figure: usize,
+    /// How far the selected topic's text is scrolled past its figures.
+    pub read: usize,
     pub action: usize,
 }
 
 impl ConsultView {
     pub fn new(today: NaiveDate) -> ConsultView {
-        ConsultView { quarter: Quarter::of(today), agenda: None, pane: Pane::Topics, topic: 0, figure: 0, action: 0 }
+        ConsultView {
+            quarter: Quarter::of(today),
+            agenda: None,
+            sections: Vec::new(),
+            pane: Pane::Topics,
+            topic: 0,
+            figure: 0,
+            read: 0,
+            action: 0,
+        }
     }
 
     /// The agenda of the chosen quarter, once it is here.
@@ -70,6 +85,14 @@ impl ConsultView {
     /// The record's version as shown; 1 for a record not started yet (starting it makes 1).
     pub fn version(&self) -> i64 {
         self.shown().and_then(|a| a.record.as_ref()).map_or(1, |r| r.version)
+    }
+
+    /// The selected topic's proposal, decision and section, cut to `w` cells.
+    pub fn reading(&self, lang: crate::i18n::Lang, w: usize) -> Vec<String> {
+        match (self.current_topic(), self.sections.get(self.topic)) {
+            (Some(t), Some(blocks)) => reading::lines(lang, t, blocks, w),
+            _ => Vec::new(),
+        }
     }
 
     /// The figures of the selected topic.
@@ -105,13 +128,15 @@ pub fn load(s: &mut AppState) -> Vec<Effect> {
 
 /// An agenda arrived: the selection stays on the same topic.
 pub fn arrived(s: &mut AppState, a: Box<Agenda>) {
+    let lang = s.lang;
     let v = &mut s.consult;
+    v.sections = a.topics.iter().map(|t| crate::report::section(lang, &a, t.kind)).collect();
     let old = v.shown().and_then(|x| x.topics.get(v.topic)).cloned();
     let at = old.and_then(|o| a.topics.iter().position(|t| same(&o, t)));
     let fresh = v.agenda.as_ref().is_none_or(|x| x.quarter != a.quarter);
     v.agenda = Some(a);
     if fresh {
-        (v.topic, v.figure, v.action) = (0, 0, 0);
+        (v.topic, v.figure, v.read, v.action) = (0, 0, 0, 0);
     } else if let Some(i) = at {
         v.topic = i;
     }
@@ -159,19 +184,17 @@ fn choose(s: &mut AppState, q: Quarter) -> Vec<Effect> {
 }
 
 fn step(s: &mut AppState, a: Action) {
+    if s.consult.pane == Pane::Figures {
+        return read(s, a);
+    }
     let page = usize::from(s.size.1 / 3).max(1);
     let v = &s.consult;
     let n = match v.pane {
         Pane::Topics => v.shown().map_or(0, |x| x.topics.len()),
-        Pane::Figures => v.figure_lines(s.lang).len(),
-        Pane::Actions => v.actions().len(),
+        _ => v.actions().len(),
     };
     let v = &mut s.consult;
-    let at = match v.pane {
-        Pane::Topics => &mut v.topic,
-        Pane::Figures => &mut v.figure,
-        Pane::Actions => &mut v.action,
-    };
+    let at = if v.pane == Pane::Topics { &mut v.topic } else { &mut v.action };
     let before = *at;
     *at = match a {
         Action::Up => at.saturating_sub(1),
@@ -183,7 +206,31 @@ fn step(s: &mut AppState, a: Action) {
     }
     .min(n.saturating_sub(1));
     if v.pane == Pane::Topics && v.topic != before {
-        v.figure = 0;
+        (v.figure, v.read) = (0, 0);
+    }
+}
+
+/// Motion in the topic's pane: through its figures, then on down its text.
+fn read(s: &mut AppState, a: Action) {
+    let p = reading::panes_of(s.size, s.consult.actions().len());
+    let figures = s.consult.figure_lines(s.lang).len();
+    let text = s.consult.reading(s.lang, usize::from(p.text_w)).len();
+    let h = usize::from(p.text_h).max(1);
+    let v = &mut s.consult;
+    // a topic without figures says so on one line
+    let last = (figures.max(1) + text).saturating_sub(h);
+    let floor = (v.figure + 1).saturating_sub(h);
+    let top = v.read.max(floor);
+    match a {
+        Action::Down if v.figure + 1 < figures => v.figure += 1,
+        Action::Down => v.read = (top + 1).min(last),
+        Action::Up if v.read > floor => v.read = top - 1,
+        Action::Up => (v.read, v.figure) = (0, v.figure.saturating_sub(1)),
+        Action::PageDown => v.read = (top + h).min(last),
+        Action::PageUp if v.read > floor => v.read = top.saturating_sub(h).max(floor),
+        Action::PageUp => (v.read, v.figure) = (0, v.figure.saturating_sub(h)),
+        Action::Top => (v.read, v.figure) = (0, 0),
+        _ => (v.read, v.figure) = (last, figures.saturating_sub(1)),
     }
 }
 
@@ -195,6 +242,8 @@ fn open(s: &mut AppState) -> Vec<Effect> {
             s.consult.figure = 0;
             Vec::new()
         }
+        // the selected figure is shown unless the text was scrolled past it
+        Pane::Figures if s.consult.read > s.consult.figure => Vec::new(),
         Pane::Figures => match s.consult.figure_lines(s.lang).into_iter().nth(s.consult.figure).map(|f| f.trace) {
             Some(Trace::Hazards(filter)) => list::open_filtered(s, filter),
             Some(Trace::Actions(Some(q))) => {

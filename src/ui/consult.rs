@@ -6,10 +6,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::theme::{Role, Theme};
 use super::{actions, cell, line};
+use crate::app::consult::reading::{HEAD, panes};
 use crate::app::consult::{ConsultForm, Edit, FigureLine};
 use crate::app::{AppState, Form, Pane};
 use crate::report::{topic_title, words};
@@ -22,14 +23,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         f.render_widget(Paragraph::new(line(s.lang.t("tui.loading"), t.style(Role::Muted))), area);
         return;
     };
-    let room = area.height.saturating_sub(2);
-    let listed = s.consult.actions().len().max(1) as u16 + 2;
-    let below = listed.min((room / 3).max(3)).min(room);
+    let p = panes(area.width, area.height, s.consult.actions().len());
     let [head, main, bottom] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(0), Constraint::Length(below)]).areas(area);
+        Layout::vertical([Constraint::Length(HEAD), Constraint::Min(0), Constraint::Length(p.below)]).areas(area);
     draw_head(f, head, s, a, t);
-    let left_w = (area.width * 2 / 5).clamp(area.width.min(16), 36);
-    let [left, right] = Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(main);
+    let [left, right] = Layout::horizontal([Constraint::Length(p.left), Constraint::Min(0)]).areas(main);
     draw_topics(f, left, s, a, t);
     draw_topic(f, right, s, t);
     let rows = actions::Rows {
@@ -66,26 +64,12 @@ fn draw_head(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
         Span::raw("  "),
         Span::styled(sanitise(&state), t.style(role)),
     ]);
-    let parts: Vec<String> = a
-        .record
-        .iter()
-        .flat_map(|r| {
-            [
-                ("meeting.date", r.held_on.map(|d| words::date(l, d)).unwrap_or_default()),
-                ("meeting.place", r.place.clone()),
-                ("meeting.chair", r.chair.clone()),
-                ("meeting.attendees", r.attendees.clone()),
-            ]
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .map(|(k, v)| l.f(k, &[&sanitise(&v)]))
-        })
-        .collect();
-    let second = if parts.is_empty() {
-        let key = s.keymap.key(crate::app::keymap::Action::Meeting).map(|k| k.label()).unwrap_or_default();
-        line(&l.f("c6.no_meeting", &[&key]), t.style(Role::Muted))
-    } else {
-        Line::from(cell(&parts.join("  "), w, Style::default()))
+    let second = match crate::report::meeting_line(l, a) {
+        Some(m) => Line::from(cell(&m, w, Style::default())),
+        None => {
+            let key = s.keymap.key(crate::app::keymap::Action::Meeting).map(|k| k.label()).unwrap_or_default();
+            line(&l.f("c6.no_meeting", &[&key]), t.style(Role::Muted))
+        }
     };
     f.render_widget(Paragraph::new(vec![first, second]), area);
 }
@@ -122,7 +106,8 @@ fn draw_topics(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The selected topic: its figures (Enter lists the hazards behind one), proposal, decision.
+/// The selected topic: its figures (Enter lists the hazards behind one), then its
+/// proposal, decision and section of the paper, scrolled as the keys moved through them.
 fn draw_topic(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let l = s.lang;
     let v = &s.consult;
@@ -131,7 +116,7 @@ fn draw_topic(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let block = super::panel(&title, border(s, Pane::Figures), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let w = usize::from(inner.width);
+    let (w, h) = (usize::from(inner.width), usize::from(inner.height));
     let figures = v.figure_lines(l);
     let mut lines: Vec<Line> = figures
         .iter()
@@ -141,14 +126,9 @@ fn draw_topic(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     if figures.is_empty() {
         lines.push(line(l.t("c6.no_figures"), t.style(Role::Muted)));
     }
-    lines.push(Line::default());
-    for (key, text) in [("topic.proposal", &topic.proposal), ("topic.decision", &topic.decision)] {
-        let text = if text.trim().is_empty() { l.t("c6.empty_text").to_string() } else { sanitise(text) };
-        lines.push(line(&l.f(key, &[&text]), Style::default()));
-    }
-    let scroll = (v.figure + 1).saturating_sub(usize::from(inner.height));
-    let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), inner);
+    lines.extend(v.reading(l, w).iter().map(|x| line(x, Style::default())));
+    let top = v.read.max((v.figure + 1).saturating_sub(h)).min(lines.len().saturating_sub(h));
+    f.render_widget(Paragraph::new(lines.into_iter().skip(top).take(h).collect::<Vec<_>>()), inner);
 }
 
 /// One figure: its label (a part indented) and its value on the right.

@@ -39,6 +39,7 @@ const CASES: &[(&str, &str)] = &[
     ("consult", "6"),
     ("consult_figures", "6jjl"),
     ("consult_places", "6jjjjjlG"),
+    ("consult_reading", "6jjljjjjjj"),
     ("consult_actions", "6ll"),
     ("consult_topic_add", "6t"),
     ("consult_decide", "6jjc"),
@@ -211,4 +212,18 @@ fn the_footer_offers_write_keys_only_to_those_who_may_write() {
     assert!(footer(&x).contains("分派"), "{}", footer(&x));
     x.s.session.role = Some(crate::domain::Role::Viewer);
     assert!(!footer(&x).contains("分派") && footer(&x).contains("筛选"), "{}", footer(&x));
+}
+
+/// No cell holds an East Asian ambiguous glyph (one cell or two, by terminal).
+#[test]
+fn no_ambiguous_glyphs_on_any_screen() {
+    use unicode_width::UnicodeWidthChar;
+    for (name, keys) in CASES {
+        for lang in [Lang::Zh, Lang::En] {
+            let b = render(&at(lang, 120, 40, keys), Depth::Colour256);
+            let odd: Vec<char> =
+                b.content.iter().flat_map(|c| c.symbol().chars()).filter(|c| c.width() != c.width_cjk()).collect();
+            assert!(odd.is_empty(), "{name} {lang:?}: {odd:?}");
+        }
+    }
 }

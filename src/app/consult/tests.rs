@@ -332,3 +332,23 @@ fn a_late_action_appears_on_the_overdue_screen() {
     assert!(late.contains(&"督促冷链物流中心校验液氨储罐安全阀"), "{late:?}");
     assert!(x.s.late_actions.iter().all(|a| a.state == ActionState::Late));
 }
+
+#[test]
+fn the_topics_text_scrolls_on_past_its_figures() {
+    let mut x = Harness::new(Lang::Zh, 80, 24);
+    x.keys("6jjl");
+    assert_eq!((x.s.consult.figure, x.s.consult.read), (0, 0));
+    x.keys("j");
+    assert_eq!((x.s.consult.figure, x.s.consult.read), (0, 1));
+    x.keys("\n");
+    assert_eq!(x.s.screen, Screen::Consult, "the figure is scrolled out of view");
+    x.keys("G");
+    let last = x.s.consult.read;
+    assert!(last > 5, "{last}");
+    x.keys("j");
+    assert_eq!(x.s.consult.read, last);
+    x.keys("k");
+    assert_eq!(x.s.consult.read, last - 1);
+    x.keys("g\n");
+    assert_eq!(x.s.screen, Screen::List(ListKind::Ledger));
+}
