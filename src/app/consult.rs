@@ -104,6 +104,14 @@ impl ConsultView {
     }
 }
 
+/// Keys that change the agenda or the meeting, which a held meeting's frozen record refuses.
+pub fn structural(a: Action) -> bool {
+    matches!(
+        a,
+        Action::TopicAdd | Action::TopicDrop | Action::TopicUp | Action::TopicDown | Action::Meeting | Action::Held
+    )
+}
+
 /// The topic as the worker needs it.
 pub fn topic_ref(t: &AgendaTopic) -> TopicRef {
     TopicRef { id: t.id, kind: t.kind, version: Some(t.version.unwrap_or(1)) }

@@ -43,9 +43,12 @@ pub fn current_row(s: &AppState) -> Option<&HazardRow> {
     }
 }
 
-/// Whether the session's role may use a key (only workflow keys can be refused).
+/// Whether a key may be used here: the session's role allows its write (only write keys
+/// can be refused), and it does not edit a held meeting's frozen record. The footer
+/// shows only these.
 pub fn permitted(s: &AppState, a: Action) -> bool {
-    write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
+    let frozen = s.screen == Screen::Consult && s.consult.held() && super::consult::structural(a);
+    !frozen && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
 /// The marked hazards (for assign and escalate on a list), else the current one.

@@ -227,3 +227,12 @@ fn no_ambiguous_glyphs_on_any_screen() {
         }
     }
 }
+
+#[test]
+fn the_footer_leaves_out_what_a_frozen_record_refuses() {
+    let footer = |keys: &str| row_text(&render(&at(Lang::En, 120, 40, keys), Depth::Colour256), 39).0;
+    let open = footer("6");
+    assert!(open.contains("add topic") && open.contains("held") && open.contains("decide"), "{open}");
+    let held = footer("6[");
+    assert!(!held.contains("add topic") && !held.contains("held") && held.contains("decide"), "{held}");
+}

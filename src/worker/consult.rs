@@ -1,6 +1,6 @@
 //! The consultation's writes and the meeting pack, as the worker runs them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::problem;
 use crate::i18n::Lang;
@@ -46,14 +46,35 @@ fn topic_id(s: &mut Store, w: &ConsultWrite, t: &TopicRef) -> Result<i64, StoreE
         .ok_or_else(|| StoreError::Unknown { what: "topic", value: t.kind.to_string() })
 }
 
+/// A path typed as `~/…` under the home directory.
+fn expand(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Builds the quarter's paper and writes it; the path written, made absolute.
 pub(super) fn pack(s: &Store, lang: Lang, p: &PackRequest) -> Result<PathBuf, Problem> {
     let agenda = s.agenda(p.quarter).map_err(|e| problem(lang, &e))?;
     let paper = report::paper(p.lang, &agenda);
+    let path = expand(&p.path);
     let failed = |e: std::io::Error| Problem {
         kind: ProblemKind::Internal,
-        message: lang.f("c6.pack_failed", &[&p.path.display(), &e]),
+        message: lang.f("c6.pack_failed", &[&path.display(), &e]),
     };
-    pack::write(&paper, p.kind, &p.path).map_err(failed)?;
-    Ok(std::path::absolute(&p.path).unwrap_or_else(|_| p.path.clone()))
+    pack::write(&paper, p.kind, &path).map_err(failed)?;
+    Ok(std::path::absolute(&path).unwrap_or(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tilde_means_home() {
+        let home = PathBuf::from(std::env::var_os("HOME").unwrap_or_default());
+        assert_eq!(expand(Path::new("~/x.md")), home.join("x.md"));
+        assert_eq!(expand(Path::new("a/~/x.md")), PathBuf::from("a/~/x.md"));
+    }
 }

@@ -2,7 +2,7 @@
 //! record is frozen first (saying why not), then opens its form or confirmation, or writes.
 
 use super::forms::{self, ConsultForm, Edit};
-use super::{ConsultView, send, topic_ref};
+use super::{ConsultView, send, structural, topic_ref};
 use crate::app::keymap::Action;
 use crate::app::modal::{Then, ask};
 use crate::app::workflow::refused;
@@ -11,14 +11,6 @@ use crate::domain::consultation::ActionState;
 use crate::domain::permission::Write;
 use crate::protocol::{ConsultCmd, ConsultWrite};
 use crate::report::{topic_title, words};
-
-/// Keys that change the agenda or the meeting, which a held meeting's frozen record refuses.
-fn structural(a: Action) -> bool {
-    matches!(
-        a,
-        Action::TopicAdd | Action::TopicDrop | Action::TopicUp | Action::TopicDown | Action::Meeting | Action::Held
-    )
-}
 
 /// An editing key on the consultation screen.
 pub(super) fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
