@@ -340,6 +340,16 @@ mod tests {
     }
 
     #[test]
+    fn every_action_is_worded_for_the_footer_and_help() {
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            for (_, name, _, _) in TABLE {
+                assert_ne!(lang.t(&format!("key.{name}")), "?", "key.{name}");
+                assert_ne!(lang.t(&format!("help.{name}")), "?", "help.{name}");
+            }
+        }
+    }
+
+    #[test]
     fn every_action_has_a_name_and_the_footer_no_motions() {
         let k = Keymap::default();
         assert_eq!(k.all().len(), TABLE.len());

@@ -236,3 +236,40 @@ fn the_footer_leaves_out_what_a_frozen_record_refuses() {
     let held = footer("6[");
     assert!(!held.contains("add topic") && !held.contains("held") && held.contains("decide"), "{held}");
 }
+
+#[test]
+fn consultation_text_from_the_ledger_is_sanitised() {
+    let mut x = at(Lang::En, 120, 40, "");
+    let q = crate::domain::quarter::Quarter { year: 2026, q: 4 };
+    let store = &mut x.worker.store;
+    store.topic_add(q, None, "\u{202E}evil\u{1b}[31m", "see\u{200B}this").unwrap();
+    let a = crate::store::consultation::NewAction {
+        topic: None,
+        title: "act\u{2066}now".into(),
+        lead_unit: None,
+        assignee: None,
+        due_on: crate::store::fixture::today(),
+        note: String::new(),
+    };
+    store.action_add(q, &a).unwrap();
+    x.keys("6G");
+    let b = render(&x, Depth::Colour256);
+    let all: String = b.content.iter().map(|c| c.symbol()).collect();
+    for raw in ['\u{202E}', '\u{1b}', '\u{200B}', '\u{2066}'] {
+        assert!(!all.contains(raw), "{raw:?}");
+    }
+    for shown in ["[U+202E]evil[U+001B]", "see[U+200B]this", "act[U+2066]now"] {
+        assert!(all.contains(shown), "{shown}");
+    }
+}
+
+#[test]
+fn late_actions_are_listed_under_the_overdue_hazards() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let b = render(&at(Lang::Zh, w, h, "3"), Depth::Colour256);
+        let (x, y) = find(&b, "督促冷链物流中心").unwrap();
+        assert!(find(&b, "逾期未完成的工作任务").is_some_and(|(_, ty)| ty < y));
+        assert_eq!(b[(x, y)].fg, Color::Indexed(196), "late in the overdue style");
+        assert!(find(&b, "逾期未完成(14天)").is_some(), "lateness in words too");
+    }
+}
