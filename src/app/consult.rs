@@ -150,6 +150,7 @@ pub fn arrived(s: &mut AppState, a: Box<Agenda>) {
     }
     let topics = v.shown().map_or(0, |x| x.topics.len());
     v.topic = v.topic.min(topics.saturating_sub(1));
+    v.figure = v.figure.min(v.figure_lines(lang).len().saturating_sub(1));
     v.action = v.action.min(v.actions().len().saturating_sub(1));
 }
 

@@ -1,6 +1,6 @@
 //! The consultation screen: the quarter and its meeting on top, the agenda's topics on
-//! the left, the selected topic's figures, proposal and decision on the right, and the
-//! quarter's follow-up actions below.
+//! the left, the selected topic's figures, proposal, decision and section of the paper on
+//! the right, and the quarter's follow-up actions below.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
