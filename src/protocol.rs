@@ -164,6 +164,10 @@ pub enum DbRequest {
         id: RequestId,
         pack: PackRequest,
     },
+    /// The screen no longer shows this slot: stop reading it again after changes.
+    Forget {
+        slot: Slot,
+    },
     Shutdown,
 }
 

@@ -88,6 +88,10 @@ impl Loop {
         for req in batch {
             match req {
                 DbRequest::Shutdown => return false,
+                DbRequest::Forget { slot } => {
+                    loads.remove(&slot);
+                    self.last.remove(&slot);
+                }
                 DbRequest::Load { id, slot, query } => {
                     loads.insert(slot, (id, query));
                 }

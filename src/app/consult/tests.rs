@@ -352,3 +352,18 @@ fn the_topics_text_scrolls_on_past_its_figures() {
     x.keys("g\n");
     assert_eq!(x.s.screen, Screen::List(ListKind::Ledger));
 }
+
+#[test]
+fn leaving_the_screen_stops_its_agenda_being_read_again() {
+    let mut x = consult(Lang::En);
+    let q = x.s.consult.quarter;
+    x.keys("2");
+    assert!(x.sent.iter().any(|r| matches!(r, DbRequest::Forget { slot: Slot::Consult })));
+    let place = crate::store::consultation::Meeting { place: Some("村委会".into()), ..Default::default() };
+    other(&x, "li").meeting(q, None, &place).unwrap();
+    x.keys("mcalled\n");
+    assert!(notice(&x).0.contains("saved"), "{:?}", notice(&x));
+    assert_eq!(record(&x).place, "镇政府三楼会议室", "not read again after a write elsewhere");
+    x.keys("6");
+    assert_eq!(record(&x).place, "村委会", "read again on coming back");
+}
