@@ -1,7 +1,9 @@
 //! The full screen's state and `update`: events in, state changes and effects out.
 //! No terminal and no SQL here; the database is reached through effects.
 
+pub mod consult;
 mod db;
+mod detail;
 pub mod form;
 #[cfg(test)]
 pub(crate) mod harness;
@@ -18,12 +20,15 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use crate::config::views::SavedView;
+use crate::domain::calendar::Due;
 use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
 use crate::protocol::{DbEvent, DbRequest, Query, RequestId, Session, Slot};
-use crate::store::detail::HazardDetail;
+use crate::store::consultation::ActionRow;
 use crate::store::overview::{Overview, Trend};
 use crate::store::setup::StaffMember;
+pub use consult::{ConsultView, Pane};
+pub use detail::{DETAIL_CHROME, DetailView, detail_line_count, open_detail};
 pub use form::{Field, Form, FormKind, Value};
 use keymap::{Action, Keymap, Place};
 pub use list::{ListKind, ListView};
@@ -56,15 +61,17 @@ pub enum Screen {
     Overview,
     List(ListKind),
     Detail,
+    Consult,
 }
 
 /// The screens in Tab order.
-pub const SCREENS: [Screen; 5] = [
+pub const SCREENS: [Screen; 6] = [
     Screen::Overview,
     Screen::List(ListKind::Ledger),
     Screen::List(ListKind::Overdue),
     Screen::List(ListKind::Escalation),
     Screen::List(ListKind::Verification),
+    Screen::Consult,
 ];
 
 /// A message in the status line.
@@ -72,14 +79,6 @@ pub const SCREENS: [Screen; 5] = [
 pub struct Notice {
     pub text: String,
     pub error: bool,
-}
-
-/// One hazard shown whole.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct DetailView {
-    pub code: String,
-    pub data: Option<Box<HazardDetail>>,
-    pub scroll: usize,
 }
 
 /// Everything the screen shows.
@@ -97,7 +96,14 @@ pub struct AppState {
     pub overview: Option<Box<Overview>>,
     pub trend: Option<Box<Trend>>,
     pub overview_focus: usize,
+    /// The statutory calendar under the overview.
+    pub calendar: Option<Vec<Due>>,
     pub lists: [ListView; 4],
+    /// Follow-up actions past due, under the overdue hazards.
+    pub late_actions: Vec<ActionRow>,
+    pub consult: ConsultView,
+    /// The departments, for an action's lead unit.
+    pub units: Vec<String>,
     pub detail: DetailView,
     pub staff: Vec<StaffMember>,
     pub doc_no: Option<(crate::domain::Escalation, String)>,
@@ -131,7 +137,11 @@ impl AppState {
             overview: None,
             trend: None,
             overview_focus: 0,
+            calendar: None,
             lists: ListKind::ALL.map(|k| ListView::new(k, today)),
+            late_actions: Vec::new(),
+            consult: ConsultView::new(today),
+            units: Vec::new(),
             detail: DetailView::default(),
             staff: Vec::new(),
             doc_no: None,
@@ -149,9 +159,14 @@ impl AppState {
         }
     }
 
-    /// The first loads: the overview's counters first, the heavy trend after.
+    /// The first loads: the overview's counters and calendar first, the heavy trend after.
     pub fn start(&mut self) -> Vec<Effect> {
-        vec![self.load(Slot::Overview, Query::Overview), self.load(Slot::Trend, Query::Trend), self.load_staff()]
+        vec![
+            self.load(Slot::Overview, Query::Overview),
+            self.load(Slot::Calendar, Query::Calendar),
+            self.load(Slot::Trend, Query::Trend),
+            self.load_staff(),
+        ]
     }
 
     /// A load request; its id supersedes earlier ones of the slot.
@@ -190,6 +205,7 @@ impl AppState {
             Screen::Overview => Place::Overview,
             Screen::List(_) => Place::List,
             Screen::Detail => Place::Detail,
+            Screen::Consult => Place::Consult,
         }
     }
 
@@ -273,6 +289,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Overdue => go(s, Screen::List(ListKind::Overdue)),
         Action::Escalation => go(s, Screen::List(ListKind::Escalation)),
         Action::Verification => go(s, Screen::List(ListKind::Verification)),
+        Action::Consult => go(s, Screen::Consult),
         Action::Assign
         | Action::Plan
         | Action::Progress
@@ -284,7 +301,8 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         _ => match s.screen {
             Screen::Overview => overview::act(s, a),
             Screen::List(kind) => list::act(s, kind, a),
-            Screen::Detail => detail_act(s, a),
+            Screen::Detail => detail::act(s, a),
+            Screen::Consult => consult::act(s, a),
         },
     }
 }
@@ -296,54 +314,32 @@ fn cycle(s: &mut AppState, forward: bool) -> Vec<Effect> {
     go(s, SCREENS[next])
 }
 
+/// Leaving the consultation screen: its agenda (heavy on a large ledger) is no longer
+/// read again after every change.
+fn leave(s: &AppState, to: Screen) -> Option<Effect> {
+    (s.screen == Screen::Consult && to != Screen::Consult)
+        .then_some(Effect::Db(DbRequest::Forget { slot: Slot::Consult }))
+}
+
 /// Switches screen and loads what it shows.
 pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
+    let left = leave(s, screen);
     s.screen = screen;
     s.search = None;
+    left.into_iter().chain(show(s, screen)).collect()
+}
+
+/// The loads of a screen.
+fn show(s: &mut AppState, screen: Screen) -> Vec<Effect> {
     match screen {
-        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview)],
+        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview), s.load(Slot::Calendar, Query::Calendar)],
+        Screen::List(ListKind::Overdue) => {
+            vec![list::reload(s, ListKind::Overdue), s.load(Slot::LateActions, Query::LateActions)]
+        }
         Screen::List(kind) => vec![list::reload(s, kind)],
         Screen::Detail => Vec::new(),
+        Screen::Consult => consult::load(s),
     }
-}
-
-/// Opens the detail of `code`, remembering where to return.
-pub fn open_detail(s: &mut AppState, code: &str) -> Vec<Effect> {
-    if s.screen != Screen::Detail {
-        s.back_to = s.screen;
-    }
-    s.screen = Screen::Detail;
-    if s.detail.code != code {
-        s.detail = DetailView { code: code.to_string(), data: None, scroll: 0 };
-    }
-    vec![s.load(Slot::Detail, Query::Detail(code.to_string()))]
-}
-
-fn detail_act(s: &mut AppState, a: Action) -> Vec<Effect> {
-    let page = usize::from(s.size.1.saturating_sub(DETAIL_CHROME)).max(1);
-    let lines = s.detail.data.as_ref().map_or(0, |d| detail_line_count(s.lang, d));
-    let last = lines.saturating_sub(page);
-    let d = &mut s.detail;
-    d.scroll = match a {
-        Action::Back => return go(s, s.back_to),
-        Action::Up => d.scroll.saturating_sub(1),
-        Action::Down => d.scroll + 1,
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => d.scroll.saturating_sub(page),
-        Action::PageDown => d.scroll + page,
-        _ => d.scroll,
-    }
-    .min(last);
-    Vec::new()
-}
-
-/// Rows around the detail's text: header, tabs, frame, status line, footer.
-pub const DETAIL_CHROME: u16 = 5;
-
-/// How many lines the detail has: each section's title, its lines and a blank.
-pub fn detail_line_count(lang: Lang, d: &HazardDetail) -> usize {
-    crate::present::detail_sections(lang, d).iter().map(|s| s.lines.len() + 2).sum()
 }
 
 #[cfg(test)]

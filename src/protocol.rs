@@ -1,16 +1,25 @@
 //! The messages between the screen and the database worker: requests carry an id so
 //! that results of superseded requests can be recognised and dropped.
 
+mod consult;
+
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
+use crate::domain::calendar::Due;
+use crate::domain::quarter::Quarter;
 use crate::domain::status::SignOff;
 use crate::domain::{Escalation, Role};
+use crate::store::agenda::Agenda;
 use crate::store::changes::SeenChange;
+use crate::store::consultation::{ActionRow, Saved};
 use crate::store::detail::HazardDetail;
 use crate::store::list::{Cursor, Filter, HazardRow, Sort};
 use crate::store::overview::{Overview, Trend};
 use crate::store::setup::StaffMember;
 use crate::store::write::{Done, SignOffInput};
+pub use consult::{ConsultCmd, ConsultWrite, PackRequest, TopicRef};
 
 /// A request's number; each new request gets a larger one.
 pub type RequestId = u64;
@@ -24,6 +33,10 @@ pub enum Slot {
     Detail,
     Staff,
     DocNo,
+    Consult,
+    Calendar,
+    LateActions,
+    Units,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -50,6 +63,13 @@ pub enum Query {
     Detail(String),
     Staff,
     DocNo(Escalation),
+    /// A quarter's agenda with its record.
+    Agenda(Quarter),
+    Calendar,
+    /// Follow-up actions past their due date and not done.
+    LateActions,
+    /// The departments' names.
+    Units,
 }
 
 /// A page as read.
@@ -73,6 +93,10 @@ pub enum Loaded {
     Detail(Box<HazardDetail>),
     Staff(Vec<StaffMember>),
     DocNo(Escalation, String),
+    Agenda(Box<Agenda>),
+    Calendar(Vec<Due>),
+    LateActions(Vec<ActionRow>),
+    Units(Vec<String>),
 }
 
 /// A change to one or more hazards; each target names the version it was read at.
@@ -122,8 +146,29 @@ pub struct Target {
 /// From the screen to the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DbRequest {
-    Load { id: RequestId, slot: Slot, query: Query },
-    Write { id: RequestId, targets: Vec<Target>, cmd: WriteCmd },
+    Load {
+        id: RequestId,
+        slot: Slot,
+        query: Query,
+    },
+    Write {
+        id: RequestId,
+        targets: Vec<Target>,
+        cmd: WriteCmd,
+    },
+    Consult {
+        id: RequestId,
+        write: ConsultWrite,
+    },
+    /// Write the meeting pack to a file (reads only).
+    Pack {
+        id: RequestId,
+        pack: PackRequest,
+    },
+    /// The screen no longer shows this slot: stop reading it again after changes.
+    Forget {
+        slot: Slot,
+    },
     Shutdown,
 }
 
@@ -170,6 +215,16 @@ pub enum DbEvent {
     Committed {
         id: RequestId,
         outcomes: Vec<Outcome>,
+    },
+    /// A consultation write's result.
+    ConsultSaved {
+        id: RequestId,
+        result: Result<Saved, Problem>,
+    },
+    /// Where the pack was written, or why not.
+    PackWritten {
+        id: RequestId,
+        result: Result<PathBuf, Problem>,
     },
     /// Another connection committed: the newest of its changes and how many there were;
     /// fresh results of the open views follow.

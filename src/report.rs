@@ -10,9 +10,12 @@ pub mod docx;
 mod findings;
 pub mod html;
 pub mod markdown;
+pub mod pack;
 mod sections;
 mod svg;
 pub mod words;
+
+pub use sections::meeting_line;
 
 use crate::domain::consultation::SectionKind;
 use crate::i18n::Lang;
@@ -128,7 +131,8 @@ pub fn topic_title(lang: Lang, kind: SectionKind, title: &str) -> String {
     if title.trim().is_empty() { lang.word("section", kind.as_str()).to_string() } else { sanitise(title) }
 }
 
-fn section(lang: Lang, a: &Agenda, kind: SectionKind) -> Vec<Block> {
+/// The blocks of one section of the paper (without the topic's proposal and decision).
+pub fn section(lang: Lang, a: &Agenda, kind: SectionKind) -> Vec<Block> {
     match kind {
         SectionKind::Overall => sections::overall(lang, a),
         SectionKind::Stock => sections::stock(lang, a),

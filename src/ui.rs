@@ -1,8 +1,11 @@
 //! Pure rendering of `&AppState` into a frame: header, tabs, the screen, the status
 //! line, the footer and any modal. Never reads the database or the terminal.
 
+mod actions;
+mod calendar;
 mod chrome;
 mod columns;
+mod consult;
 mod detail;
 mod modal;
 mod overview;
@@ -15,7 +18,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, Screen};
+use crate::app::{AppState, ListKind, Screen};
 use theme::{Role, Theme};
 
 /// Draws the whole screen.
@@ -42,8 +45,10 @@ pub fn draw(f: &mut Frame, s: &AppState, t: &Theme) {
     chrome::tabs(f, tabs, s, t);
     match s.screen {
         Screen::Overview => overview::draw(f, body, s, t),
+        Screen::List(ListKind::Overdue) => actions::overdue(f, body, s, t),
         Screen::List(kind) => table::draw(f, body, s, kind, t),
         Screen::Detail => detail::draw(f, body, s, t),
+        Screen::Consult => consult::draw(f, body, s, t),
     }
     chrome::status(f, status, s, t);
     chrome::footer(f, footer, s, t);

@@ -2,6 +2,8 @@
 //! thread, answers loads (only the newest per slot), runs writes, re-reads the open
 //! views after its own writes, and polls `PRAGMA data_version` to notice others'.
 
+mod consult;
+
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -89,6 +91,10 @@ impl Loop {
         for req in batch {
             match req {
                 DbRequest::Shutdown => return false,
+                DbRequest::Forget { slot } => {
+                    loads.remove(&slot);
+                    self.last.remove(&slot);
+                }
                 DbRequest::Load { id, slot, query } => {
                     loads.insert(slot, (id, query));
                 }
@@ -96,6 +102,19 @@ impl Loop {
                     let outcomes = self.write(&targets, &cmd);
                     wrote = true;
                     if !deliver(DbEvent::Committed { id, outcomes }) {
+                        return false;
+                    }
+                }
+                DbRequest::Consult { id, write } => {
+                    let result = consult::write(&mut self.store, &write).map_err(|e| problem(self.lang, &e));
+                    wrote = true;
+                    if !deliver(DbEvent::ConsultSaved { id, result }) {
+                        return false;
+                    }
+                }
+                DbRequest::Pack { id, pack } => {
+                    let result = consult::pack(&self.store, self.lang, &pack);
+                    if !deliver(DbEvent::PackWritten { id, result }) {
                         return false;
                     }
                 }
@@ -154,6 +173,10 @@ impl Loop {
             Query::Detail(code) => Loaded::Detail(Box::new(self.store.detail(code)?)),
             Query::Staff => Loaded::Staff(self.store.staff_list()?),
             Query::DocNo(level) => Loaded::DocNo(*level, self.store.next_doc_no(*level)?),
+            Query::Agenda(q) => Loaded::Agenda(Box::new(self.store.agenda(*q)?)),
+            Query::Calendar => Loaded::Calendar(self.store.calendar()?),
+            Query::LateActions => Loaded::LateActions(self.store.late_actions()?),
+            Query::Units => Loaded::Units(self.store.unit_names(crate::domain::UnitKind::Department)?),
         })
     }
 

@@ -1,9 +1,10 @@
 //! Results from the database worker: stale ones dropped, fresh ones into the state,
 //! and each write's outcome as a notice.
 
-use super::{AppState, Effect, Screen, list, workflow};
-use crate::protocol::{DbEvent, Loaded, Outcome, ProblemKind, Slot};
+use super::{AppState, Effect, Screen, consult, list, workflow};
+use crate::protocol::{DbEvent, Loaded, Outcome, Problem, ProblemKind, Slot};
 use crate::store::changes::SeenChange;
+use crate::store::consultation::{Saved, Target};
 
 /// One event from the worker.
 pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
@@ -18,6 +19,17 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
         }
         DbEvent::Committed { outcomes, .. } => {
             committed(s, &outcomes);
+            Vec::new()
+        }
+        DbEvent::ConsultSaved { result, .. } => {
+            consult_saved(s, result);
+            Vec::new()
+        }
+        DbEvent::PackWritten { result, .. } => {
+            match result {
+                Ok(path) => s.say(s.lang.f("consult.written", &[&path.display()]), false),
+                Err(p) => s.say(p.message, true),
+            }
             Vec::new()
         }
         DbEvent::ExternalChange { latest, count } => {
@@ -43,6 +55,10 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         }
         Loaded::Staff(staff) => s.staff = staff,
         Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),
+        Loaded::Agenda(a) => consult::arrived(s, a),
+        Loaded::Calendar(c) => s.calendar = Some(c),
+        Loaded::LateActions(a) => s.late_actions = a,
+        Loaded::Units(u) => s.units = u,
     }
     Vec::new()
 }
@@ -78,6 +94,22 @@ fn committed(s: &mut AppState, outcomes: &[Outcome]) {
     };
     let conflict = failed.iter().any(|o| matches!(&o.result, Err(p) if p.kind == ProblemKind::Conflict));
     s.say(text, !failed.is_empty() || conflict);
+}
+
+/// The notice for a consultation write: what was saved and its version, or why not.
+fn consult_saved(s: &mut AppState, result: Result<Saved, Problem>) {
+    let l = s.lang;
+    match result {
+        Ok(x) => {
+            let text = match x.target {
+                Target::Consultation => l.f("consult.saved", &[&x.quarter, &x.version]),
+                Target::Topic(id) => l.f("consult.topic_saved", &[&x.quarter, &id, &x.version]),
+                Target::Action(id) => l.f("consult.action_saved", &[&x.quarter, &id, &x.version]),
+            };
+            s.say(text, false);
+        }
+        Err(p) => s.say(p.message, true),
+    }
 }
 
 fn problem_text(o: &Outcome) -> String {

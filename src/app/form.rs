@@ -20,6 +20,8 @@ pub enum FormKind {
     Reopen,
     Filter(ListKind),
     SaveView,
+    /// A change to the consultation's record, or the meeting pack.
+    Consult(super::consult::ConsultForm),
 }
 
 /// A field's value.
@@ -43,12 +45,12 @@ pub struct Field {
 }
 
 impl Field {
-    fn text(label: &'static str, value: &str) -> Field {
+    pub(super) fn text(label: &'static str, value: &str) -> Field {
         let v = Value::Text(value.to_string());
         Field { label, value: v.clone(), initial: v }
     }
 
-    fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
+    pub(super) fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
         let v = Value::Choice { options, index };
         Field { label, value: v.clone(), initial: v }
     }
@@ -78,7 +80,7 @@ pub struct Form {
 }
 
 impl Form {
-    fn new(kind: FormKind, targets: Vec<Target>, fields: Vec<Field>) -> Form {
+    pub(super) fn new(kind: FormKind, targets: Vec<Target>, fields: Vec<Field>) -> Form {
         Form { kind, targets, fields, focus: 0, error: None }
     }
 

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keymap::Keymap;
 use super::{AppEvent, AppState, Effect, update};
 use crate::i18n::Lang;
-use crate::protocol::{DbEvent, DbRequest, Session};
+use crate::protocol::{DbRequest, Session};
 use crate::store::fixture;
 use crate::worker::Loop;
 

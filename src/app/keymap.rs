@@ -42,6 +42,19 @@ pub enum Action {
     Escalate,
     Extend,
     Reopen,
+    Consult,
+    PrevQuarter,
+    NextQuarter,
+    TopicAdd,
+    TopicDrop,
+    TopicUp,
+    TopicDown,
+    Decide,
+    ActionAdd,
+    ActionDone,
+    Meeting,
+    Held,
+    Pack,
 }
 
 /// Where an action does something; the footer shows the actions of the current place.
@@ -50,6 +63,7 @@ pub enum Place {
     Overview,
     List,
     Detail,
+    Consult,
 }
 
 use Action as A;
@@ -61,13 +75,13 @@ const TABLE: &[(Action, &str, &str, &[Place])] = &[
     (A::Back, "back", "esc", &[Place::Detail]),
     (A::Up, "up", "k", ALL),
     (A::Down, "down", "j", ALL),
-    (A::Left, "left", "h", &[Place::Overview]),
-    (A::Right, "right", "l", &[Place::Overview]),
+    (A::Left, "left", "h", &[Place::Overview, Place::Consult]),
+    (A::Right, "right", "l", &[Place::Overview, Place::Consult]),
     (A::Top, "top", "g", ALL),
     (A::Bottom, "bottom", "G", ALL),
     (A::PageUp, "page_up", "pageup", ALL),
     (A::PageDown, "page_down", "pagedown", ALL),
-    (A::Open, "open", "enter", &[Place::Overview, Place::List]),
+    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
     (A::NextScreen, "next_screen", "tab", ALL),
     (A::PrevScreen, "prev_screen", "backtab", ALL),
     (A::Overview, "overview", "1", ALL),
@@ -75,6 +89,7 @@ const TABLE: &[(Action, &str, &str, &[Place])] = &[
     (A::Overdue, "overdue", "3", ALL),
     (A::Escalation, "escalation", "4", ALL),
     (A::Verification, "verification", "5", ALL),
+    (A::Consult, "consult", "6", ALL),
     (A::Search, "search", "/", LIST),
     (A::Filter, "filter", "f", LIST),
     (A::SortNext, "sort", "o", LIST),
@@ -90,9 +105,22 @@ const TABLE: &[(Action, &str, &str, &[Place])] = &[
     (A::Escalate, "escalate", "e", WORK),
     (A::Extend, "extend", "x", WORK),
     (A::Reopen, "reopen", "r", WORK),
+    (A::PrevQuarter, "prev_quarter", "[", CONSULT),
+    (A::NextQuarter, "next_quarter", "]", CONSULT),
+    (A::TopicAdd, "topic_add", "t", CONSULT),
+    (A::TopicDrop, "topic_drop", "d", CONSULT),
+    (A::TopicUp, "topic_up", "K", CONSULT),
+    (A::TopicDown, "topic_down", "J", CONSULT),
+    (A::Decide, "decide", "c", CONSULT),
+    (A::ActionAdd, "action_add", "n", CONSULT),
+    (A::ActionDone, "action_done", "D", CONSULT),
+    (A::Meeting, "meeting", "M", CONSULT),
+    (A::Held, "held", "H", CONSULT),
+    (A::Pack, "pack", "P", CONSULT),
 ];
 
-const ALL: &[Place] = &[Place::Overview, Place::List, Place::Detail];
+const ALL: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult];
+const CONSULT: &[Place] = &[Place::Consult];
 const LIST: &[Place] = &[Place::List];
 const WORK: &[Place] = &[Place::List, Place::Detail];
 
@@ -260,6 +288,7 @@ fn is_motion(a: Action) -> bool {
             | A::Overdue
             | A::Escalation
             | A::Verification
+            | A::Consult
             | A::PrevScreen
     )
 }
@@ -268,7 +297,8 @@ fn footer_rank(a: Action) -> u8 {
     match a {
         A::Help => 0,
         A::Assign | A::Plan | A::Progress | A::Submit | A::Verify | A::Escalate | A::Extend | A::Reopen => 1,
-        A::Back | A::Open | A::Mark => 2,
+        A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,
+        A::Back | A::Open | A::Mark | A::TopicDrop => 2,
         A::Quit => 4,
         _ => 3,
     }
@@ -307,6 +337,16 @@ mod tests {
         assert!(bad("assign", "ctrl-").is_err());
         assert!(bad("assign", "e").unwrap_err().contains("escalate"));
         assert_eq!(Key::parse("f5"), Some(Key { code: KeyCode::F(5), ctrl: false }));
+    }
+
+    #[test]
+    fn every_action_is_worded_for_the_footer_and_help() {
+        for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
+            for (_, name, _, _) in TABLE {
+                assert_ne!(lang.t(&format!("key.{name}")), "?", "key.{name}");
+                assert_ne!(lang.t(&format!("help.{name}")), "?", "help.{name}");
+            }
+        }
     }
 
     #[test]

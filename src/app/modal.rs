@@ -3,13 +3,15 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{AppState, Effect, Form, workflow};
-use crate::protocol::{DbRequest, Target, WriteCmd};
+use super::{AppState, Effect, Form, consult, workflow};
+use crate::protocol::{ConsultWrite, DbRequest, Target, WriteCmd};
 
 /// What a confirmation, once answered `y`, does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
     Write(Vec<Target>, WriteCmd),
+    /// A change to a consultation's record.
+    Consult(ConsultWrite),
     Quit,
     /// Close the form without saving.
     Discard,
@@ -147,6 +149,7 @@ fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
             Then::Quit => quit(s),
             Then::Discard => Vec::new(),
             Then::Write(targets, cmd) => write(s, targets, cmd),
+            Then::Consult(w) => consult::send(s, w),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => {
             s.modal = c.back.map(Modal::Form);

@@ -2,7 +2,7 @@
 //! the ledger filter each one opens.
 
 use super::keymap::Action;
-use super::{AppState, Effect, ListKind, Screen, list};
+use super::{AppState, Effect, list};
 use crate::domain::Grade;
 use crate::domain::quarter::Quarter;
 use crate::store::list::Filter;
@@ -76,9 +76,7 @@ pub fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Bottom => n.saturating_sub(1),
         Action::Open => {
             let filter = filter_for(o, item(o, f), s.today);
-            s.lists[ListKind::Ledger.index()].filter = filter;
-            s.screen = Screen::List(ListKind::Ledger);
-            return vec![list::restart(s, ListKind::Ledger)];
+            return list::open_filtered(s, filter);
         }
         _ => f,
     };

@@ -50,7 +50,7 @@ fn start_asks_for_the_cheap_overview_before_the_trend() {
             _ => None,
         })
         .collect();
-    assert_eq!(slots, vec![Slot::Overview, Slot::Trend, Slot::Staff]);
+    assert_eq!(slots, vec![Slot::Overview, Slot::Calendar, Slot::Trend, Slot::Staff]);
 }
 
 #[test]
@@ -364,12 +364,12 @@ fn detail_opens_scrolls_and_returns() {
 #[test]
 fn tab_cycles_the_screens() {
     let mut x = Harness::new(Lang::En, 80, 24);
-    for expected in [SCREENS[1], SCREENS[2], SCREENS[3], SCREENS[4], SCREENS[0]] {
+    for expected in [SCREENS[1], SCREENS[2], SCREENS[3], SCREENS[4], SCREENS[5], SCREENS[0]] {
         x.keys("\t");
         assert_eq!(x.s.screen, expected);
     }
     x.key(KeyCode::BackTab);
-    assert_eq!(x.s.screen, SCREENS[4]);
+    assert_eq!(x.s.screen, SCREENS[5]);
 }
 
 #[test]

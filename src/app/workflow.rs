@@ -21,6 +21,15 @@ pub fn write_of(a: Action) -> Option<Write> {
         Action::Escalate => Write::Escalate,
         Action::Extend => Write::Extend,
         Action::Reopen => Write::Reopen,
+        Action::TopicAdd
+        | Action::TopicDrop
+        | Action::TopicUp
+        | Action::TopicDown
+        | Action::Decide
+        | Action::ActionAdd
+        | Action::ActionDone
+        | Action::Meeting
+        | Action::Held => Write::Consult,
         _ => return None,
     })
 }
@@ -30,13 +39,16 @@ pub fn current_row(s: &AppState) -> Option<&HazardRow> {
     match s.screen {
         Screen::List(kind) => s.list(kind).current(),
         Screen::Detail => s.detail.data.as_ref().map(|d| &d.row),
-        Screen::Overview => None,
+        Screen::Overview | Screen::Consult => None,
     }
 }
 
-/// Whether the session's role may use a key (only workflow keys can be refused).
+/// Whether a key may be used here: the session's role allows its write (only write keys
+/// can be refused), and it does not edit a held meeting's frozen record. The footer
+/// shows only these.
 pub fn permitted(s: &AppState, a: Action) -> bool {
-    write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
+    let frozen = s.screen == Screen::Consult && s.consult.held() && super::consult::structural(a);
+    !frozen && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
 /// The marked hazards (for assign and escalate on a list), else the current one.
@@ -47,20 +59,28 @@ fn targets(s: &AppState, bulk: bool) -> Vec<Target> {
     current_row(s).map(|r| vec![Target { code: r.code.clone(), version: r.version }]).unwrap_or_default()
 }
 
+/// Whether the session's role may not write so; if not, says why.
+pub fn refused(s: &mut AppState, write: Write) -> bool {
+    let role = s.session.role.unwrap_or(Role::Viewer);
+    if allows(role, write) {
+        return false;
+    }
+    let msg = s.lang.f(
+        "err.forbidden",
+        &[
+            &s.session.login,
+            &s.lang.word("role", role.as_str()),
+            &s.lang.word("action", crate::store::write::write_name(write)),
+        ],
+    );
+    s.say(msg, true);
+    true
+}
+
 /// A workflow key: refused with the reason when the role may not, else its form.
 pub fn start(s: &mut AppState, a: Action) -> Vec<Effect> {
     let Some(write) = write_of(a) else { return Vec::new() };
-    let role = s.session.role.unwrap_or(Role::Viewer);
-    if !allows(role, write) {
-        let msg = s.lang.f(
-            "err.forbidden",
-            &[
-                &s.session.login,
-                &s.lang.word("role", role.as_str()),
-                &s.lang.word("action", crate::store::write::write_name(write)),
-            ],
-        );
-        s.say(msg, true);
+    if refused(s, write) {
         return Vec::new();
     }
     let targets = targets(s, matches!(a, Action::Assign | Action::Escalate));
@@ -222,6 +242,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
         FormKind::Reopen => WriteCmd::Reopen { reason: need("form.reason")? },
         FormKind::Filter(kind) => return Ok(Next::Screen(apply_filter(s, *kind, f))),
         FormKind::SaveView => return Ok(Next::Screen(save_view(s, need("form.view_name")?))),
+        FormKind::Consult(c) => return super::consult::forms::submit(s, c, f).map(Next::Screen),
     }))
 }
 

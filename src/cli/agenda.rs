@@ -7,12 +7,13 @@ use std::path::Path;
 use super::args::Format;
 use super::consult::quarter;
 use super::consult_args::{AgendaArgs, CalendarArgs, PackFormat};
-use super::output::{json, write_csv, write_csv_tables};
+use super::output::json;
 use super::{Env, Failure};
 use crate::domain::calendar::Cadence;
 use crate::domain::quarter::Quarter;
 use crate::i18n::Lang;
-use crate::report::{self, Paper, calendar, csv::annexes, docx, html, markdown};
+use crate::report::pack::{self, PackKind};
+use crate::report::{self, calendar};
 use crate::store::Store;
 
 /// How many calendar lines the overview shows.
@@ -43,49 +44,31 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
     let store = env.open()?;
     let agenda = store.agenda(q).map_err(|e| env.fail(&e))?;
     let out = a.output.as_deref();
-    if a.format == PackFormat::Json {
-        return match out {
-            None => json(&agenda),
-            Some(_) => {
-                let text =
-                    serde_json::to_string_pretty(&agenda).map_err(|e| Failure { code: 1, message: e.to_string() })?;
-                emit(env, out, text.as_bytes())
-            }
-        };
-    }
+    let kind = match a.format {
+        PackFormat::Md => PackKind::Md,
+        PackFormat::Html => PackKind::Html,
+        PackFormat::Docx => PackKind::Docx,
+        PackFormat::Csv => PackKind::Csv,
+        PackFormat::Json if out.is_none() => return json(&agenda),
+        PackFormat::Json => {
+            let text =
+                serde_json::to_string_pretty(&agenda).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+            return emit(env, out, text.as_bytes());
+        }
+    };
     // The paper is Chinese unless --lang (or ANWEI_LANG) asks otherwise, whatever LANG says.
     let lang = env.cli.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Zh);
     let paper = report::paper(lang, &agenda);
-    match a.format {
-        PackFormat::Md => emit(env, out, markdown::render(&paper).as_bytes()),
-        PackFormat::Html => emit(env, out, html::render(&paper).as_bytes()),
-        PackFormat::Docx => {
-            if out.is_none() && std::io::stdout().is_terminal() {
-                return Err(Failure::input(env.lang.t("consult.docx_tty")));
-            }
-            let bytes = docx::render(&paper).map_err(|e| Failure { code: 1, message: e.to_string() })?;
-            emit(env, out, &bytes)
-        }
-        PackFormat::Csv | PackFormat::Json => csv_pack(env, &paper, out),
+    if let Some(path) = out {
+        pack::write(&paper, kind, path).map_err(|e| io_failure(path, e))?;
+        println!("{}", env.lang.f("consult.written", &[&path.display()]));
+        return Ok(());
     }
-}
-
-/// The CSV annexes: one file per list in the directory `-o`, else all of them on stdout.
-fn csv_pack(env: &Env, paper: &Paper, dir: Option<&Path>) -> Result<(), Failure> {
-    let list = annexes(paper);
-    let Some(dir) = dir else {
-        return write_csv_tables(&mut std::io::stdout().lock(), &list)
-            .map_err(|e| Failure { code: 1, message: e.to_string() });
-    };
-    std::fs::create_dir_all(dir).map_err(|e| io_failure(dir, e))?;
-    for a in &list {
-        let path = dir.join(&a.file_name);
-        let mut file = std::fs::File::create(&path).map_err(|e| io_failure(&path, e))?;
-        let headers: Vec<&str> = a.headers.iter().map(String::as_str).collect();
-        write_csv(&mut file, &headers, a.rows).map_err(|e| io_failure(&path, e))?;
+    if kind == PackKind::Docx && std::io::stdout().is_terminal() {
+        return Err(Failure::input(env.lang.t("consult.docx_tty")));
     }
-    println!("{}", env.lang.f("consult.written", &[&dir.display()]));
-    Ok(())
+    let bytes = pack::bytes(&paper, kind).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+    emit(env, None, &bytes)
 }
 
 /// Applies `NAME=VALUE` settings to a cadence.

@@ -18,7 +18,7 @@ pub(super) fn as_of_words(lang: Lang, a: &Agenda) -> String {
 }
 
 /// The meeting's date, place, chair and attendees, when recorded.
-pub(super) fn meeting_line(lang: Lang, a: &Agenda) -> Option<String> {
+pub fn meeting_line(lang: Lang, a: &Agenda) -> Option<String> {
     let r = a.record.as_ref()?;
     let day = r.held_on.map(|d| date(lang, d)).unwrap_or_default();
     let parts: Vec<String> = [

@@ -4,9 +4,12 @@
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::consultation::{Meeting, NewAction, Target, TopicText};
 use super::write::{NewHazard, SignOffInput};
 use super::{Actor, Store};
 use crate::clock::Clock;
+use crate::domain::consultation::SectionKind;
+use crate::domain::quarter::Quarter;
 use crate::domain::{Grade, Role, Source, UnitKind, Verdict, VerifierRole};
 
 pub const TODAY: &str = "2026-11-29";
@@ -70,6 +73,7 @@ pub fn ledger() -> (tempfile::TempDir, Store) {
     }
     let codes: Vec<String> = HAZARDS.iter().map(|h| register(&mut s, h)).collect();
     steps(&mut s, &codes);
+    consultations(&mut s);
     (dir, s)
 }
 
@@ -136,6 +140,59 @@ fn steps(s: &mut Store, c: &[String]) {
     for role in VerifierRole::ALL {
         sign(s, &c[7], *role, Verdict::Pass);
     }
+}
+
+fn action(s: &mut Store, q: Quarter, topic: Option<i64>, a: (&str, &str, &str, &str)) -> i64 {
+    let new = NewAction {
+        topic,
+        title: a.0.into(),
+        lead_unit: Some(a.1.into()),
+        assignee: Some(a.2.into()),
+        due_on: d(a.3),
+        note: String::new(),
+    };
+    match s.action_add(q, &new).unwrap().target {
+        Target::Action(id) => id,
+        _ => unreachable!(),
+    }
+}
+
+/// 2026Q3 held, with decisions and actions (one done, one late, one open); 2026Q4 being
+/// prepared: a date, place and chair, a topic added by hand and an action.
+fn consultations(s: &mut Store) {
+    let (q3, q4) = (Quarter { year: 2026, q: 3 }, Quarter { year: 2026, q: 4 });
+    s.unit_add("市场监管所", UnitKind::Department).unwrap();
+    s.consult_open(q3).unwrap();
+    let r = s.consultation(q3).unwrap().unwrap();
+    let topic = |k: SectionKind| r.topics.iter().find(|t| t.kind == k).map(|t| t.id).unwrap();
+    let decide = |s: &mut Store, k, proposal: &str, decision: &str| {
+        let text = TopicText { proposal: Some(proposal.into()), decision: Some(decision.into()), title: None };
+        s.topic_text(topic(k), None, &text, "").unwrap();
+    };
+    decide(s, SectionKind::Overdue, "约谈逾期30天以上隐患企业主要负责人", "由应急管理办约谈官桥化工主要负责人");
+    decide(s, SectionKind::Escalation, "对储罐区隐患通报督办", "同意通报督办");
+    let meeting = Meeting {
+        held_on: Some(d("2026-09-25")),
+        place: Some("镇政府三楼会议室".into()),
+        chair: Some("王镇长".into()),
+        attendees: Some("应急管理办、市场监管所、派出所、各村负责人".into()),
+    };
+    s.meeting(q3, None, &meeting).unwrap();
+    let overdue = Some(topic(SectionKind::Overdue));
+    let done = action(s, q3, overdue, ("约谈官桥化工主要负责人", "应急管理办", "li", "2026-10-31"));
+    s.action_done(done, None, Some(d("2026-10-28")), "已约谈").unwrap();
+    action(s, q3, overdue, ("督促冷链物流中心校验液氨储罐安全阀", "应急管理办", "wang", "2026-11-15"));
+    action(s, q3, None, ("开展粉尘涉爆企业专项检查", "市场监管所", "li", "2026-12-31"));
+    s.mark_held(q3, None).unwrap();
+    s.topic_add(q4, None, "冬春火灾防控部署", "商业综合体和烟花爆竹销售点开展消防专项检查").unwrap();
+    let meeting = Meeting {
+        held_on: Some(d("2026-12-20")),
+        place: Some("镇政府三楼会议室".into()),
+        chair: Some("王镇长".into()),
+        attendees: None,
+    };
+    s.meeting(q4, None, &meeting).unwrap();
+    action(s, q4, None, ("排查商业综合体疏散通道", "市场监管所", "wang", "2026-12-10"));
 }
 
 /// Test-only: adds `n` synthetic hazards in one transaction (for trying the full

@@ -91,6 +91,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The names of the units of one kind, by name.
+    pub fn unit_names(&self, kind: UnitKind) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT name FROM units WHERE kind = ?1 ORDER BY name")?;
+        let rows = stmt.query_map([kind.as_str()], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Adds a unit if missing; returns its id.
     pub fn unit_add(&mut self, name: &str, kind: UnitKind) -> Result<i64, StoreError> {
         let tx = self.begin(Write::ManageStaff)?;

@@ -27,21 +27,26 @@ pub fn header(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     f.render_widget(Paragraph::new(Line::from(cell(&text, w, t.style(Role::Header)))), area);
 }
 
-/// The screen names with their number keys.
+/// The screen names with their number keys; closer together when they would not fit.
 pub fn tabs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let mut spans = Vec::new();
-    for (i, screen) in SCREENS.iter().enumerate() {
-        let name = s.lang.t(screen_key(*screen));
-        let style = if s.screen == *screen || (s.screen == Screen::Detail && s.back_to == *screen) {
-            t.style(Role::TabActive)
-        } else {
-            t.style(Role::Label)
-        };
-        spans.push(Span::styled(format!(" {} {name} ", i + 1), style));
-        spans.push(Span::raw(" "));
-    }
+    let mut tabs: Vec<(String, bool)> = SCREENS
+        .iter()
+        .enumerate()
+        .map(|(i, screen)| {
+            let active = s.screen == *screen || (s.screen == Screen::Detail && s.back_to == *screen);
+            (format!("{} {}", i + 1, s.lang.t(screen_key(*screen))), active)
+        })
+        .collect();
     if s.screen == Screen::Detail {
-        spans.push(Span::styled(format!(" {} ", s.lang.t("tui.screen.detail")), t.style(Role::TabActive)));
+        tabs.push((s.lang.t("tui.screen.detail").to_string(), true));
+    }
+    let roomy = tabs.iter().map(|(x, _)| width(x) + 3).sum::<usize>() <= usize::from(area.width);
+    let (pad, gap) = if roomy { (" ", " ") } else { ("", " ") };
+    let mut spans = Vec::new();
+    for (text, active) in tabs {
+        let style = if active { t.style(Role::TabActive) } else { t.style(Role::Label) };
+        spans.push(Span::styled(format!("{pad}{text}{pad}"), style));
+        spans.push(Span::raw(gap));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
@@ -52,6 +57,7 @@ pub fn screen_key(screen: Screen) -> &'static str {
         Screen::Overview => "tui.screen.overview",
         Screen::List(k) => k.title_key(),
         Screen::Detail => "tui.screen.detail",
+        Screen::Consult => "tui.screen.consult",
     }
 }
 

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::{Role, Theme};
 use super::{cell, centred, line};
+use crate::app::consult::Edit;
 use crate::app::keymap::name_of;
 use crate::app::{AppState, Confirm, Form, FormKind, Modal, Picker, Value};
 use crate::text::{sanitise, width};
@@ -44,6 +45,14 @@ fn form_title(k: &FormKind) -> &'static str {
         FormKind::Reopen => "key.reopen",
         FormKind::Filter(_) => "key.filter",
         FormKind::SaveView => "key.save_view",
+        FormKind::Consult(c) => match c.edit {
+            Edit::TopicAdd => "key.topic_add",
+            Edit::Decide(_) => "key.decide",
+            Edit::ActionAdd(_) => "key.action_add",
+            Edit::ActionDone { .. } => "key.action_done",
+            Edit::Meeting => "key.meeting",
+            Edit::Pack => "key.pack",
+        },
     }
 }
 
@@ -66,7 +75,11 @@ fn help(s: &AppState, scroll: usize, t: &Theme) -> Vec<Line<'static>> {
 fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
     let l = s.lang;
     let label_w = form.fields.iter().map(|x| width(l.t(x.label))).max().unwrap_or(0);
-    let mut lines = vec![line(&targets_text(form), t.style(Role::Muted))];
+    let head = match &form.kind {
+        FormKind::Consult(c) => super::consult::form_head(s, c),
+        _ => targets_text(form),
+    };
+    let mut lines = vec![line(&head, t.style(Role::Muted))];
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let value = match &field.value {
@@ -98,6 +111,9 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
         && lv.as_str() == form.get("form.level")
     {
         lines.push(line(&l.f("tui.doc_no", &[no]), t.style(Role::Escalated)));
+    }
+    if let FormKind::Consult(c) = &form.kind {
+        lines.extend(super::consult::form_note(s, c, form, t));
     }
     if let Some(e) = &form.error {
         lines.push(line(e, t.style(Role::Error)));

@@ -44,10 +44,25 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         draw_matrix(f, m, s, o, t);
         super::overview_trend::draw(f, tr, s, t);
     }
-    if bottom.height >= 3 {
-        draw_most_overdue(f, bottom, s, o, t);
+    draw_bottom(f, bottom, s, o, t);
+}
+
+/// The calendar, and under it the most overdue hazards when there is room for both.
+fn draw_bottom(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &Theme) {
+    if area.height < 3 {
+        return;
+    }
+    let rest = area.height.saturating_sub(MOST_OVERDUE_MIN);
+    let cal = if rest < 3 { area.height } else { super::calendar::rows(s).min(rest.max(area.height / 2)) };
+    let [top, under] = Layout::vertical([Constraint::Length(cal), Constraint::Min(0)]).areas(area);
+    super::calendar::draw(f, top, s, t);
+    if under.height >= 3 {
+        draw_most_overdue(f, under, s, o, t);
     }
 }
+
+/// The fewest rows the most overdue panel is shown with.
+const MOST_OVERDUE_MIN: u16 = 6;
 
 fn panel(title: &str, t: &Theme) -> ratatui::widgets::Block<'static> {
     super::panel(title, Role::Muted, t)

@@ -74,6 +74,14 @@ pub fn summary(l: Lang, f: &Filter, base: &Filter) -> String {
     if let Some(x) = f.grade {
         add(l.t("col.grade"), l.word("grade", x.as_str()));
     }
+    for (key, v) in [("col.code", &f.code), ("c6.enterprise", &f.enterprise)] {
+        if let Some(v) = v {
+            add(l.t(key), v);
+        }
+    }
+    if let Some(x) = f.escalated_level {
+        add(l.t("col.level"), l.word("level", &x.to_string()));
+    }
     let flags = [
         (f.overdue && !base.overdue, "tile.overdue"),
         (f.stock, "tui.stock"),
@@ -81,10 +89,18 @@ pub fn summary(l: Lang, f: &Filter, base: &Filter) -> String {
         (f.due_within.is_some(), "tile.due_7"),
         (f.escalation_queue && !base.escalation_queue, "tile.queue"),
         (f.awaiting_verification && !base.awaiting_verification, "tile.awaiting"),
-        (f.discovered.is_some(), "tile.new_q"),
-        (f.closed.is_some(), "tile.closed_q"),
     ];
     parts.extend(flags.iter().filter(|(on, _)| *on).map(|(_, k)| l.t(k).to_string()));
+    let periods = [
+        ("c6.found", f.discovered),
+        ("c6.closed", f.closed),
+        ("c6.escalated", f.escalated),
+        ("c6.failed_sign_off", f.failed_sign_off),
+    ];
+    parts.extend(periods.iter().filter_map(|(k, p)| p.map(|(a, b)| l.f(k, &[&a, &b]))));
+    if let Some(d) = f.as_of {
+        parts.push(l.f("c6.as_of", &[&d]));
+    }
     if let Some(q) = &f.search {
         parts.push(format!("/{q}"));
     }

@@ -36,6 +36,24 @@ const CASES: &[(&str, &str)] = &[
     ("search_empty", "2/zzz"),
     ("marked", "2  "),
     ("ledger_filtered_from_tile", "l\n"),
+    ("consult", "6"),
+    ("consult_figures", "6jjl"),
+    ("consult_places", "6jjjjjlG"),
+    ("consult_reading", "6jjljjjjjj"),
+    ("consult_actions", "6ll"),
+    ("consult_topic_add", "6t"),
+    ("consult_decide", "6jjc"),
+    ("consult_confirm_drop", "6d"),
+    ("consult_action_add", "6n"),
+    ("consult_action_done", "6llD"),
+    ("consult_meeting", "6M"),
+    ("consult_confirm_held", "6H"),
+    ("consult_pack", "6P"),
+    ("consult_held", "6["),
+    ("consult_correction", "6[jjc"),
+    ("consult_frozen", "6[t"),
+    ("consult_no_record", "6[["),
+    ("ledger_from_figure", "6l\n"),
 ];
 
 fn render(h: &Harness, depth: Depth) -> Buffer {
@@ -194,4 +212,64 @@ fn the_footer_offers_write_keys_only_to_those_who_may_write() {
     assert!(footer(&x).contains("分派"), "{}", footer(&x));
     x.s.session.role = Some(crate::domain::Role::Viewer);
     assert!(!footer(&x).contains("分派") && footer(&x).contains("筛选"), "{}", footer(&x));
+}
+
+/// No cell holds an East Asian ambiguous glyph (one cell or two, by terminal).
+#[test]
+fn no_ambiguous_glyphs_on_any_screen() {
+    use unicode_width::UnicodeWidthChar;
+    for (name, keys) in CASES {
+        for lang in [Lang::Zh, Lang::En] {
+            let b = render(&at(lang, 120, 40, keys), Depth::Colour256);
+            let odd: Vec<char> =
+                b.content.iter().flat_map(|c| c.symbol().chars()).filter(|c| c.width() != c.width_cjk()).collect();
+            assert!(odd.is_empty(), "{name} {lang:?}: {odd:?}");
+        }
+    }
+}
+
+#[test]
+fn the_footer_leaves_out_what_a_frozen_record_refuses() {
+    let footer = |keys: &str| row_text(&render(&at(Lang::En, 120, 40, keys), Depth::Colour256), 39).0;
+    let open = footer("6");
+    assert!(open.contains("add topic") && open.contains("held") && open.contains("decide"), "{open}");
+    let held = footer("6[");
+    assert!(!held.contains("add topic") && !held.contains("held") && held.contains("decide"), "{held}");
+}
+
+#[test]
+fn consultation_text_from_the_ledger_is_sanitised() {
+    let mut x = at(Lang::En, 120, 40, "");
+    let q = crate::domain::quarter::Quarter { year: 2026, q: 4 };
+    let store = &mut x.worker.store;
+    store.topic_add(q, None, "\u{202E}evil\u{1b}[31m", "see\u{200B}this").unwrap();
+    let a = crate::store::consultation::NewAction {
+        topic: None,
+        title: "act\u{2066}now".into(),
+        lead_unit: None,
+        assignee: None,
+        due_on: crate::store::fixture::today(),
+        note: String::new(),
+    };
+    store.action_add(q, &a).unwrap();
+    x.keys("6G");
+    let b = render(&x, Depth::Colour256);
+    let all: String = b.content.iter().map(|c| c.symbol()).collect();
+    for raw in ['\u{202E}', '\u{1b}', '\u{200B}', '\u{2066}'] {
+        assert!(!all.contains(raw), "{raw:?}");
+    }
+    for shown in ["[U+202E]evil[U+001B]", "see[U+200B]this", "act[U+2066]now"] {
+        assert!(all.contains(shown), "{shown}");
+    }
+}
+
+#[test]
+fn late_actions_are_listed_under_the_overdue_hazards() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let b = render(&at(Lang::Zh, w, h, "3"), Depth::Colour256);
+        let (x, y) = find(&b, "督促冷链物流中心").unwrap();
+        assert!(find(&b, "逾期未完成的工作任务").is_some_and(|(_, ty)| ty < y));
+        assert_eq!(b[(x, y)].fg, Color::Indexed(196), "late in the overdue style");
+        assert!(find(&b, "逾期未完成(14天)").is_some(), "lateness in words too");
+    }
 }

@@ -131,6 +131,7 @@ def journey(suite, binary, ledger, lang, size):
         suite.check(f"[{lang} {width}x{height}] starts on the overview", first is not None, t.screen(s))
         names = [("2", "sorted by" if en else "排序"), ("3", "Late by" if en else "逾期区间"),
                  ("4", "Recommend" if en else "建议"), ("5", "Round" if en else "轮次"),
+                 ("6", "Consultation," if en else "季度会商研判"),
                  ("Tab", "Open major" if en else "未销号重大隐患")]
         screens(suite, t, s, names)
         t.keys(s, "2")
