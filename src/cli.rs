@@ -25,6 +25,7 @@ pub use args::{Cli, Command, Format};
 /// Everything a command needs: the parsed options, language, clock and actor.
 pub struct Env {
     pub cli: Cli,
+    pub config: crate::config::Config,
     pub lang: Lang,
     pub clock: Clock,
     pub actor: Actor,
@@ -60,8 +61,14 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_else(Lang::from_env);
-    let mut env = match Env::new(cli, lang) {
+    let env_lang = cli.lang.as_deref().and_then(Lang::parse);
+    let config = match load_config(env_lang.unwrap_or_else(Lang::from_env)) {
+        Ok(c) => c,
+        Err(f) => return report(&f),
+    };
+    // --lang / ANWEI_LANG, then the config file, then LANG.
+    let lang = env_lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    let mut env = match Env::new(cli, config, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
     };
@@ -77,13 +84,21 @@ pub fn main() -> i32 {
     }
 }
 
+/// The config file; a bad one is refused, naming its line, before anything runs.
+fn load_config(lang: Lang) -> Result<crate::config::Config, Failure> {
+    let Some(path) = crate::config::default_path() else { return Ok(crate::config::Config::default()) };
+    crate::config::load(&path).map_err(|e| {
+        Failure::input(lang.f("tui.bad_config", &[&e.path.display(), &e.line, &crate::text::sanitise(&e.message)]))
+    })
+}
+
 fn report(f: &Failure) -> i32 {
     eprintln!("anwei: {}", f.message);
     f.code
 }
 
 impl Env {
-    fn new(cli: Cli, lang: Lang) -> Result<Env, Failure> {
+    fn new(cli: Cli, config: crate::config::Config, lang: Lang) -> Result<Env, Failure> {
         let clock = match cli.today.as_deref() {
             None => Clock::system(),
             Some(s) => match crate::domain::parse_date(s) {
@@ -91,8 +106,8 @@ impl Env {
                 None => return Err(Failure::input(lang.f("cli.bad_date", &[&"--today", &s]))),
             },
         };
-        let actor = Actor { readonly: cli.readonly, ..Actor::new(os_login()) };
-        Ok(Env { cli, lang, clock, actor })
+        let actor = Actor { readonly: cli.readonly, unknown_role: config.unknown_role, ..Actor::new(os_login()) };
+        Ok(Env { cli, config, lang, clock, actor })
     }
 
     /// The database path: `--db`, `ANWEI_DB`, else the platform data directory.
@@ -103,10 +118,12 @@ impl Env {
         }
     }
 
-    /// Opens the existing ledger.
+    /// Opens the existing ledger, with the config's escalation thresholds.
     pub fn open(&self) -> Result<Store, Failure> {
         let path = self.db_path()?;
-        Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))
+        let mut store = Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))?;
+        store.thresholds = self.config.thresholds;
+        Ok(store)
     }
 
     /// A store error as a failure in the chosen language.

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::Role;
+
 use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
 
@@ -29,6 +31,7 @@ struct RawConfig {
     lang: Option<String>,
     theme: Option<ThemeChoice>,
     idle_lock_minutes: Option<u64>,
+    unknown_role: Option<String>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
     escalation: Option<RawThresholds>,
@@ -52,6 +55,8 @@ pub struct Config {
     /// Action name → key, e.g. `assign = "A"`.
     pub keys: BTreeMap<String, String>,
     pub thresholds: Thresholds,
+    /// The role of a login the staff table does not know (viewer unless the config says otherwise).
+    pub unknown_role: Role,
 }
 
 impl Default for Config {
@@ -62,6 +67,7 @@ impl Default for Config {
             idle_lock_minutes: 15,
             keys: BTreeMap::new(),
             thresholds: Thresholds::default(),
+            unknown_role: Role::Viewer,
         }
     }
 }
@@ -113,8 +119,16 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
     if days.windows(2).any(|w| w[0] >= w[1]) || days[0] < 1 || thresholds.stalled_days < 1 {
         return Err((line_of("overdue_days"), "escalation: overdue_days must be rising and positive".into()));
     }
+    let unknown_role = match raw.unknown_role.as_deref() {
+        None => Role::Viewer,
+        Some(r) => match Role::parse(r) {
+            Some(role @ (Role::Viewer | Role::Officer)) => role,
+            _ => return Err((line_of("unknown_role"), format!("unknown_role: \"{r}\" is not viewer or officer"))),
+        },
+    };
     Ok(Config {
         lang,
+        unknown_role,
         theme: raw.theme.unwrap_or_default(),
         idle_lock_minutes: raw.idle_lock_minutes.unwrap_or(15),
         keys: raw.keys,
@@ -125,6 +139,19 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The example in the README is a valid config.
+    #[test]
+    fn the_readme_example_parses() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("```toml\n").unwrap() + "```toml\n".len();
+        let end = start + readme[start..].find("```").unwrap();
+        let c = parse(&readme[start..end]).unwrap();
+        assert_eq!(c.keys.get("escalate").map(String::as_str), Some("E"));
+        assert_eq!(c.unknown_role, Role::Viewer);
+        assert_eq!(parse("unknown_role = \"officer\"").unwrap().unknown_role, Role::Officer);
+        assert_eq!(parse("\nunknown_role = \"admin\"").unwrap_err().0, 2, "never admin by default");
+    }
 
     #[test]
     fn a_full_config() {

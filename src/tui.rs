@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{self, Event};
 use crate::app::keymap::Keymap;
 use crate::app::{AppEvent, AppState, Effect, update};
 use crate::cli::{Env, Failure};
-use crate::config::{self, Config};
+use crate::config;
 use crate::i18n::Lang;
 use crate::protocol::Session;
 use crate::store::Store;
@@ -32,12 +32,11 @@ pub fn run(env: &Env) -> Result<(), Failure> {
         let key = if u == terminal::Unfit::DumbTerm { "tui.dumb_term" } else { "tui.no_tty" };
         return Err(Failure::input(env.lang.t(key)));
     }
-    let config = load_config(env.lang)?;
-    let lang = if env.cli.lang.is_none() { config.lang.unwrap_or(env.lang) } else { env.lang };
+    let config = &env.config;
+    let lang = env.lang;
     let keymap = Keymap::with_overrides(&config.keys).map_err(|e| bad_config(lang, 0, &e))?;
-    let path = db_path(env, lang)?;
-    let mut store = Store::open(&path, env.actor.clone(), env.clock).map_err(|e| Failure::store(lang, &e))?;
-    store.thresholds = config.thresholds;
+    let path = env.db_path()?;
+    let store = env.open()?;
     let session = session(&store, env, &path);
     let term = std::env::var("TERM").ok();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -61,24 +60,9 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     Ok(())
 }
 
-fn load_config(lang: Lang) -> Result<Config, Failure> {
-    let Some(path) = config::default_path() else { return Ok(Config::default()) };
-    config::load(&path).map_err(|e| {
-        Failure::input(lang.f("tui.bad_config", &[&e.path.display(), &e.line, &crate::text::sanitise(&e.message)]))
-    })
-}
-
 fn bad_config(lang: Lang, line: usize, message: &str) -> Failure {
     let path = config::default_path().unwrap_or_default();
     Failure::input(lang.f("tui.bad_config", &[&path.display(), &line, &message]))
-}
-
-/// `--demo`: the demo ledger in the data directory; else `--db`, `ANWEI_DB` or the default.
-fn db_path(env: &Env, lang: Lang) -> Result<PathBuf, Failure> {
-    if env.cli.demo {
-        return crate::cli::data_file("demo.db").ok_or_else(|| Failure::input(lang.t("cli.no_data_dir")));
-    }
-    env.db_path()
 }
 
 fn session(store: &Store, env: &Env, path: &std::path::Path) -> Session {

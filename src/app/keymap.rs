@@ -271,6 +271,16 @@ impl Keymap {
     }
 }
 
+/// The key table as Markdown (the README's copy is checked against it by a test).
+pub fn markdown_table(k: &Keymap, lang: crate::i18n::Lang) -> String {
+    let mut out = format!("| {} | {} |\n|---|---|\n", lang.t("help.col_key"), lang.t("help.col_action"));
+    for (action, key) in k.all() {
+        let label = key.label().replace('|', "\\|");
+        out.push_str(&format!("| `{label}` | {} |\n", lang.t(&format!("help.{}", name_of(action)))));
+    }
+    out
+}
+
 /// Motions and screen numbers are in help but too common for the footer.
 fn is_motion(a: Action) -> bool {
     matches!(
@@ -315,6 +325,21 @@ mod tests {
 
     fn ev(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    /// The README's key table is the keymap's; `ANWEI_WRITE_README=1` rewrites it.
+    #[test]
+    fn readme_key_table_matches_the_keymap() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let readme = std::fs::read_to_string(&path).unwrap();
+        let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+        let (a, b) = (readme.find(start).unwrap() + start.len(), readme.find(end).unwrap());
+        let table = markdown_table(&Keymap::default(), crate::i18n::Lang::En);
+        if std::env::var_os("ANWEI_WRITE_README").is_some() {
+            std::fs::write(&path, format!("{}{table}{}", &readme[..a], &readme[b..])).unwrap();
+        } else {
+            assert_eq!(readme[a..b], table, "run ANWEI_WRITE_README=1 cargo test readme_key_table");
+        }
     }
 
     #[test]

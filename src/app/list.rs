@@ -324,6 +324,10 @@ pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
     match k.code {
         KeyCode::Enter => return Vec::new(),
         KeyCode::Esc => text.clear(),
+        KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+            text.clear();
+            s.search = Some(text.clone());
+        }
         KeyCode::Backspace => {
             text.pop();
             s.search = Some(text.clone());

@@ -50,8 +50,7 @@ class Ledger:
 def find(t, s, code):
     """Narrows the current list to one hazard with the incremental search."""
     t.keys(s, "/")
-    t.keys(s, "Escape")
-    t.keys(s, "/")
+    t.keys(s, "C-u")
     t.literal(s, code)
     t.keys(s, "Enter")
     return t.wait_for(s, code)

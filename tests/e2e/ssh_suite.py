@@ -82,8 +82,7 @@ class World:
 def find(t, s, code):
     t.keys(s, "2")
     t.keys(s, "/")
-    t.keys(s, "Escape")
-    t.keys(s, "/")
+    t.keys(s, "C-u")
     t.literal(s, code)
     t.keys(s, "Enter")
     return t.wait_for(s, code, 5)
