@@ -11,6 +11,7 @@ restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N fail
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -53,13 +54,14 @@ def find(t, s, code):
     t.keys(s, "C-u")
     t.literal(s, code)
     t.keys(s, "Enter")
-    return t.wait_for(s, code)
+    # wait for the narrowed page itself, not just the typed text, before acting on the row
+    return t.wait_re(s, re.escape(code) + r"\] 1/1\b", 1)
 
 
 def screens(suite, t, s, words):
     for key, word in words:
         t.keys(s, key)
-        suite.check(f"key {key} shows {word}", t.wait_for(s, word, 5) is not None, t.screen(s))
+        suite.check(f"key {key} shows {word}", t.wait_for(s, word, 15) is not None, t.screen(s))
 
 
 def assign(suite, t, s, ledger, code, saved):
@@ -67,7 +69,7 @@ def assign(suite, t, s, ledger, code, saved):
     t.keys(s, "a")
     t.literal(s, "zhang")
     t.keys(s, "Enter")
-    suite.check("assign reports the result", t.wait_for(s, saved, 5) is not None, t.screen(s))
+    suite.check("assign reports the result", t.wait_for(s, saved, 15) is not None, t.screen(s))
     shown = ledger.json("show", code)
     suite.check("assign is in the database", (shown["assignee"] or "").startswith("zhang"), str(shown["assignee"]))
 
@@ -78,10 +80,10 @@ def escalate(suite, t, s, ledger, code, confirm_word, saved):
     t.keys(s, "e")
     t.literal(s, "e2e")
     t.keys(s, "Enter")
-    suite.check("escalate asks first", t.wait_for(s, confirm_word, 5) is not None, t.screen(s))
+    suite.check("escalate asks first", t.wait_for(s, confirm_word, 15) is not None, t.screen(s))
     suite.check("nothing written before y", ledger.json("show", code)["escalation_level"] == before)
     t.keys(s, "y")
-    suite.check("escalate reports the document", t.wait_for(s, saved, 5) is not None, t.screen(s))
+    suite.check("escalate reports the document", t.wait_for(s, saved, 15) is not None, t.screen(s))
     after = ledger.json("show", code)
     suite.check("escalation level raised", after["escalation_level"] == before + 1, str(after["escalation_level"]))
 
@@ -94,7 +96,7 @@ def sign_offs(suite, t, s, ledger, code, names):
         t.keys(s, "Tab")
         t.literal(s, name)
         t.keys(s, "Enter")
-        t.wait_for(s, "saved" if i < 2 else code, 5)
+        t.wait_for(s, "saved" if i < 2 else code, 15)
         deadline_ok = wait_db(ledger, code, lambda d, n=i + 1: len(d["verifications"]) >= n)
         suite.check(f"sign-off {i + 1} recorded", deadline_ok)
     status = ledger.json("show", code)["status"]
@@ -112,7 +114,7 @@ def wait_db(ledger, code, cond, tries=50):
 
 def quit_restored(suite, t, s):
     t.keys(s, "q")
-    suite.check("q quits with status 0", t.wait_for(s, "anwei-exited-0", 5) is not None, t.screen(s))
+    suite.check("q quits with status 0", t.wait_for(s, "anwei-exited-0", 15) is not None, t.screen(s))
     alt, cursor, mouse = t.flags(s).split("|")[0].split()[:3]
     suite.check("terminal restored (normal screen, cursor, no mouse)", (alt, cursor, mouse) == ("0", "1", "0"), t.flags(s))
 

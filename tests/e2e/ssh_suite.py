@@ -85,7 +85,8 @@ def find(t, s, code):
     t.keys(s, "C-u")
     t.literal(s, code)
     t.keys(s, "Enter")
-    return t.wait_for(s, code, 5)
+    # wait for the narrowed page itself, not just the typed text, before acting on the row
+    return t.wait_re(s, re.escape(code) + r"\] 1/1\b", 1, 15)
 
 
 def open_pane(t, w, name, user, lang="en", size=(100, 30), ignore_hup=False):
