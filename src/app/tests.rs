@@ -382,3 +382,16 @@ fn a_taller_terminal_reads_a_longer_page() {
     assert_eq!(x.s.list(ListKind::Ledger).rows.len(), 12);
     assert_eq!(x.s.list(ListKind::Ledger).current().unwrap().code, code);
 }
+
+#[test]
+fn officers_may_not_reopen_and_admins_may() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0007");
+    x.s.session.role = Some(Role::Officer);
+    x.keys("r");
+    assert!(x.s.modal.is_none() && x.s.notice.as_ref().is_some_and(|n| n.error), "{}", notice(&x));
+    x.s.session.role = Some(Role::Admin);
+    x.keys("r");
+    assert!(x.s.modal.is_some(), "an admin is asked for the reason");
+    assert!(writes(&x).is_empty());
+}
