@@ -115,8 +115,35 @@ def wait_db(ledger, code, cond, tries=50):
 def quit_restored(suite, t, s):
     t.keys(s, "q")
     suite.check("q quits with status 0", t.wait_for(s, "anwei-exited-0", 15) is not None, t.screen(s))
-    alt, cursor, mouse = t.flags(s).split("|")[0].split()[:3]
-    suite.check("terminal restored (normal screen, cursor, no mouse)", (alt, cursor, mouse) == ("0", "1", "0"), t.flags(s))
+    suite.check("terminal restored (normal screen, cursor, no mouse)", modes_restored(t, s), t.flags(s))
+
+
+def modes_restored(t, s):
+    return tuple(t.flags(s).split("|")[0].split()[:3]) == ("0", "1", "0")
+
+
+def sigterm_and_bad_config(suite, binary, ledger, tmp):
+    """SIGTERM restores the terminal; a bad config is refused, naming its line, before the screen."""
+    t = Tmux(f"anwei-e2e-{os.getpid()}-signals")
+    env = {"ANWEI_TODAY": TODAY, "ANWEI_LANG": "en", "TERM": "xterm", "ANWEI_CONFIG": "/nonexistent"}
+    try:
+        t.start("term", f"{binary} --db {ledger.path}; echo anwei-exited-$?; sleep 60", 80, 24, env)
+        t.wait_for("term", "Open major", 15)
+        shell = t.run("display", "-p", "-t", "term", "#{pane_pid}").strip()
+        pid = subprocess.run(["pgrep", "-P", shell, "-x", "anwei"], capture_output=True, text=True).stdout.split()
+        subprocess.run(["kill", "-TERM", *pid])
+        suite.check("SIGTERM ends the program", t.wait_for("term", "anwei-exited-", 15) is not None, t.screen("term"))
+        suite.check("SIGTERM leaves the terminal restored", modes_restored(t, "term"), t.flags("term"))
+        bad = os.path.join(tmp, "bad.toml")
+        with open(bad, "w") as f:
+            f.write('lang = "en"\nidle_lock_minutes = "soon"\n')
+        t.start("cfg", f"{binary} --db {ledger.path}; echo anwei-exited-$?; sleep 60", 80, 24,
+                dict(env, ANWEI_CONFIG=bad))
+        screen = t.wait_for("cfg", "anwei-exited-2", 15)
+        suite.check("a bad config is refused naming its line", screen is not None and "line 2" in screen, t.screen("cfg"))
+        suite.check("a bad config leaves the terminal sane", modes_restored(t, "cfg"), t.flags("cfg"))
+    finally:
+        t.kill()
 
 
 def journey(suite, binary, ledger, lang, size):
@@ -160,6 +187,7 @@ def main():
         ledger.run("demo", "--hazards", "600", "--seed", "7")
         journey(suite, binary, ledger, "en", (100, 30))
         journey(suite, binary, ledger, "zh", (80, 24))
+        sigterm_and_bad_config(suite, binary, ledger, tmp)
     sys.exit(suite.summary())
 
 
