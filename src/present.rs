@@ -7,6 +7,20 @@ use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::Lang;
 use crate::store::detail::HazardDetail;
 
+/// The overview's tiles in order: catalogue key and figure (the screen and `anwei overview`).
+pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i64); 8] {
+    [
+        ("tile.open_major", o.open_major),
+        ("tile.overdue", o.overdue),
+        ("tile.due_7", o.due_within_7),
+        ("tile.awaiting", o.awaiting_sign_off),
+        ("tile.queue", o.escalation_queue),
+        ("tile.stock", o.stock_open),
+        ("tile.new_q", o.new_this_quarter),
+        ("tile.closed_q", o.closed_this_quarter),
+    ]
+}
+
 /// A titled block of (label, value) lines; an empty label is a free line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {

@@ -8,19 +8,7 @@ use crate::domain::quarter::Quarter;
 use crate::store::list::Filter;
 use crate::store::overview::Overview;
 
-/// The tiles in order: catalogue key and figure.
-pub fn tiles(o: &Overview) -> [(&'static str, i64); 8] {
-    [
-        ("tile.open_major", o.open_major),
-        ("tile.overdue", o.overdue),
-        ("tile.due_7", o.due_within_7),
-        ("tile.awaiting", o.awaiting_sign_off),
-        ("tile.queue", o.escalation_queue),
-        ("tile.stock", o.stock_open),
-        ("tile.new_q", o.new_this_quarter),
-        ("tile.closed_q", o.closed_this_quarter),
-    ]
-}
+pub use crate::present::overview_tiles as tiles;
 
 /// A selectable item of the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,16 +17,7 @@ pub fn overview(env: &Env, format: Format) -> Result<(), Failure> {
         return json(&o);
     }
     let l = env.lang;
-    let tiles = [
-        ("tile.open_major", o.open_major),
-        ("tile.overdue", o.overdue),
-        ("tile.due_7", o.due_within_7),
-        ("tile.awaiting", o.awaiting_sign_off),
-        ("tile.queue", o.escalation_queue),
-        ("tile.stock", o.stock_open),
-        ("tile.new_q", o.new_this_quarter),
-        ("tile.closed_q", o.closed_this_quarter),
-    ];
+    let tiles = crate::present::overview_tiles(&o);
     println!("{}  {}  {}", crate::text::sanitise(&store.org_name().unwrap_or_default()), o.today, o.quarter);
     let rows: Vec<Vec<String>> = tiles.iter().map(|(k, n)| vec![l.t(k).to_string(), n.to_string()]).collect();
     table(&[l.t("col.figure"), l.t("col.count")], &rows);
