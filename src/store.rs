@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod changes;
 pub mod check;
 pub mod consultation;
+pub mod counts;
 pub mod detail;
 pub mod error;
 pub mod export;

@@ -1,13 +1,14 @@
 //! The overview dashboard: tiles and bars from trigger-kept counters (cheap), the
 //! trend and yearly clearance (heavier, loaded after the first frame).
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde::Serialize;
 
-use super::list::{Filter, HazardRow, Page, Sort};
-use super::{Store, StoreError};
+use super::list::{Filter, HazardRow, Page, Sort, Sql, list_sql};
+use super::{Store, StoreError, counts};
 use crate::domain::clearance::YearFigures;
+use crate::domain::escalation::Thresholds;
 use crate::domain::quarter::Quarter;
 
 /// The overview's tiles, bars and matrix.
@@ -50,51 +51,113 @@ pub struct Trend {
     pub years: Vec<YearFigures>,
 }
 
+/// The overview's queries, each with its parameters (also printed by `anwei sql overview`).
+#[derive(Debug, Clone)]
+pub struct OverviewSql {
+    pub open_total: Sql,
+    pub open_major: Sql,
+    pub overdue: Sql,
+    pub due_within_7: Sql,
+    pub awaiting_sign_off: Sql,
+    pub escalation_queue: Sql,
+    pub stock_open: Sql,
+    pub new_this_quarter: Sql,
+    pub closed_this_quarter: Sql,
+    pub by_village: Sql,
+    pub by_sector: Sql,
+    pub source_status: Sql,
+    pub most_overdue: Sql,
+}
+
+impl OverviewSql {
+    pub fn new(today: NaiveDate, t: &Thresholds) -> OverviewSql {
+        let q = Quarter::of(today);
+        let months = |col: &str| Sql {
+            text: format!("SELECT COALESCE(SUM({col}), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2"),
+            params: vec![q.start().format("%Y-%m").to_string().into(), q.end().format("%Y-%m").to_string().into()],
+        };
+        let plain = |text: &str| Sql { text: text.into(), params: Vec::new() };
+        let overdue = Filter { overdue: true, ..Filter::default() };
+        OverviewSql {
+            open_total: counts::tally("status <> 'closed'"),
+            open_major: counts::tally("status <> 'closed' AND grade = 'major'"),
+            overdue: counts::overdue(today),
+            due_within_7: counts::due_within(today, 7),
+            awaiting_sign_off: counts::tally("status = 'verifying'"),
+            escalation_queue: counts::escalation_queue(today, t),
+            stock_open: counts::tally("status <> 'closed' AND stock = 1"),
+            new_this_quarter: months("found"),
+            closed_this_quarter: months("closed"),
+            by_village: plain(
+                "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
+                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
+            ),
+            by_sector: plain(
+                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
+            ),
+            source_status: plain("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status"),
+            most_overdue: list_sql(&overdue, Sort::default(), &Page { after: None, limit: 10 }, today, t),
+        }
+    }
+
+    /// Every query, in the order the overview runs them.
+    pub fn all(&self) -> [&Sql; 13] {
+        [
+            &self.open_total,
+            &self.open_major,
+            &self.overdue,
+            &self.due_within_7,
+            &self.awaiting_sign_off,
+            &self.escalation_queue,
+            &self.stock_open,
+            &self.new_this_quarter,
+            &self.closed_this_quarter,
+            &self.by_village,
+            &self.by_sector,
+            &self.source_status,
+            &self.most_overdue,
+        ]
+    }
+}
+
 impl Store {
     /// The overview's counters, as of today.
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let today = self.today();
-        let q = Quarter::of(today);
-        let scalar = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<i64, StoreError> {
-            Ok(self.conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
-        };
-        let tally = |cond: &str| scalar(&format!("SELECT COALESCE(SUM(n), 0) FROM hazard_tally WHERE {cond}"), &[]);
-        let t = today.to_string();
-        let week = (today + Duration::days(7)).to_string();
-        let (qs, qe) = (q.start().format("%Y-%m").to_string(), q.end().format("%Y-%m").to_string());
+        let q = OverviewSql::new(today, &self.thresholds);
         Ok(Overview {
-            today: t.clone(),
-            quarter: q.to_string(),
-            open_total: tally("status <> 'closed'")?,
-            open_major: tally("status <> 'closed' AND grade = 'major'")?,
-            overdue: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline < ?1", &[&t])?,
-            due_within_7: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline >= ?1 AND deadline <= ?2", &[&t, &week])?,
-            awaiting_sign_off: tally("status = 'verifying'")?,
-            escalation_queue: self.count(&Filter { escalation_queue: true, ..Filter::default() })?,
-            stock_open: tally("status <> 'closed' AND stock = 1")?,
-            new_this_quarter: scalar("SELECT COALESCE(SUM(found), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
-            closed_this_quarter: scalar("SELECT COALESCE(SUM(closed), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
-            by_village: self.pairs(
-                "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
-                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
-            )?,
-            by_sector: self.pairs(
-                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
-            )?,
-            source_status: self.source_status()?,
-            most_overdue: self.list(&Filter { overdue: true, ..Filter::default() }, Sort::default(), &Page { after: None, limit: 10 })?,
+            today: today.to_string(),
+            quarter: Quarter::of(today).to_string(),
+            open_total: self.scalar(&q.open_total)?,
+            open_major: self.scalar(&q.open_major)?,
+            overdue: self.scalar(&q.overdue)?,
+            due_within_7: self.scalar(&q.due_within_7)?,
+            awaiting_sign_off: self.scalar(&q.awaiting_sign_off)?,
+            escalation_queue: self.scalar(&q.escalation_queue)?,
+            stock_open: self.scalar(&q.stock_open)?,
+            new_this_quarter: self.scalar(&q.new_this_quarter)?,
+            closed_this_quarter: self.scalar(&q.closed_this_quarter)?,
+            by_village: self.pairs(&q.by_village)?,
+            by_sector: self.pairs(&q.by_sector)?,
+            source_status: self.source_status(&q.source_status)?,
+            most_overdue: self.rows_of(&q.most_overdue)?,
         })
     }
 
-    fn pairs(&self, sql: &str) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
+    /// The one number `sql` selects.
+    pub(crate) fn scalar(&self, sql: &Sql) -> Result<i64, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        Ok(stmt.query_row(rusqlite::params_from_iter(sql.params.iter()), |r| r.get(0))?)
+    }
+
+    fn pairs(&self, sql: &Sql) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn source_status(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status")?;
+    fn source_status(&self, sql: &Sql) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
