@@ -16,6 +16,7 @@ pub mod list;
 pub mod overview;
 pub mod queue;
 pub mod schema;
+pub mod screens;
 pub mod setup;
 pub mod write;
 

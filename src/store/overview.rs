@@ -2,7 +2,6 @@
 //! trend and yearly clearance (heavier, loaded after the first frame).
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
 use serde::Serialize;
 
 use super::list::{Filter, HazardRow, Page, Sort, Sql, list_sql};
@@ -181,9 +180,7 @@ impl Store {
 
     /// (month, found, closed) for major hazards, in month order.
     fn month_counts(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month",
-        )?;
+        let mut stmt = self.conn.prepare_cached(MONTH_COUNTS)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -199,31 +196,45 @@ impl Store {
         };
         let (start, end) = (format!("{year}-01"), format!("{year}-12"));
         let before = format!("{}-12", year - 1);
-        let at_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today).to_string();
         let open_at_start = sum("0000", &before, |m| m.1) - sum("0000", &before, |m| m.2);
-        let scalar = |sql: &str| -> Result<i64, StoreError> {
-            Ok(self.conn.prepare_cached(sql)?.query_row(params![at_end, year.to_string()], |r| r.get(0))?)
-        };
+        let [stock, increment, overdue] = year_sql(year, today);
         Ok(YearFigures {
             year,
             open_at_start,
             found: sum(&start, &end, |m| m.1),
             found_prev_year: sum(&format!("{}-01", year - 1), &before, |m| m.1),
             closed: sum(&start, &end, |m| m.2),
-            stock_open_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31' AND ?2 <> ''
-                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
-            increment_overdue_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on BETWEEN '2024-01-01' AND ?2 || '-12-31'
-                 AND deadline < ?1 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
-            overdue_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND deadline < ?1 AND ?2 <> ''
-                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
+            stock_open_at_end: self.scalar(&stock)?,
+            increment_overdue_at_end: self.scalar(&increment)?,
+            overdue_at_end: self.scalar(&overdue)?,
         })
     }
+}
+
+/// Major hazards found and closed by month, in month order.
+const MONTH_COUNTS: &str =
+    "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month";
+
+/// The trend's queries (also printed by `anwei sql trend`).
+pub fn trend_sql(today: NaiveDate) -> Vec<Sql> {
+    let mut all = vec![Sql { text: MONTH_COUNTS.into(), params: Vec::new() }];
+    all.extend((2024..=today.year()).flat_map(|y| year_sql(y, today)));
+    all
+}
+
+/// Stock open, increment overdue and all overdue major hazards at the end of `year`
+/// (or today, for this year).
+fn year_sql(year: i32, today: NaiveDate) -> [Sql; 3] {
+    let at_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today).to_string();
+    let sql = |text: &str| Sql { text: text.into(), params: vec![at_end.clone().into(), year.to_string().into()] };
+    [
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31' AND ?2 <> ''
+             AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on BETWEEN '2024-01-01' AND ?2 || '-12-31'
+             AND deadline < ?1 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND deadline < ?1 AND ?2 <> ''
+             AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+    ]
 }
 
 /// `YYYY-MM` of the month `n` months before `today`'s.
