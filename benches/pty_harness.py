@@ -77,7 +77,7 @@ def main():
     p.add_argument("--today", default="2026-11-29")
     p.add_argument("--lang", default="zh")
     p.add_argument("--size", default="200x60")
-    p.add_argument("--keys", default="down,down,down,pgdn,up,2,down,3,4,5,1")
+    p.add_argument("--keys", default="2,down,down,down,pgdn,up,3,down,4,5,1")
     p.add_argument("--quiet", type=float, default=0.3, help="seconds of silence that end a frame")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
@@ -96,14 +96,16 @@ def main():
         os.write(fd, key)
         out, last = read_until_quiet(fd, a.quiet, 5, rows)
         result["keys"].append({"key": name, "bytes": len(out), "latency_ms": round((last - sent) * 1000, 1) if out else None})
-    result["peak_memory_kib"] = peak_memory_kib(pid)
-    os.write(fd, b"q")
-    read_until_quiet(fd, 0.5, 3, rows)
+    live_peak = peak_memory_kib(pid)
     try:
+        os.write(fd, b"q")
+        read_until_quiet(fd, 0.5, 3, rows)
         os.kill(pid, 15)
     except OSError:
         pass
-    os.waitpid(pid, 0)
+    # the kernel's peak resident size of the whole run (KiB); VmHWM is gone once it exits
+    _, _, usage = os.wait4(pid, 0)
+    result["peak_memory_kib"] = max(usage.ru_maxrss, live_peak or 0)
     if a.json:
         print(json.dumps(result))
         return

@@ -149,6 +149,7 @@ fn dispatch(env: &Env) -> Result<(), Failure> {
         Some(Command::Whoami) => read::whoami(env),
         Some(Command::Check) => read::check(env),
         Some(Command::Backup { file }) => read::backup(env, file),
+        Some(Command::Sql { screen }) => read::sql(env, *screen),
         Some(Command::Init { org, code_prefix, shared: false, .. }) => write::init(env, org, code_prefix),
         Some(Command::Init { org, code_prefix, group, .. }) => {
             shared::init_shared(env, org, code_prefix, group.as_deref().unwrap_or_default())

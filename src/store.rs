@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod changes;
 pub mod check;
 pub mod consultation;
+pub mod counts;
 pub mod detail;
 pub mod error;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod list;
 pub mod overview;
 pub mod queue;
 pub mod schema;
+pub mod screens;
 pub mod setup;
 pub mod write;
 
@@ -30,6 +32,10 @@ pub use error::StoreError;
 
 /// How long a writer waits for another writer's lock.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Memory-mapped reads: most of the speed of a large map, and the pages a scan touches
+/// count as resident memory, so the map stays well under the 64 MiB the program may use.
+const MMAP_BYTES: i64 = 32 * 1024 * 1024;
 
 /// Who acts, and how the store treats them.
 #[derive(Debug, Clone)]
@@ -78,7 +84,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "mmap_size", 268_435_456i64)?;
+        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::LATEST {
             return Err(StoreError::TooNew { found: version, known: schema::LATEST });

@@ -2,7 +2,12 @@
 //! thread, and the main loop that wakes at least every 250 ms to check the signal
 //! flag and the terminal, feeds events to `update`, and draws only when dirty.
 
+#[cfg(test)]
+mod budget;
+mod quiet;
 mod terminal;
+
+pub use quiet::Quiet;
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -24,6 +29,9 @@ use crate::worker::Worker;
 
 /// The longest the main loop sleeps.
 const TICK: Duration = Duration::from_millis(250);
+
+/// Room for a full Chinese redraw of a large terminal, written at once.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Opens the full screen on the ledger; returns when the user quits, a signal
 /// arrives or the terminal disappears. The terminal is restored in every case.
@@ -106,7 +114,9 @@ struct Outside<'a> {
 }
 
 fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, theme: &Theme, idle: Duration) {
-    let Ok(mut term) = Terminal::new(CrosstermBackend::new(std::io::stdout())) else { return };
+    // one write per frame, and nothing for a frame where nothing changed
+    let stdout = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
+    let Ok(mut term) = Terminal::new(Quiet::new(CrosstermBackend::new(stdout))) else { return };
     if let Ok(size) = term.size() {
         update(state, AppEvent::Resize(size.width, size.height));
     }

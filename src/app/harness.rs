@@ -25,6 +25,11 @@ impl Harness {
     /// The app at `w` x `h` with its first loads answered, acting as zhang (admin).
     pub fn new(lang: Lang, w: u16, h: u16) -> Harness {
         let (dir, store) = fixture::ledger();
+        Harness::on(dir, store, lang, w, h)
+    }
+
+    /// The app on `store` (kept alive by `dir`) at `w` x `h`, its first loads answered.
+    pub fn on(dir: tempfile::TempDir, store: crate::store::Store, lang: Lang, w: u16, h: u16) -> Harness {
         let session = Session {
             org: store.org_name().unwrap(),
             login: store.actor.login.clone(),

@@ -36,6 +36,17 @@ pub enum Format {
     Json,
 }
 
+/// The screens whose SQL `anwei sql` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SqlScreen {
+    Overview,
+    Trend,
+    Ledger,
+    Overdue,
+    Escalation,
+    Verification,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new ledger; you become its admin.
@@ -151,6 +162,11 @@ pub enum Command {
     Check,
     /// An online backup of the database.
     Backup { file: PathBuf },
+    /// Print the SQL a screen runs, values written in, to time it in the sqlite3 shell.
+    Sql {
+        #[arg(value_enum)]
+        screen: SqlScreen,
+    },
     /// Import enterprises or hazards from CSV or XLSX (admin): all or nothing unless --skip-bad.
     Import {
         #[arg(value_enum)]

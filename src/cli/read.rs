@@ -1,8 +1,8 @@
-//! The read commands: overview, list, show, whoami, check, backup, staff list.
+//! The read commands: overview, list, show, whoami, check, backup, staff list, sql.
 
 use std::path::Path;
 
-use super::args::{Format, ListArgs};
+use super::args::{Format, ListArgs, SqlScreen};
 use super::output::{csv, json, table};
 use super::{Env, Failure};
 use crate::domain::{Grade, Source, Status};
@@ -174,4 +174,27 @@ pub fn staff_list(env: &Env, format: Format) -> Result<(), Failure> {
         table(&headers, &rows);
         Ok(())
     }
+}
+
+/// The rows of a list page at 200x60, and one more to know whether more follow.
+const SQL_PAGE_ROWS: usize = 56;
+
+/// `anwei sql SCREEN`: the statements a screen runs, one per line group, each ended by `;`.
+pub fn sql(env: &Env, screen: SqlScreen) -> Result<(), Failure> {
+    use crate::app::list::ListKind;
+    use crate::store::screens;
+    let (today, t) = (env.clock.today(), crate::domain::escalation::Thresholds::default());
+    let list = |k: ListKind| screens::list(&k.base(), k.default_sort(), SQL_PAGE_ROWS, today, &t);
+    let all = match screen {
+        SqlScreen::Overview => screens::overview(today, &t),
+        SqlScreen::Trend => screens::trend(today),
+        SqlScreen::Ledger => list(ListKind::Ledger),
+        SqlScreen::Overdue => list(ListKind::Overdue),
+        SqlScreen::Escalation => list(ListKind::Escalation),
+        SqlScreen::Verification => list(ListKind::Verification),
+    };
+    for s in all {
+        println!("{};", s.inline());
+    }
+    Ok(())
 }

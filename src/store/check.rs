@@ -35,6 +35,13 @@ const RULES: &[(&str, &str)] = &[
          WHERE d.found IS NOT m.found OR d.closed IS NOT m.closed",
     ),
     (
+        "due",
+        "SELECT count(*) FROM (
+           SELECT deadline, escalation_level AS level, count(*) AS n FROM hazards WHERE status <> 'closed' GROUP BY 1, 2
+         ) d FULL OUTER JOIN (SELECT * FROM hazard_due WHERE n <> 0) c USING (deadline, level)
+         WHERE d.n IS NOT c.n",
+    ),
+    (
         "status_timeline",
         "SELECT count(*) FROM hazards h WHERE h.status IS NOT (
            SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'status' ORDER BY t.id DESC LIMIT 1)",

@@ -6,7 +6,7 @@ mod row;
 
 use rusqlite::types::Value;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, counts};
 pub use filter::{Filter, Sql, cutoffs};
 pub use row::HazardRow;
 
@@ -109,7 +109,11 @@ pub struct Page {
 impl Store {
     /// One page of hazards.
     pub fn list(&self, filter: &Filter, sort: Sort, page: &Page) -> Result<Vec<HazardRow>, StoreError> {
-        let sql = list_sql(filter, sort, page, self.today(), &self.thresholds);
+        self.rows_of(&list_sql(filter, sort, page, self.today(), &self.thresholds))
+    }
+
+    /// The rows a list query (`list_sql`) selects.
+    pub(crate) fn rows_of(&self, sql: &Sql) -> Result<Vec<HazardRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(sql.params.iter()), |r| {
             row::from_row(r, self.today(), &self.thresholds)
@@ -117,14 +121,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many hazards match the filter.
+    /// How many hazards match the filter (from the counters when they answer it).
     pub fn count(&self, filter: &Filter) -> Result<i64, StoreError> {
-        let mut sql = Sql::default();
-        let clause = filter.where_clause(&mut sql, self.today(), &self.thresholds);
-        let text = format!("SELECT count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id {clause}");
-        let mut stmt = self.conn.prepare_cached(&text)?;
-        Ok(stmt.query_row(rusqlite::params_from_iter(sql.params.iter()), |r| r.get(0))?)
+        self.scalar(&count_sql(filter, self.today(), &self.thresholds))
     }
+}
+
+/// The SQL that counts a list (also printed by `anwei sql`).
+pub fn count_sql(filter: &Filter, today: chrono::NaiveDate, t: &crate::domain::escalation::Thresholds) -> Sql {
+    counts::for_filter(filter, today, t).unwrap_or_else(|| counts::direct(filter, today, t))
 }
 
 /// The SQL of one list page (also printed by `anwei sql`).
@@ -143,7 +148,7 @@ pub fn list_sql(
         let k = sql.bind(c.key.clone());
         let id = sql.bind(Value::Integer(c.id));
         let joiner = if clause.is_empty() { "WHERE" } else { " AND" };
-        clause.push_str(&format!("{joiner} ({expr} {cmp} {k} OR ({expr} = {k} AND h.id {cmp} {id}))"));
+        clause.push_str(&format!("{joiner} ({expr}, h.id) {cmp} ({k}, {id})"));
     }
     let limit = sql.bind(Value::Integer(page.limit as i64));
     sql.text = format!(

@@ -1,13 +1,13 @@
 //! The overview dashboard: tiles and bars from trigger-kept counters (cheap), the
 //! trend and yearly clearance (heavier, loaded after the first frame).
 
-use chrono::{Datelike, Duration, NaiveDate};
-use rusqlite::params;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::list::{Filter, HazardRow, Page, Sort};
-use super::{Store, StoreError};
+use super::list::{Filter, HazardRow, Page, Sort, Sql, list_sql};
+use super::{Store, StoreError, counts};
 use crate::domain::clearance::YearFigures;
+use crate::domain::escalation::Thresholds;
 use crate::domain::quarter::Quarter;
 
 /// The overview's tiles, bars and matrix.
@@ -50,51 +50,113 @@ pub struct Trend {
     pub years: Vec<YearFigures>,
 }
 
+/// The overview's queries, each with its parameters (also printed by `anwei sql overview`).
+#[derive(Debug, Clone)]
+pub struct OverviewSql {
+    pub open_total: Sql,
+    pub open_major: Sql,
+    pub overdue: Sql,
+    pub due_within_7: Sql,
+    pub awaiting_sign_off: Sql,
+    pub escalation_queue: Sql,
+    pub stock_open: Sql,
+    pub new_this_quarter: Sql,
+    pub closed_this_quarter: Sql,
+    pub by_village: Sql,
+    pub by_sector: Sql,
+    pub source_status: Sql,
+    pub most_overdue: Sql,
+}
+
+impl OverviewSql {
+    pub fn new(today: NaiveDate, t: &Thresholds) -> OverviewSql {
+        let q = Quarter::of(today);
+        let months = |col: &str| Sql {
+            text: format!("SELECT COALESCE(SUM({col}), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2"),
+            params: vec![q.start().format("%Y-%m").to_string().into(), q.end().format("%Y-%m").to_string().into()],
+        };
+        let plain = |text: &str| Sql { text: text.into(), params: Vec::new() };
+        let overdue = Filter { overdue: true, ..Filter::default() };
+        OverviewSql {
+            open_total: counts::tally("status <> 'closed'"),
+            open_major: counts::tally("status <> 'closed' AND grade = 'major'"),
+            overdue: counts::overdue(today),
+            due_within_7: counts::due_within(today, 7),
+            awaiting_sign_off: counts::tally("status = 'verifying'"),
+            escalation_queue: counts::escalation_queue(today, t),
+            stock_open: counts::tally("status <> 'closed' AND stock = 1"),
+            new_this_quarter: months("found"),
+            closed_this_quarter: months("closed"),
+            by_village: plain(
+                "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
+                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
+            ),
+            by_sector: plain(
+                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
+            ),
+            source_status: plain("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status"),
+            most_overdue: list_sql(&overdue, Sort::default(), &Page { after: None, limit: 10 }, today, t),
+        }
+    }
+
+    /// Every query, in the order the overview runs them.
+    pub fn all(&self) -> [&Sql; 13] {
+        [
+            &self.open_total,
+            &self.open_major,
+            &self.overdue,
+            &self.due_within_7,
+            &self.awaiting_sign_off,
+            &self.escalation_queue,
+            &self.stock_open,
+            &self.new_this_quarter,
+            &self.closed_this_quarter,
+            &self.by_village,
+            &self.by_sector,
+            &self.source_status,
+            &self.most_overdue,
+        ]
+    }
+}
+
 impl Store {
     /// The overview's counters, as of today.
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let today = self.today();
-        let q = Quarter::of(today);
-        let scalar = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<i64, StoreError> {
-            Ok(self.conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
-        };
-        let tally = |cond: &str| scalar(&format!("SELECT COALESCE(SUM(n), 0) FROM hazard_tally WHERE {cond}"), &[]);
-        let t = today.to_string();
-        let week = (today + Duration::days(7)).to_string();
-        let (qs, qe) = (q.start().format("%Y-%m").to_string(), q.end().format("%Y-%m").to_string());
+        let q = OverviewSql::new(today, &self.thresholds);
         Ok(Overview {
-            today: t.clone(),
-            quarter: q.to_string(),
-            open_total: tally("status <> 'closed'")?,
-            open_major: tally("status <> 'closed' AND grade = 'major'")?,
-            overdue: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline < ?1", &[&t])?,
-            due_within_7: scalar("SELECT count(*) FROM hazards WHERE status <> 'closed' AND deadline >= ?1 AND deadline <= ?2", &[&t, &week])?,
-            awaiting_sign_off: tally("status = 'verifying'")?,
-            escalation_queue: self.count(&Filter { escalation_queue: true, ..Filter::default() })?,
-            stock_open: tally("status <> 'closed' AND stock = 1")?,
-            new_this_quarter: scalar("SELECT COALESCE(SUM(found), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
-            closed_this_quarter: scalar("SELECT COALESCE(SUM(closed), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2", &[&qs, &qe])?,
-            by_village: self.pairs(
-                "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
-                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
-            )?,
-            by_sector: self.pairs(
-                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
-            )?,
-            source_status: self.source_status()?,
-            most_overdue: self.list(&Filter { overdue: true, ..Filter::default() }, Sort::default(), &Page { after: None, limit: 10 })?,
+            today: today.to_string(),
+            quarter: Quarter::of(today).to_string(),
+            open_total: self.scalar(&q.open_total)?,
+            open_major: self.scalar(&q.open_major)?,
+            overdue: self.scalar(&q.overdue)?,
+            due_within_7: self.scalar(&q.due_within_7)?,
+            awaiting_sign_off: self.scalar(&q.awaiting_sign_off)?,
+            escalation_queue: self.scalar(&q.escalation_queue)?,
+            stock_open: self.scalar(&q.stock_open)?,
+            new_this_quarter: self.scalar(&q.new_this_quarter)?,
+            closed_this_quarter: self.scalar(&q.closed_this_quarter)?,
+            by_village: self.pairs(&q.by_village)?,
+            by_sector: self.pairs(&q.by_sector)?,
+            source_status: self.source_status(&q.source_status)?,
+            most_overdue: self.rows_of(&q.most_overdue)?,
         })
     }
 
-    fn pairs(&self, sql: &str) -> Result<Vec<(String, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
+    /// The one number `sql` selects.
+    pub(crate) fn scalar(&self, sql: &Sql) -> Result<i64, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        Ok(stmt.query_row(rusqlite::params_from_iter(sql.params.iter()), |r| r.get(0))?)
+    }
+
+    fn pairs(&self, sql: &Sql) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn source_status(&self) -> Result<Vec<(String, String, i64)>, StoreError> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status")?;
+    fn source_status(&self, sql: &Sql) -> Result<Vec<(String, String, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -118,9 +180,7 @@ impl Store {
 
     /// (month, found, closed) for major hazards, in month order.
     fn month_counts(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month",
-        )?;
+        let mut stmt = self.conn.prepare_cached(MONTH_COUNTS)?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -136,31 +196,45 @@ impl Store {
         };
         let (start, end) = (format!("{year}-01"), format!("{year}-12"));
         let before = format!("{}-12", year - 1);
-        let at_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today).to_string();
         let open_at_start = sum("0000", &before, |m| m.1) - sum("0000", &before, |m| m.2);
-        let scalar = |sql: &str| -> Result<i64, StoreError> {
-            Ok(self.conn.prepare_cached(sql)?.query_row(params![at_end, year.to_string()], |r| r.get(0))?)
-        };
+        let [stock, increment, overdue] = year_sql(year, today);
         Ok(YearFigures {
             year,
             open_at_start,
             found: sum(&start, &end, |m| m.1),
             found_prev_year: sum(&format!("{}-01", year - 1), &before, |m| m.1),
             closed: sum(&start, &end, |m| m.2),
-            stock_open_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31' AND ?2 <> ''
-                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
-            increment_overdue_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on BETWEEN '2024-01-01' AND ?2 || '-12-31'
-                 AND deadline < ?1 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
-            overdue_at_end: scalar(
-                "SELECT count(*) FROM hazards WHERE grade = 'major' AND deadline < ?1 AND ?2 <> ''
-                 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')",
-            )?,
+            stock_open_at_end: self.scalar(&stock)?,
+            increment_overdue_at_end: self.scalar(&increment)?,
+            overdue_at_end: self.scalar(&overdue)?,
         })
     }
+}
+
+/// Major hazards found and closed by month, in month order.
+const MONTH_COUNTS: &str =
+    "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month";
+
+/// The trend's queries (also printed by `anwei sql trend`).
+pub fn trend_sql(today: NaiveDate) -> Vec<Sql> {
+    let mut all = vec![Sql { text: MONTH_COUNTS.into(), params: Vec::new() }];
+    all.extend((2024..=today.year()).flat_map(|y| year_sql(y, today)));
+    all
+}
+
+/// Stock open, increment overdue and all overdue major hazards at the end of `year`
+/// (or today, for this year).
+fn year_sql(year: i32, today: NaiveDate) -> [Sql; 3] {
+    let at_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today).min(today).to_string();
+    let sql = |text: &str| Sql { text: text.into(), params: vec![at_end.clone().into(), year.to_string().into()] };
+    [
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31' AND ?2 <> ''
+             AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on BETWEEN '2024-01-01' AND ?2 || '-12-31'
+             AND deadline < ?1 AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+        sql("SELECT count(*) FROM hazards WHERE grade = 'major' AND deadline < ?1 AND ?2 <> ''
+             AND (closed_at IS NULL OR closed_at > ?1 || ' 23:59:59')"),
+    ]
 }
 
 /// `YYYY-MM` of the month `n` months before `today`'s.

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -275,4 +275,36 @@ CREATE TRIGGER consultation_events_no_delete BEFORE DELETE ON consultation_event
 BEGIN SELECT RAISE(ABORT, 'consultation events are append-only'); END;
 
 CREATE INDEX verifications_failed ON verifications(date) WHERE verdict = 'fail';
+"#;
+
+/// Speed at county scale: open hazards counted by deadline and escalation level (the
+/// overdue, due-soon and escalation-queue figures without scanning the ledger), the
+/// unescalated open hazards by last progress (the stalled part of the queue), and
+/// every hazard by deadline (the ledger sorted by deadline reads in index order).
+const V3: &str = r#"
+CREATE TABLE hazard_due (
+    deadline TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (deadline, level)
+) WITHOUT ROWID;
+INSERT INTO hazard_due SELECT deadline, escalation_level, count(*) FROM hazards WHERE status <> 'closed' GROUP BY 1, 2;
+
+CREATE TRIGGER hazards_due_insert AFTER INSERT ON hazards WHEN NEW.status <> 'closed' BEGIN
+    INSERT INTO hazard_due VALUES (NEW.deadline, NEW.escalation_level, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER hazards_due_delete AFTER DELETE ON hazards WHEN OLD.status <> 'closed' BEGIN
+    UPDATE hazard_due SET n = n - 1 WHERE deadline = OLD.deadline AND level = OLD.escalation_level;
+END;
+
+CREATE TRIGGER hazards_due_update AFTER UPDATE OF status, deadline, escalation_level ON hazards BEGIN
+    UPDATE hazard_due SET n = n - 1
+        WHERE OLD.status <> 'closed' AND deadline = OLD.deadline AND level = OLD.escalation_level;
+    INSERT INTO hazard_due SELECT NEW.deadline, NEW.escalation_level, 1 WHERE NEW.status <> 'closed'
+    ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+CREATE INDEX hazards_stalled ON hazards(last_progress_on, deadline) WHERE status <> 'closed' AND escalation_level = 0;
+CREATE INDEX hazards_deadline ON hazards(deadline, id);
 "#;

@@ -1,0 +1,85 @@
+//! The trigger-kept counters answer every count they are used for exactly as a direct
+//! count of the ledger does, through inserts, edits, closing and deleting, on any day;
+//! `check` notices a counter out of step.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use anwei::clock::Clock;
+use anwei::identity::os_login;
+use anwei::store::list::Filter;
+use anwei::store::{Actor, Store, counts};
+use support::{Ledger, d, new_hazard, today};
+
+/// Forty hazards with spread deadlines, then edited behind the store's back.
+fn edited() -> Ledger {
+    let l = Ledger::new();
+    let mut s = l.store();
+    for i in 0..40i64 {
+        let deadline = today() + chrono::Duration::days(20 - i * 4);
+        s.register(&new_hazard("2024-01-01", &deadline.to_string())).unwrap();
+    }
+    l.conn()
+        .execute_batch(
+            "UPDATE hazards SET escalation_level = id % 5, last_progress_on = date('2026-11-29', -(id * 3) || ' days');
+             UPDATE hazards SET status = 'closed', closed_at = '2026-11-01 10:00:00' WHERE id % 7 = 0;
+             UPDATE hazards SET deadline = date(deadline, '+9 days') WHERE id % 6 = 1;
+             PRAGMA foreign_keys = OFF; DELETE FROM hazards WHERE id % 11 = 0;",
+        )
+        .unwrap();
+    l
+}
+
+fn filters() -> Vec<Filter> {
+    let f = Filter::default();
+    vec![
+        f.clone(),
+        Filter { open: true, ..f.clone() },
+        Filter { overdue: true, ..f.clone() },
+        Filter { due_within: Some(7), ..f.clone() },
+        Filter { escalation_queue: true, ..f.clone() },
+        Filter { escalation_queue: true, open: true, ..f },
+    ]
+}
+
+#[test]
+fn counters_agree_with_direct_counts_on_any_day() {
+    let l = edited();
+    let conn = l.conn();
+    for day in ["2026-09-01", "2026-11-29", "2026-12-20", "2027-03-01"] {
+        let s = Store::open(l.path(), Actor::new(os_login()), Clock::fixed(d(day))).unwrap();
+        for f in filters() {
+            let counted = counts::for_filter(&f, d(day), &s.thresholds).expect("a counter answers");
+            let direct = counts::direct(&f, d(day), &s.thresholds);
+            let q = |sql: &anwei::store::list::Sql| -> i64 {
+                conn.query_row(&sql.text, rusqlite::params_from_iter(sql.params.iter()), |r| r.get(0)).unwrap()
+            };
+            assert_eq!(q(&counted), q(&direct), "{day} {f:?}");
+            assert_eq!(s.count(&f).unwrap(), q(&direct), "{day} {f:?}");
+        }
+    }
+}
+
+#[test]
+fn check_finds_a_due_counter_out_of_step() {
+    let l = edited();
+    let what = |s: &Store| s.check().unwrap().into_iter().map(|f| f.what).collect::<Vec<_>>();
+    assert!(!what(&l.store()).contains(&"due".to_string()));
+    l.conn().execute("UPDATE hazard_due SET n = n + 1", []).unwrap();
+    assert!(what(&l.store()).contains(&"due".to_string()));
+}
+
+#[test]
+fn a_version_2_ledger_gains_the_due_counter() {
+    let l = Ledger::new();
+    l.hazard("2026-03-01", "2026-06-30");
+    l.conn()
+        .execute_batch(
+            "DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete; DROP TRIGGER hazards_due_update;
+             DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline; PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    let s = l.store();
+    assert_eq!(s.count(&Filter { overdue: true, ..Filter::default() }).unwrap(), 1);
+    assert!(s.check().unwrap().is_empty());
+}
