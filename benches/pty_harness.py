@@ -79,6 +79,8 @@ def main():
     p.add_argument("--size", default="200x60")
     p.add_argument("--keys", default="2,down,down,down,pgdn,up,3,down,4,5,1")
     p.add_argument("--quiet", type=float, default=0.3, help="seconds of silence that end a frame")
+    p.add_argument("--settle", type=float, default=0.0,
+                   help="seconds to wait after the first frame, for the slow aggregates to arrive")
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
     cols, rows = (int(x) for x in a.size.split("x"))
@@ -88,6 +90,8 @@ def main():
     pid, fd = spawn([a.bin, "--db", a.db], env, cols, rows)
     first, first_at = read_until_quiet(fd, a.quiet, 30, rows)
     result = {"first_frame_ms": round((first_at - started) * 1000, 1), "first_frame_bytes": len(first), "keys": []}
+    # The slow aggregates (the trend) arrive during this wait; then the screen must be silent.
+    read_until_quiet(fd, a.settle, a.settle, rows)
     idle, _ = read_until_quiet(fd, 1.5, 1.5, rows)
     result["idle_bytes_1_5s"] = len(idle)
     for name in a.keys.split(","):

@@ -93,6 +93,13 @@ impl Store {
         Ok(Store { conn, actor, clock, thresholds: Thresholds::default(), path: path.to_path_buf() })
     }
 
+    /// Reads through SQLite's small page cache instead of the memory map: for a second
+    /// connection that scans a whole table, whose mapped pages would count as resident.
+    pub fn without_mmap(&self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "mmap_size", 0)?;
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -3,6 +3,7 @@
 //! views after its own writes, and polls `PRAGMA data_version` to notice others'.
 
 mod consult;
+mod heavy;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -30,9 +31,15 @@ pub struct Worker {
 impl Worker {
     /// Starts the worker on `store`; `deliver` hands each event to the screen and
     /// returns false once nobody listens.
-    pub fn spawn(store: Store, lang: Lang, deliver: impl Fn(DbEvent) -> bool + Send + 'static) -> Worker {
+    pub fn spawn(store: Store, lang: Lang, deliver: impl Fn(DbEvent) -> bool + Send + Sync + 'static) -> Worker {
         let (requests, rx) = channel();
-        let thread = std::thread::spawn(move || Loop::new(store, lang).run(&rx, &deliver));
+        let deliver: heavy::Deliver = std::sync::Arc::new(deliver);
+        let heavy = heavy::spawn(&store, lang, deliver.clone());
+        let thread = std::thread::spawn(move || {
+            let mut work = Loop::new(store, lang);
+            work.heavy = heavy;
+            work.run(&rx, &*deliver)
+        });
         Worker { requests, thread }
     }
 
@@ -51,12 +58,14 @@ pub(crate) struct Loop {
     last: BTreeMap<Slot, (RequestId, Query)>,
     /// The newest timeline event already accounted for.
     last_event: i64,
+    /// The thread with a second connection for the slow aggregates (none in tests).
+    heavy: Option<Sender<heavy::Job>>,
 }
 
 impl Loop {
     pub(crate) fn new(store: Store, lang: Lang) -> Loop {
         let last_event = store.last_event_id().unwrap_or(0);
-        Loop { store, lang, last: BTreeMap::new(), last_event }
+        Loop { store, lang, last: BTreeMap::new(), last_event, heavy: None }
     }
 
     fn run(mut self, rx: &Receiver<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) {
@@ -153,31 +162,17 @@ impl Loop {
 
     fn loads(&mut self, loads: BTreeMap<Slot, (RequestId, Query)>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
         for (slot, (id, query)) in loads {
-            let event = match self.load(&query) {
-                Ok(data) => DbEvent::Loaded { id, slot, data },
-                Err(e) => DbEvent::Failed { id, slot, problem: problem(self.lang, &e) },
-            };
-            self.last.insert(slot, (id, query));
-            if !deliver(event) {
+            self.last.insert(slot, (id, query.clone()));
+            if let (Some(heavy), true) = (&self.heavy, heavy::is_heavy(&query))
+                && heavy.send((id, slot, query.clone())).is_ok()
+            {
+                continue;
+            }
+            if !deliver(load_event(&self.store, self.lang, id, slot, &query)) {
                 return false;
             }
         }
         true
-    }
-
-    fn load(&self, q: &Query) -> Result<Loaded, StoreError> {
-        Ok(match q {
-            Query::Overview => Loaded::Overview(Box::new(self.store.overview()?)),
-            Query::Trend => Loaded::Trend(Box::new(self.store.trend(24)?)),
-            Query::Page(p) => Loaded::Page(Box::new(page(&self.store, p)?)),
-            Query::Detail(code) => Loaded::Detail(Box::new(self.store.detail(code)?)),
-            Query::Staff => Loaded::Staff(self.store.staff_list()?),
-            Query::DocNo(level) => Loaded::DocNo(*level, self.store.next_doc_no(*level)?),
-            Query::Agenda(q) => Loaded::Agenda(Box::new(self.store.agenda(*q)?)),
-            Query::Calendar => Loaded::Calendar(self.store.calendar()?),
-            Query::LateActions => Loaded::LateActions(self.store.late_actions()?),
-            Query::Units => Loaded::Units(self.store.unit_names(crate::domain::UnitKind::Department)?),
-        })
     }
 
     fn write(&mut self, targets: &[Target], cmd: &WriteCmd) -> Vec<Outcome> {
@@ -189,6 +184,29 @@ impl Loop {
             })
             .collect()
     }
+}
+
+/// The result of one load as the event for the screen.
+fn load_event(store: &Store, lang: Lang, id: RequestId, slot: Slot, q: &Query) -> DbEvent {
+    match load(store, q) {
+        Ok(data) => DbEvent::Loaded { id, slot, data },
+        Err(e) => DbEvent::Failed { id, slot, problem: problem(lang, &e) },
+    }
+}
+
+fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
+    Ok(match q {
+        Query::Overview => Loaded::Overview(Box::new(store.overview()?)),
+        Query::Trend => Loaded::Trend(Box::new(store.trend(24)?)),
+        Query::Page(p) => Loaded::Page(Box::new(page(store, p)?)),
+        Query::Detail(code) => Loaded::Detail(Box::new(store.detail(code)?)),
+        Query::Staff => Loaded::Staff(store.staff_list()?),
+        Query::DocNo(level) => Loaded::DocNo(*level, store.next_doc_no(*level)?),
+        Query::Agenda(q) => Loaded::Agenda(Box::new(store.agenda(*q)?)),
+        Query::Calendar => Loaded::Calendar(store.calendar()?),
+        Query::LateActions => Loaded::LateActions(store.late_actions()?),
+        Query::Units => Loaded::Units(store.unit_names(crate::domain::UnitKind::Department)?),
+    })
 }
 
 /// One write command on one hazard.
