@@ -8,7 +8,7 @@ mod support;
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anwei::clock::Clock;
@@ -27,6 +27,17 @@ fn next(seed: &mut u64) -> u64 {
     *seed ^= *seed >> 7;
     *seed ^= *seed << 17;
     *seed
+}
+
+fn spawn_writer(l: &Ledger, id: u64) -> Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "writers_killed_at_random_lose_nothing_acknowledged", "--nocapture"])
+        .env("ANWEI_STRESS_CHILD", l.path())
+        .env("ANWEI_STRESS_ID", id.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
 }
 
 /// The writer: mixed writes at the version it last read; prints `ack TOKEN` after each commit.
@@ -67,33 +78,30 @@ fn writers_killed_at_random_lose_nothing_acknowledged() {
     for _ in 0..HAZARDS {
         l.hazard("2026-01-10", "2026-06-30");
     }
-    let mut acked = HashSet::new();
-    let (mut conflicts, mut worst, mut killed) = (0u64, 0u64, 0);
-    for round in 0..3u64 {
-        let mut children: Vec<_> = (0..WRITERS as u64)
-            .map(|i| {
-                Command::new(std::env::current_exe().unwrap())
-                    .args(["--exact", "writers_killed_at_random_lose_nothing_acknowledged", "--nocapture"])
-                    .env("ANWEI_STRESS_CHILD", l.path())
-                    .env("ANWEI_STRESS_ID", (round * 10 + i).to_string())
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .unwrap()
+    let (mut acked, mut conflicts, mut worst, mut killed) = (HashSet::new(), 0u64, 0u64, 0);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for round in 0..4u64 {
+        let mut children: Vec<Child> = (0..WRITERS as u64).map(|i| spawn_writer(&l, round * 10 + i)).collect();
+        let readers: Vec<_> = children
+            .iter_mut()
+            .map(|c| {
+                let out = BufReader::new(c.stdout.take().unwrap());
+                std::thread::spawn(move || out.lines().map_while(Result::ok).collect::<Vec<String>>())
             })
             .collect();
-        // In rounds 1 and 2, one writer is killed after a number of acknowledged writes.
-        let victim = (round > 0).then_some(round as usize % WRITERS);
-        for (i, c) in children.iter_mut().enumerate() {
-            let reader = BufReader::new(c.stdout.take().unwrap());
-            for line in reader.lines().map_while(Result::ok) {
+        // From round 1 on, one writer is killed with SIGKILL at a random moment of its run.
+        if round > 0 {
+            std::thread::sleep(Duration::from_millis(20 + next(&mut seed) % 400));
+            let victim = &mut children[round as usize % WRITERS];
+            if victim.try_wait().unwrap().is_none() {
+                victim.kill().unwrap();
+                killed += 1;
+            }
+        }
+        for lines in readers.into_iter().map(|r| r.join().unwrap()) {
+            for line in lines {
                 if let Some(token) = line.strip_prefix("ack ") {
                     acked.insert(token.to_string());
-                    if Some(i) == victim && acked.len() % 37 == 0 {
-                        c.kill().unwrap();
-                        killed += 1;
-                        break;
-                    }
                 } else if let Some(rest) = line.strip_prefix("done ") {
                     let mut it = rest.split(' ').map(|x| x.parse::<u64>().unwrap());
                     conflicts += it.next().unwrap();
@@ -116,5 +124,6 @@ fn writers_killed_at_random_lose_nothing_acknowledged() {
         "{} acknowledged writes, {conflicts} conflicts, {killed} writers killed, worst wait {worst} ms",
         acked.len()
     );
+    assert!(killed > 0, "no writer was killed mid-run");
     assert!(acked.len() > WRITERS * WRITES, "too few writes were acknowledged: {}", acked.len());
 }
