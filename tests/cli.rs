@@ -32,6 +32,11 @@ fn fails(l: &Ledger, args: &[&str], code: i32) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
+/// The binary on the database at `db` (which may not exist yet), in English.
+fn at(db: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(db).args(args).env("ANWEI_LANG", "en").output().unwrap()
+}
+
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap()
 }
@@ -40,15 +45,7 @@ fn json(text: &str) -> serde_json::Value {
 fn init_creates_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.db");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_anwei"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("ANWEI_LANG", "en")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| at(&db, args);
     let out = run(&["init", "--org", "官桥镇"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("is its admin"));
@@ -63,13 +60,7 @@ fn init_creates_once() {
 fn a_missing_database_is_not_created_by_reading() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("none.db");
-    let out = Command::new(env!("CARGO_BIN_EXE_anwei"))
-        .arg("--db")
-        .arg(&db)
-        .args(["list"])
-        .env("ANWEI_LANG", "en")
-        .output()
-        .unwrap();
+    let out = at(&db, &["list"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("anwei init"));
     assert!(!db.exists());
@@ -217,7 +208,7 @@ fn backup_then_check_the_copy() {
     l.hazard("2026-05-01", "2026-09-30");
     let dest = l.dir.path().join("copy.db");
     ok(&l, &["backup", dest.to_str().unwrap()]);
-    let out = Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(&dest).arg("check").output().unwrap();
+    let out = at(&dest, &["check"]);
     assert!(out.status.success());
 }
 
@@ -256,15 +247,7 @@ fn shared_init_creates_then_adopts_for_a_group() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("srv").join("anwei.db");
     let group = String::from_utf8(Command::new("id").arg("-gn").output().unwrap().stdout).unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_anwei"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env("ANWEI_LANG", "en")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| at(&db, args);
     let out = run(&["init", "--shared", "--group", group.trim()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Verified"));
