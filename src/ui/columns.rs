@@ -66,7 +66,7 @@ fn specs(kind: ListKind) -> Vec<Spec> {
             Spec(Title, 10, 0, 8),
             Spec(Enterprise, 8, 24, 4),
             Spec(Level, 5, 6, 7),
-            Spec(Recommended, 8, 9, 8),
+            Spec(Recommended, 9, 9, 8),
             Spec(Reason, 15, 22, 7),
             Spec(Assignee, 6, 10, 3),
         ],
