@@ -140,7 +140,7 @@ fn draw_bars(
 
 /// The matrix's row label and cell widths, and the panel's width.
 const MATRIX_LABEL: usize = 12;
-const MATRIX_CELL: usize = 10;
+const MATRIX_CELL: usize = 11;
 const MATRIX_W: u16 = (MATRIX_LABEL + 5 * MATRIX_CELL + 2) as u16;
 
 fn draw_matrix(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &Theme) {
@@ -163,7 +163,7 @@ fn draw_matrix(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &Theme)
             o.source_status.iter().filter(|(a, b, _)| a == src.as_str() && b == st.as_str()).map(|x| x.2).sum::<i64>()
         };
         let mut row = vec![cell(l.word("source", src.as_str()), MATRIX_LABEL, t.style(Role::Label))];
-        let num = |n: i64| cell(&format!("{n:>9} "), w, Style::default());
+        let num = |n: i64| cell(&format!("{n:>width$} ", width = w - 1), w, Style::default());
         row.extend(Status::ALL.iter().map(|st| num(n(*st))));
         row.push(num(Status::ALL.iter().map(|st| n(*st)).sum::<i64>()));
         lines.push(Line::from(row));
