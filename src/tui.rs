@@ -5,7 +5,7 @@
 #[cfg(test)]
 mod budget;
 mod quiet;
-mod terminal;
+pub mod terminal;
 
 pub use quiet::Quiet;
 

@@ -142,6 +142,12 @@ def sigterm_and_bad_config(suite, binary, ledger, tmp):
         screen = t.wait_for("cfg", "anwei-exited-2", 15)
         suite.check("a bad config is refused naming its line", screen is not None and "line 2" in screen, t.screen("cfg"))
         suite.check("a bad config leaves the terminal sane", modes_restored(t, "cfg"), t.flags("cfg"))
+        panicky = os.path.join(os.path.dirname(binary), "examples", "panic_restore")
+        if os.path.exists(panicky):
+            t.start("panic", f"{panicky} 2>/dev/null; echo anwei-exited-$?; sleep 60", 80, 24, env)
+            seen = t.wait_for("panic", "anwei-exited-", 15)
+            suite.check("a panic leaves the terminal restored (mouse off too)",
+                        seen is not None and modes_restored(t, "panic"), t.flags("panic"))
     finally:
         t.kill()
 
