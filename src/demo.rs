@@ -10,11 +10,10 @@ mod sectors;
 mod story;
 mod township;
 
-use rusqlite::{Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::domain::Escalation;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, bulk};
 use hazards::Calendar;
 use story::Setting;
 
@@ -22,10 +21,6 @@ use story::Setting;
 /// notification and sign-off); bigger ones are lean and import the history closed
 /// before go-live.
 const RICH_UP_TO: u64 = 100_000;
-
-/// The page cache while generating (KiB, negative as SQLite wants it), and after.
-const BULK_CACHE_KIB: i64 = -65_536;
-const DEFAULT_CACHE_KIB: i64 = -2_000;
 
 /// How big a demo, and which one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,27 +70,12 @@ fn build(
 ) -> Result<DemoSummary, StoreError> {
     store.init(names::ORG, names::CODE_PREFIX)?;
     store.set_meta("demo", "1")?;
-    // the generator keeps references and value sets itself (`check` verifies both after)
-    bulk(store, true)?;
+    store.bulk_mode(true)?;
     let filled = fill(store, opts, rich, progress);
-    bulk(store, false)?;
+    store.bulk_mode(false)?;
     let summary = filled?;
-    store.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    store.checkpoint()?;
     Ok(summary)
-}
-
-/// Switches the connection into and out of bulk loading. Only for a brand-new file
-/// that nobody else has open: writing it straight, without the WAL, halves the I/O;
-/// a failed run can still roll back (the journal of a new file is tiny, in memory).
-fn bulk(store: &Store, on: bool) -> Result<(), StoreError> {
-    let c = &store.conn;
-    c.pragma_update_and_check(None, "journal_mode", if on { "MEMORY" } else { "WAL" }, |_| Ok(()))?;
-    c.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
-    c.pragma_update(None, "foreign_keys", if on { "OFF" } else { "ON" })?;
-    c.pragma_update(None, "ignore_check_constraints", on)?;
-    c.pragma_update(None, "temp_store", if on { "MEMORY" } else { "DEFAULT" })?;
-    c.pragma_update(None, "cache_size", if on { BULK_CACHE_KIB } else { DEFAULT_CACHE_KIB })?;
-    Ok(())
 }
 
 /// Everything in one IMMEDIATE transaction.
@@ -109,7 +89,7 @@ fn fill(
     let prefix = store.meta("doc_prefix")?.unwrap_or_default();
     let overdue_days = store.thresholds.overdue_days;
     let admin = store.actor.login.clone();
-    let tx = store.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = store.bulk_tx()?;
     let town = township::build(&tx, opts.seed, township::enterprise_count(opts.hazards))?;
     let set = Setting {
         seed: opts.seed,
@@ -121,13 +101,13 @@ fn fill(
     };
     let calendar = Calendar::new(today, opts.hazards);
     let docs = hazards::number_documents(&tx, &set, &calendar, &prefix)?;
-    let indexes = drop_indexes(&tx)?;
+    let indexes = bulk::drop_indexes(&tx)?;
     // progress in units of one hazard; rebuilding the indexes counts a third as much
     let (loading, indexing) = (opts.hazards, opts.hazards / 3);
     let total = loading + indexing;
     let mut summary = hazards::write_all(&tx, &set, &town, &calendar, docs, &mut |done, _| progress(done, total))?;
     for (i, sql) in indexes.iter().enumerate() {
-        tx.execute_batch(sql)?;
+        bulk::create_index(&tx, sql)?;
         progress(loading + indexing * (i as u64 + 1) / indexes.len() as u64, total);
     }
     tx.commit()?;
@@ -136,21 +116,6 @@ fn fill(
     summary.staff = town.staff;
     summary.enterprises = town.enterprises.len();
     Ok(summary)
-}
-
-/// Drops the secondary indexes of the tables the demo fills and returns their
-/// definitions, to build them again (sorted, at once) after loading.
-fn drop_indexes(tx: &Transaction) -> Result<Vec<String>, StoreError> {
-    let mut stmt = tx.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
-         AND tbl_name IN ('hazards', 'timeline', 'verifications', 'escalations', 'notifications') ORDER BY name",
-    )?;
-    let indexes = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    let indexes: Vec<(String, String)> = indexes.collect::<Result<_, _>>()?;
-    for (name, _) in &indexes {
-        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-    }
-    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
 /// The escalation of a level the story drew (always 1–4).

@@ -60,7 +60,7 @@ struct Current<'l> {
 impl<'a> Emitter<'a> {
     pub fn new(tx: &'a Transaction<'a>, set: &'a Setting, town: &'a Township, docs: Vec<Doc>) -> Emitter<'a> {
         let of = |unit: &str| -> Vec<Officer> {
-            STAFF.iter().filter(|s| s.2 == unit && s.3 == "officer").map(|s| (s.0, s.1)).collect()
+            STAFF.iter().filter(|s| s.2 == unit && s.3 == crate::domain::Role::Officer).map(|s| (s.0, s.1)).collect()
         };
         let office = of(OFFICE);
         let officers = DEPARTMENTS
@@ -106,9 +106,7 @@ impl<'a> Emitter<'a> {
             self.import(&mut cur)?;
         }
         if cur.writes > 1 {
-            self.tx
-                .prepare_cached("UPDATE hazards SET updated_at = ?2, version = ?3 WHERE id = ?1")?
-                .execute(rusqlite::params![id, cur.last_at, cur.writes])?;
+            crate::store::bulk::set_written(self.tx, id, &cur.last_at, cur.writes)?;
         }
         self.summary.hazards += 1;
         self.summary.by_status[Status::ALL.iter().position(|s| *s == life.status).unwrap_or(0)] += 1;

@@ -1,5 +1,7 @@
 //! The demo township's word tables: places, units, people's names, firm names, phrases.
 
+use crate::domain::Role;
+
 /// The township and the code prefix of its hazards.
 pub const ORG: &str = "官桥镇";
 pub const CODE_PREFIX: &str = "GQ";
@@ -50,20 +52,20 @@ pub const DEPARTMENTS: [&str; 10] = [
 pub const OFFICE: &str = "应急管理办";
 
 /// Demo staff: login, name, unit, role.
-pub const STAFF: [(&str, &str, &str, &str); 13] = [
-    ("zhangwei", "张伟", "应急管理办", "officer"),
-    ("wangfang", "王芳", "应急管理办", "officer"),
-    ("lina", "李娜", "应急管理办", "officer"),
-    ("liuyang", "刘洋", "市场监管所", "officer"),
-    ("chenjing", "陈静", "住建办", "officer"),
-    ("yangfan", "杨帆", "交通运输办", "officer"),
-    ("zhaolei", "赵磊", "消防救援站", "officer"),
-    ("huangmin", "黄敏", "经济发展办", "officer"),
-    ("zhouqiang", "周强", "综合执法办", "officer"),
-    ("wujun", "吴军", "派出所", "officer"),
-    ("xuli", "徐丽", "农业农村办", "officer"),
-    ("sunhao", "孙浩", "自然资源所", "officer"),
-    ("leader", "刘建国", "应急管理办", "viewer"),
+pub const STAFF: [(&str, &str, &str, Role); 13] = [
+    ("zhangwei", "张伟", "应急管理办", Role::Officer),
+    ("wangfang", "王芳", "应急管理办", Role::Officer),
+    ("lina", "李娜", "应急管理办", Role::Officer),
+    ("liuyang", "刘洋", "市场监管所", Role::Officer),
+    ("chenjing", "陈静", "住建办", Role::Officer),
+    ("yangfan", "杨帆", "交通运输办", Role::Officer),
+    ("zhaolei", "赵磊", "消防救援站", Role::Officer),
+    ("huangmin", "黄敏", "经济发展办", Role::Officer),
+    ("zhouqiang", "周强", "综合执法办", Role::Officer),
+    ("wujun", "吴军", "派出所", Role::Officer),
+    ("xuli", "徐丽", "农业农村办", Role::Officer),
+    ("sunhao", "孙浩", "自然资源所", Role::Officer),
+    ("leader", "刘建国", "应急管理办", Role::Viewer),
 ];
 
 /// Common surnames, most frequent first (weights roughly by frequency in Shandong).

@@ -2,13 +2,14 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 use super::names::{CITY, DEPARTMENTS, DIVISION, GIVEN, ORG, ROADS, STAFF, SURNAMES, VILLAGES};
 use super::rng::Rng;
 use super::sectors::SECTORS;
+use crate::domain::UnitKind;
 use crate::domain::credit_code::check_char;
-use crate::store::StoreError;
+use crate::store::{StoreError, bulk};
 
 /// The random stream of enterprises.
 const STREAM: u64 = 1;
@@ -41,25 +42,18 @@ pub fn enterprise_count(hazards: u64) -> usize {
 
 /// Inserts units, staff and `count` enterprises.
 pub fn build(tx: &Transaction, seed: u64, count: usize) -> Result<Township, StoreError> {
-    let mut unit = tx.prepare_cached("INSERT INTO units (name, kind) VALUES (?1, ?2)")?;
-    let mut villages = Vec::new();
-    for (name, _) in VILLAGES {
-        unit.execute(params![name, "village"])?;
-        villages.push(tx.last_insert_rowid());
-    }
-    let mut departments = Vec::new();
-    for name in DEPARTMENTS {
-        unit.execute(params![name, "department"])?;
-        departments.push(tx.last_insert_rowid());
-    }
-    let mut staff = tx.prepare_cached(
-        "INSERT INTO staff (login, name, unit_id, role, phone) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(login) DO NOTHING",
-    )?;
+    let villages = VILLAGES
+        .iter()
+        .map(|(name, _)| bulk::insert_unit(tx, name, UnitKind::Village))
+        .collect::<Result<Vec<_>, _>>()?;
+    let departments = DEPARTMENTS
+        .iter()
+        .map(|name| bulk::insert_unit(tx, name, UnitKind::Department))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut rng = Rng::derive(seed, STREAM, u64::MAX);
     for (login, name, unit, role) in STAFF {
         let unit_id = DEPARTMENTS.iter().position(|d| *d == unit).map(|i| departments[i]);
-        staff.execute(params![login, name, unit_id, role, phone(&mut rng)])?;
+        bulk::insert_staff(tx, login, name, unit_id, role, &phone(&mut rng))?;
     }
     let mut enterprises = Vec::with_capacity(count);
     let mut names = HashSet::with_capacity(count);
@@ -109,26 +103,20 @@ fn draw(seed: u64, index: u64, taken: &mut HashSet<String>) -> Result<Drawn, Sto
 }
 
 fn insert(tx: &Transaction, e: &Drawn, villages: &[i64], departments: &[i64]) -> Result<Enterprise, StoreError> {
-    tx.prepare_cached(
-        "INSERT INTO enterprises (credit_code, name, sector, high_risk, village_id, department_id, principal,
-            principal_phone, controller, controller_phone, address)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        e.code,
-        e.name,
-        SECTORS[e.sector].name,
-        SECTORS[e.sector].high_risk,
-        villages[e.village],
-        departments[e.department],
-        e.principal.0,
-        e.principal.1,
-        e.controller.0,
-        e.controller.1,
-        e.address
-    ])?;
+    let row = bulk::EnterpriseRow {
+        credit_code: &e.code,
+        name: &e.name,
+        sector: SECTORS[e.sector].name,
+        high_risk: SECTORS[e.sector].high_risk,
+        village_id: Some(villages[e.village]),
+        department_id: Some(departments[e.department]),
+        principal: (&e.principal.0, &e.principal.1),
+        controller: (&e.controller.0, &e.controller.1),
+        address: &e.address,
+    };
+    let id = bulk::insert_enterprise(tx, &row)?;
     Ok(Enterprise {
-        id: tx.last_insert_rowid(),
+        id,
         sector: e.sector,
         village_id: villages[e.village],
         department: e.department,

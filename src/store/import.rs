@@ -193,26 +193,18 @@ impl ImportSession<'_> {
     pub fn add_enterprise(&mut self, e: &NewEnterprise) -> Result<i64, StoreError> {
         let village = e.village.as_deref().map(|v| self.ensure_unit(v, UnitKind::Village)).transpose()?;
         let department = e.department.as_deref().map(|d| self.ensure_unit(d, UnitKind::Department)).transpose()?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO enterprises (credit_code, name, sector, high_risk, village_id, department_id, principal,
-                    principal_phone, controller, controller_phone, address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                e.credit_code,
-                e.name,
-                e.sector,
-                e.high_risk,
-                village,
-                department,
-                e.principal,
-                e.principal_phone,
-                e.controller,
-                e.controller_phone,
-                e.address
-            ])?;
-        Ok(self.tx.last_insert_rowid())
+        let row = super::bulk::EnterpriseRow {
+            credit_code: &e.credit_code,
+            name: &e.name,
+            sector: &e.sector,
+            high_risk: e.high_risk,
+            village_id: village,
+            department_id: department,
+            principal: (&e.principal, &e.principal_phone),
+            controller: (&e.controller, &e.controller_phone),
+            address: &e.address,
+        };
+        Ok(super::bulk::insert_enterprise(&self.tx, &row)?)
     }
 
     /// The next free hazard code of `year`, skipping codes taken in the ledger or `reserved`
