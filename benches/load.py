@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bulk loads against the sqlite3 shell loading the same rows.
 
-    benches/load.py --bin target/release/anwei --work /tmp/perf/load [--hazards 1000000] [--pairs 3]
+    benches/load.py --bin target/release/anwei --work $DATA/load [--hazards 1000000] [--pairs 3]
 
 1. `anwei demo --hazards N` against the shell `.import`ing every table of that demo
    (exported to CSV beforehand, untimed) into an empty ledger of the same schema, so

@@ -246,7 +246,7 @@ mod tests {
         assert!(s.check().unwrap().is_empty());
     }
 
-    /// `ANWEI_FIXTURE_OUT=/tmp/x.db cargo test -- --ignored fixture_file` writes the ledger
+    /// `ANWEI_FIXTURE_OUT=fixture.db cargo test -- --ignored fixture_file` writes the ledger
     /// to a file, for trying the full screen by hand.
     #[test]
     #[ignore]
