@@ -14,7 +14,7 @@ mod write;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::clock::Clock;
 use crate::i18n::Lang;
@@ -25,6 +25,8 @@ pub use args::{Cli, Command, Format};
 /// Everything a command needs: the parsed options, language, clock and actor.
 pub struct Env {
     pub cli: Cli,
+    /// The database came from `ANWEI_DB` (the shared ledger), not from `--db`.
+    pub db_from_env: bool,
     pub config: crate::config::Config,
     pub lang: Lang,
     pub clock: Clock,
@@ -54,8 +56,8 @@ pub fn main() -> i32 {
     // A closed pipe (`anwei list | head`) ends the program quietly, as for other tools.
     // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let (cli, db_from_env) = match parse() {
+        Ok(parsed) => parsed,
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
@@ -68,7 +70,7 @@ pub fn main() -> i32 {
     };
     // --lang / ANWEI_LANG, then the config file, then LANG.
     let lang = env_lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    let mut env = match Env::new(cli, config, lang) {
+    let mut env = match Env::new(cli, db_from_env, config, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
     };
@@ -82,6 +84,13 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(f) => report(&f),
     }
+}
+
+/// The arguments, and whether `--db` was really `ANWEI_DB`.
+fn parse() -> Result<(Cli, bool), clap::Error> {
+    let matches = Cli::command().try_get_matches()?;
+    let from_env = matches.value_source("db") == Some(clap::parser::ValueSource::EnvVariable);
+    Ok((Cli::from_arg_matches(&matches)?, from_env))
 }
 
 /// The config file; a bad one is refused, naming its line, before anything runs.
@@ -98,7 +107,7 @@ fn report(f: &Failure) -> i32 {
 }
 
 impl Env {
-    fn new(cli: Cli, config: crate::config::Config, lang: Lang) -> Result<Env, Failure> {
+    fn new(cli: Cli, db_from_env: bool, config: crate::config::Config, lang: Lang) -> Result<Env, Failure> {
         let clock = match cli.today.as_deref() {
             None => Clock::system(),
             Some(s) => match crate::domain::parse_date(s) {
@@ -107,7 +116,7 @@ impl Env {
             },
         };
         let actor = Actor { readonly: cli.readonly, unknown_role: config.unknown_role, ..Actor::new(os_login()) };
-        Ok(Env { cli, config, lang, clock, actor })
+        Ok(Env { cli, db_from_env, config, lang, clock, actor })
     }
 
     /// The database path: `--db`, `ANWEI_DB`, else the platform data directory.

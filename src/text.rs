@@ -28,11 +28,6 @@ pub fn sanitise(s: &str) -> String {
     out
 }
 
-/// Safe text that keeps its line breaks (descriptions, notes): one sanitised line each.
-pub fn sanitise_lines(s: &str) -> Vec<String> {
-    s.lines().map(sanitise).collect()
-}
-
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -86,6 +81,5 @@ mod tests {
         assert_eq!(fit("重大隐患", 5), "重大~");
         assert_eq!(pad("隐患", 6), "隐患  ");
         assert_eq!(pad("abcdef", 4), "abc~");
-        assert_eq!(sanitise_lines("a\nb\u{1b}"), vec!["a", "b[U+001B]"]);
     }
 }

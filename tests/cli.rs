@@ -259,3 +259,43 @@ fn shared_init_creates_then_adopts_for_a_group() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(run(&["init", "--shared"]).status.code(), Some(2), "--shared needs --group");
 }
+
+#[test]
+fn the_demo_flag_leaves_the_ledger_named_by_anwei_db_alone() {
+    let l = Ledger::new();
+    let data = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_anwei"))
+        .args(["--demo", "overview"])
+        .env("ANWEI_DB", l.path())
+        .env("XDG_DATA_HOME", data.path())
+        .env("ANWEI_TODAY", TODAY)
+        .env("ANWEI_LANG", "en")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(data.path().join("anwei").join("demo.db").exists(), "the demo goes to the data directory");
+    assert!(!l.store().is_demo().unwrap(), "the real ledger is untouched");
+    assert_eq!(l.store().count(&anwei::store::list::Filter::default()).unwrap(), 0);
+}
+
+#[test]
+fn unknown_logins_are_viewers_unless_the_config_says_officer() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-05-01", "2026-09-30");
+    l.conn().execute("DELETE FROM staff WHERE login = ?1", [anwei::identity::os_login()]).unwrap();
+    let config = l.dir.path().join("config.toml");
+    let run = |config_text: &str| {
+        std::fs::write(&config, config_text).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_anwei"))
+            .arg("--db")
+            .arg(l.path())
+            .args(["progress", &code, "--note", "到场"])
+            .env("ANWEI_CONFIG", &config)
+            .env("ANWEI_TODAY", TODAY)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run("").status.code(), Some(4));
+    assert_eq!(run("unknown_role = \"officer\"\n").status.code(), Some(0));
+    assert_eq!(run("unknown_role = \"admin\"\n").status.code(), Some(2), "never admin by config");
+}

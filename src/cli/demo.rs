@@ -16,8 +16,7 @@ use crate::store::Store;
 /// `ANWEI_DB` names the real ledger (a shared server sets it for everyone), so only an
 /// explicit `--db` moves the demo.
 fn demo_path(env: &Env) -> Result<PathBuf, Failure> {
-    let from_env = std::env::var_os("ANWEI_DB").map(PathBuf::from);
-    match env.cli.db.as_ref().filter(|p| Some(*p) != from_env.as_ref()) {
+    match env.cli.db.as_ref().filter(|_| !env.db_from_env) {
         Some(p) => Ok(p.clone()),
         None => data_file("demo.db").ok_or_else(|| Failure::input(env.lang.t("cli.no_data_dir"))),
     }

@@ -67,11 +67,6 @@ pub fn next_level(current: u8) -> Option<Escalation> {
     Escalation::from_level(current.saturating_add(1))
 }
 
-/// The earliest deadline that makes a hazard overdue by at least `days` on `today`.
-pub fn deadline_for_lateness(today: NaiveDate, days: i64) -> NaiveDate {
-    today - chrono::Duration::days(days)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +117,5 @@ mod tests {
         assert_eq!(next_level(0), Some(Escalation::Letter));
         assert_eq!(next_level(3), Some(Escalation::Exposure));
         assert_eq!(next_level(4), None);
-        assert_eq!(deadline_for_lateness(today, 15), d("2026-11-14"));
     }
 }

@@ -156,11 +156,6 @@ pub fn days_overdue(deadline: NaiveDate, status: Status, today: NaiveDate) -> i6
     (today - deadline).num_days().max(0)
 }
 
-/// Overdue: today is after the deadline and the hazard is not closed.
-pub fn is_overdue(deadline: NaiveDate, status: Status, today: NaiveDate) -> bool {
-    days_overdue(deadline, status, today) > 0
-}
-
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
@@ -210,7 +205,7 @@ mod tests {
         assert_eq!(days_overdue(d("2026-11-28"), Status::Rectifying, today), 1);
         assert_eq!(days_overdue(d("2026-11-29"), Status::Rectifying, today), 0);
         assert_eq!(days_overdue(d("2026-01-01"), Status::Closed, today), 0);
-        assert!(is_overdue(d("2026-10-01"), Status::Registered, today));
-        assert!(!is_overdue(d("2026-12-01"), Status::Verifying, today));
+        assert_eq!(days_overdue(d("2026-10-01"), Status::Registered, today), 59);
+        assert_eq!(days_overdue(d("2026-12-01"), Status::Verifying, today), 0);
     }
 }

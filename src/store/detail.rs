@@ -1,6 +1,6 @@
 //! One hazard whole: enterprise, plan, sign-offs, escalations, notifications, timeline.
 
-use rusqlite::params;
+use rusqlite::{Row, params};
 use serde::Serialize;
 
 use super::list::{Filter, Page, Sort};
@@ -84,6 +84,51 @@ pub struct HazardDetail {
     pub timeline: Vec<TimelineEvent>,
 }
 
+/// The five plan columns read from column `i` on (responsible, measures, funds, deadline, contingency).
+pub(crate) fn plan_at(r: &Row, i: usize) -> rusqlite::Result<Plan> {
+    Ok(Plan {
+        responsible: r.get(i)?,
+        measures: r.get(i + 1)?,
+        funds: r.get(i + 2)?,
+        deadline: r.get(i + 3)?,
+        contingency: r.get(i + 4)?,
+    })
+}
+
+impl EnterpriseInfo {
+    /// Reads the eleven columns from `i` on, in field order.
+    pub(crate) fn at(r: &Row, i: usize) -> rusqlite::Result<EnterpriseInfo> {
+        Ok(EnterpriseInfo {
+            credit_code: r.get(i)?,
+            name: r.get(i + 1)?,
+            sector: r.get(i + 2)?,
+            high_risk: r.get(i + 3)?,
+            village: r.get(i + 4)?,
+            department: r.get(i + 5)?,
+            principal: r.get(i + 6)?,
+            principal_phone: r.get(i + 7)?,
+            controller: r.get(i + 8)?,
+            controller_phone: r.get(i + 9)?,
+            address: r.get(i + 10)?,
+        })
+    }
+}
+
+impl TimelineEvent {
+    /// Reads at, actor, kind, field, from, to and note from column `i` on.
+    pub(crate) fn at(r: &Row, i: usize) -> rusqlite::Result<TimelineEvent> {
+        Ok(TimelineEvent {
+            at: r.get(i)?,
+            actor: r.get(i + 1)?,
+            kind: r.get(i + 2)?,
+            field: r.get(i + 3)?,
+            from: r.get(i + 4)?,
+            to: r.get(i + 5)?,
+            note: r.get(i + 6)?,
+        })
+    }
+}
+
 const EXTRA: &str = "SELECT h.description, h.standard_ref, COALESCE(o.name, ''), h.listed_unit, h.stopped_production,
     h.created_at, h.updated_at, h.closed_at, h.plan_responsible, h.plan_measures, h.plan_funds, h.plan_deadline,
     h.plan_contingency, e.credit_code, e.name, e.sector, e.high_risk, COALESCE(v.name, ''), COALESCE(d.name, ''),
@@ -112,26 +157,8 @@ impl Store {
                 created_at: r.get(5)?,
                 updated_at: r.get(6)?,
                 closed_at: r.get(7)?,
-                plan: Plan {
-                    responsible: r.get(8)?,
-                    measures: r.get(9)?,
-                    funds: r.get(10)?,
-                    deadline: r.get(11)?,
-                    contingency: r.get(12)?,
-                },
-                enterprise_info: EnterpriseInfo {
-                    credit_code: r.get(13)?,
-                    name: r.get(14)?,
-                    sector: r.get(15)?,
-                    high_risk: r.get(16)?,
-                    village: r.get(17)?,
-                    department: r.get(18)?,
-                    principal: r.get(19)?,
-                    principal_phone: r.get(20)?,
-                    controller: r.get(21)?,
-                    controller_phone: r.get(22)?,
-                    address: r.get(23)?,
-                },
+                plan: plan_at(r, 8)?,
+                enterprise_info: EnterpriseInfo::at(r, 13)?,
                 verifications: Vec::new(),
                 escalations: Vec::new(),
                 notifications: Vec::new(),
@@ -189,19 +216,7 @@ impl Store {
         let mut s = self.conn.prepare_cached(
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;
-        d.timeline = s
-            .query_map(params![id], |r| {
-                Ok(TimelineEvent {
-                    at: r.get(0)?,
-                    actor: r.get(1)?,
-                    kind: r.get(2)?,
-                    field: r.get(3)?,
-                    from: r.get(4)?,
-                    to: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        d.timeline = s.query_map(params![id], |r| TimelineEvent::at(r, 0))?.collect::<Result<_, _>>()?;
         Ok(())
     }
 }

@@ -86,34 +86,11 @@ fn hazard(r: &Row) -> rusqlite::Result<HazardOut> {
 }
 
 fn enterprise(r: &Row) -> rusqlite::Result<EnterpriseInfo> {
-    Ok(EnterpriseInfo {
-        credit_code: r.get(0)?,
-        name: r.get(1)?,
-        sector: r.get(2)?,
-        high_risk: r.get(3)?,
-        village: r.get(4)?,
-        department: r.get(5)?,
-        principal: r.get(6)?,
-        principal_phone: r.get(7)?,
-        controller: r.get(8)?,
-        controller_phone: r.get(9)?,
-        address: r.get(10)?,
-    })
+    EnterpriseInfo::at(r, 0)
 }
 
 fn event(r: &Row) -> rusqlite::Result<TimelineOut> {
-    Ok(TimelineOut {
-        code: r.get(0)?,
-        event: TimelineEvent {
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            kind: r.get(3)?,
-            field: r.get(4)?,
-            from: r.get(5)?,
-            to: r.get(6)?,
-            note: r.get(7)?,
-        },
-    })
+    Ok(TimelineOut { code: r.get(0)?, event: TimelineEvent::at(r, 1)? })
 }
 
 impl Store {

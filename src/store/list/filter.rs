@@ -112,7 +112,7 @@ impl Filter {
         self.push_eq(&mut c, sql, "h.grade", self.grade.map(|s| s.as_str().to_string()));
         self.push_eq(&mut c, sql, "h.assignee", self.assignee.clone());
         if self.stock {
-            c.push("h.discovered_on <= '2023-12-31'".into());
+            c.push(format!("h.discovered_on <= {}", sql.bind(crate::domain::stock_cutoff().to_string())));
         }
         if self.escalation_queue {
             c.push(format!("{} > h.escalation_level", recommended_sql(sql, today, t)));

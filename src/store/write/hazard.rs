@@ -48,12 +48,6 @@ fn from_row(r: &Row) -> rusqlite::Result<HazardState> {
         escalation_level: r.get(6)?,
         deadline: parse_date(&deadline).unwrap_or_default(),
         assignee: r.get(8)?,
-        plan: Plan {
-            responsible: r.get(9)?,
-            measures: r.get(10)?,
-            funds: r.get(11)?,
-            deadline: r.get(12)?,
-            contingency: r.get(13)?,
-        },
+        plan: crate::store::detail::plan_at(r, 9)?,
     })
 }
