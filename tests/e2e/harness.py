@@ -66,6 +66,15 @@ class Tmux:
             time.sleep(0.05)
         return None
 
+    def search(self, session, code, timeout=15.0):
+        """Narrows anwei's current list to one hazard with the incremental search; waits
+        for the narrowed page itself (not just the typed text) before anyone acts on it."""
+        self.keys(session, "/")
+        self.keys(session, "C-u")
+        self.literal(session, code)
+        self.keys(session, "Enter")
+        return self.wait_re(session, re.escape(code) + r"\] 1/1\b", 1, timeout)
+
     def wait_dead(self, session, timeout=10.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
