@@ -66,6 +66,19 @@ class Tmux:
             time.sleep(0.05)
         return None
 
+    def settled(self, session, quiet=0.3, timeout=10.0):
+        """The screen once it has stopped changing for `quiet` seconds: over SSH a frame
+        arrives in pieces, and a capture in between shows half of it."""
+        deadline = time.monotonic() + timeout
+        last = self.screen(session)
+        while time.monotonic() < deadline:
+            time.sleep(quiet)
+            now = self.screen(session)
+            if now == last:
+                return now
+            last = now
+        return last
+
     def search(self, session, code, timeout=15.0):
         """Narrows anwei's current list to one hazard with the incremental search; waits
         for the narrowed page itself (not just the typed text) before anyone acts on it."""
