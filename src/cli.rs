@@ -11,45 +11,13 @@ mod shared;
 mod transfer;
 mod write;
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::clock::Clock;
 use crate::i18n::Lang;
-use crate::identity::os_login;
-use crate::store::{Actor, Store, StoreError};
+pub use crate::startup::{Env, Failure};
+use crate::startup::{Options, load_config};
 pub use args::{Cli, Command, Format};
-
-/// Everything a command needs: the parsed options, language, clock and actor.
-pub struct Env {
-    pub cli: Cli,
-    /// The database came from `ANWEI_DB` (the shared ledger), not from `--db`.
-    pub db_from_env: bool,
-    pub config: crate::config::Config,
-    pub lang: Lang,
-    pub clock: Clock,
-    pub actor: Actor,
-}
-
-/// A failure with the exit status it maps to.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: i32,
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad input or usage (exit status 2).
-    pub fn input(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
-    }
-
-    pub fn store(lang: Lang, e: &StoreError) -> Failure {
-        Failure { code: e.exit_code(), message: crate::i18n::store_error(lang, e) }
-    }
-}
 
 /// Runs the program; returns the exit status.
 pub fn main() -> i32 {
@@ -63,24 +31,32 @@ pub fn main() -> i32 {
             return if e.use_stderr() { 2 } else { 0 };
         }
     };
-    let env_lang = cli.lang.as_deref().and_then(Lang::parse);
+    let options = Options {
+        db: cli.db.clone(),
+        db_from_env,
+        today: cli.today.clone(),
+        lang: cli.lang.as_deref().and_then(Lang::parse),
+        readonly: cli.readonly,
+        demo: cli.demo,
+    };
+    let env_lang = options.lang;
     let config = match load_config(env_lang.unwrap_or_else(Lang::from_env)) {
         Ok(c) => c,
         Err(f) => return report(&f),
     };
     // --lang / ANWEI_LANG, then the config file, then LANG.
     let lang = env_lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    let mut env = match Env::new(cli, db_from_env, config, lang) {
+    let mut env = match Env::new(options, config, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
     };
-    if env.cli.demo {
+    if env.options.demo {
         match demo::open_demo(&env) {
-            Ok(path) => env.cli.db = Some(path),
+            Ok(path) => env.options.db = Some(path),
             Err(f) => return report(&f),
         }
     }
-    match dispatch(&env) {
+    match dispatch(&env, cli.command.as_ref()) {
         Ok(()) => 0,
         Err(f) => report(&f),
     }
@@ -93,64 +69,13 @@ fn parse() -> Result<(Cli, bool), clap::Error> {
     Ok((Cli::from_arg_matches(&matches)?, from_env))
 }
 
-/// The config file; a bad one is refused, naming its line, before anything runs.
-fn load_config(lang: Lang) -> Result<crate::config::Config, Failure> {
-    let Some(path) = crate::config::default_path() else { return Ok(crate::config::Config::default()) };
-    crate::config::load(&path).map_err(|e| {
-        Failure::input(lang.f("tui.bad_config", &[&e.path.display(), &e.line, &crate::text::sanitise(&e.message)]))
-    })
-}
-
 fn report(f: &Failure) -> i32 {
     eprintln!("anwei: {}", f.message);
     f.code
 }
 
-impl Env {
-    fn new(cli: Cli, db_from_env: bool, config: crate::config::Config, lang: Lang) -> Result<Env, Failure> {
-        let clock = match cli.today.as_deref() {
-            None => Clock::system(),
-            Some(s) => match crate::domain::parse_date(s) {
-                Some(d) => Clock::fixed(d),
-                None => return Err(Failure::input(lang.f("cli.bad_date", &[&"--today", &s]))),
-            },
-        };
-        let actor = Actor { readonly: cli.readonly, unknown_role: config.unknown_role, ..Actor::new(os_login()) };
-        Ok(Env { cli, db_from_env, config, lang, clock, actor })
-    }
-
-    /// The database path: `--db`, `ANWEI_DB`, else the platform data directory.
-    pub fn db_path(&self) -> Result<PathBuf, Failure> {
-        match &self.cli.db {
-            Some(p) => Ok(p.clone()),
-            None => data_file("anwei.db").ok_or_else(|| Failure::input(self.lang.t("cli.no_data_dir"))),
-        }
-    }
-
-    /// Opens the existing ledger, with the config's escalation thresholds.
-    pub fn open(&self) -> Result<Store, Failure> {
-        let path = self.db_path()?;
-        let mut store = Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))?;
-        store.thresholds = self.config.thresholds;
-        Ok(store)
-    }
-
-    /// A store error as a failure in the chosen language.
-    pub fn fail(&self, e: &StoreError) -> Failure {
-        Failure::store(self.lang, e)
-    }
-}
-
-/// A file in the platform data directory (created if missing).
-pub fn data_file(name: &str) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "anwei")?;
-    let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).ok()?;
-    Some(dir.join(name))
-}
-
-fn dispatch(env: &Env) -> Result<(), Failure> {
-    match &env.cli.command {
+fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
+    match command {
         None => crate::tui::run(env),
         Some(Command::Overview { format }) => read::overview(env, *format),
         Some(Command::List(a)) => read::list(env, a),

@@ -13,7 +13,7 @@ const ZH: &[&str] = &[
     include_str!("../assets/i18n/zh/consult.txt"),
     include_str!("../assets/i18n/zh/tui.txt"),
     include_str!("../assets/i18n/zh/demo.txt"),
-    include_str!("../assets/i18n/zh/screen6.txt"),
+    include_str!("../assets/i18n/zh/consultation_screen.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("../assets/i18n/en/core.txt"),
@@ -21,7 +21,7 @@ const EN: &[&str] = &[
     include_str!("../assets/i18n/en/consult.txt"),
     include_str!("../assets/i18n/en/tui.txt"),
     include_str!("../assets/i18n/en/demo.txt"),
-    include_str!("../assets/i18n/en/screen6.txt"),
+    include_str!("../assets/i18n/en/consultation_screen.txt"),
 ];
 
 /// The interface language.

@@ -10,8 +10,8 @@ pub mod read;
 
 use std::io::Write;
 
-use crate::cli::output::write_csv;
 use crate::i18n::Lang;
+use crate::sheet::write_csv;
 use crate::store::import::ImportSession;
 use crate::store::{Store, StoreError};
 pub use columns::Kind;

@@ -19,10 +19,10 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::app::keymap::Keymap;
 use crate::app::{AppEvent, AppState, Effect, update};
-use crate::cli::{Env, Failure};
 use crate::config;
 use crate::i18n::Lang;
 use crate::protocol::Session;
+use crate::startup::{Env, Failure};
 use crate::store::Store;
 use crate::ui::theme::{Depth, Theme};
 use crate::worker::Worker;
@@ -79,7 +79,7 @@ fn session(store: &Store, env: &Env, path: &std::path::Path) -> Session {
         login: env.actor.login.clone(),
         role: store.role().ok(),
         database: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        demo: env.cli.demo || store.is_demo().unwrap_or(false),
+        demo: env.options.demo || store.is_demo().unwrap_or(false),
         readonly: env.actor.readonly,
     }
 }

@@ -14,10 +14,10 @@ use chrono::NaiveDate;
 use super::keymap::Action;
 use super::{AppState, Effect, list};
 use crate::domain::quarter::Quarter;
+use crate::model::ActionRow;
+use crate::model::{Agenda, AgendaTopic};
 use crate::protocol::{ConsultWrite, DbRequest, Query, Slot, TopicRef};
 use crate::report::Block;
-use crate::store::agenda::{Agenda, AgendaTopic};
-use crate::store::consultation::ActionRow;
 pub use figures::{FigureLine, Trace, figures};
 pub use forms::{ConsultForm, Edit};
 
@@ -185,7 +185,7 @@ pub fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
 /// Shows another quarter (not one still to come).
 fn choose(s: &mut AppState, q: Quarter) -> Vec<Effect> {
     if q.start() > s.today {
-        s.say(s.lang.t("c6.no_future"), true);
+        s.say(s.lang.t("consultation.no_future"), true);
         return Vec::new();
     }
     s.consult.quarter = q;

@@ -2,9 +2,9 @@
 //! and each write's outcome as a notice.
 
 use super::{AppState, Effect, Screen, consult, list, workflow};
+use crate::model::SeenChange;
+use crate::model::{Saved, SavedTarget};
 use crate::protocol::{DbEvent, Loaded, Outcome, Problem, ProblemKind, Slot};
-use crate::store::changes::SeenChange;
-use crate::store::consultation::{Saved, Target};
 
 /// One event from the worker.
 pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
@@ -102,9 +102,9 @@ fn consult_saved(s: &mut AppState, result: Result<Saved, Problem>) {
     match result {
         Ok(x) => {
             let text = match x.target {
-                Target::Consultation => l.f("consult.saved", &[&x.quarter, &x.version]),
-                Target::Topic(id) => l.f("consult.topic_saved", &[&x.quarter, &id, &x.version]),
-                Target::Action(id) => l.f("consult.action_saved", &[&x.quarter, &id, &x.version]),
+                SavedTarget::Consultation => l.f("consult.saved", &[&x.quarter, &x.version]),
+                SavedTarget::Topic(id) => l.f("consult.topic_saved", &[&x.quarter, &id, &x.version]),
+                SavedTarget::Action(id) => l.f("consult.action_saved", &[&x.quarter, &id, &x.version]),
             };
             s.say(text, false);
         }

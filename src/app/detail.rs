@@ -3,8 +3,8 @@
 use super::keymap::Action;
 use super::{AppState, Effect, Screen, go};
 use crate::i18n::Lang;
+use crate::model::HazardDetail;
 use crate::protocol::{Query, Slot};
-use crate::store::detail::HazardDetail;
 
 /// One hazard shown whole.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -5,8 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{AppState, ListKind};
 use crate::domain::{Escalation, Grade, PLAN_PARTS, Plan, Source, Status, Verdict, VerifierRole};
+use crate::model::HazardDetail;
 use crate::protocol::Target;
-use crate::store::detail::HazardDetail;
 
 /// What a form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,9 +223,9 @@ pub fn filter_form(s: &AppState, kind: ListKind) -> Form {
 }
 
 /// The filter a filter form describes, on top of the screen's own.
-pub fn filter_of(form: &Form, base: crate::store::list::Filter) -> crate::store::list::Filter {
+pub fn filter_of(form: &Form, base: crate::model::Filter) -> crate::model::Filter {
     let opt = |label: &str| Some(form.get(label).to_string()).filter(|v| !v.is_empty());
-    crate::store::list::Filter {
+    crate::model::Filter {
         status: opt("col.status").and_then(|v| Status::parse(&v)),
         village: opt("col.village"),
         sector: opt("col.sector"),

@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::keymap::Action;
 use super::{AppState, Effect, Modal, Picker, PickerKind};
 use crate::domain::status::SignOff;
+use crate::model::{Cursor, Filter, HazardRow, Sort, SortKey};
 use crate::protocol::{PageData, PageQuery, Query, Slot};
-use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 
 /// Which list a screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,7 +270,7 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
 }
 
 /// Opens the ledger on exactly the hazards `filter` lists (a tile, a bar, a figure).
-pub fn open_filtered(s: &mut AppState, filter: crate::store::list::Filter) -> Vec<Effect> {
+pub fn open_filtered(s: &mut AppState, filter: crate::model::Filter) -> Vec<Effect> {
     let left = super::leave(s, super::Screen::List(ListKind::Ledger));
     s.lists[ListKind::Ledger.index()].filter = filter;
     s.screen = super::Screen::List(ListKind::Ledger);

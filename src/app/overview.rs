@@ -5,8 +5,8 @@ use super::keymap::Action;
 use super::{AppState, Effect, list};
 use crate::domain::Grade;
 use crate::domain::quarter::Quarter;
-use crate::store::list::Filter;
-use crate::store::overview::Overview;
+use crate::model::Filter;
+use crate::model::Overview;
 
 pub use crate::present::overview_tiles as tiles;
 

@@ -7,8 +7,8 @@ use super::modal::{Then, ask, write};
 use super::{AppState, Effect, Form, Modal, Picker, PickerKind, SavedView, Screen, list};
 use crate::domain::permission::{Write, allows};
 use crate::domain::{Escalation, Role, Verdict, VerifierRole, parse_date};
+use crate::model::HazardRow;
 use crate::protocol::{Query, SignOffForm, Slot, Target, WriteCmd};
-use crate::store::list::HazardRow;
 
 /// The store write behind a workflow key.
 pub fn write_of(a: Action) -> Option<Write> {
@@ -67,11 +67,7 @@ pub fn refused(s: &mut AppState, write: Write) -> bool {
     }
     let msg = s.lang.f(
         "err.forbidden",
-        &[
-            &s.session.login,
-            &s.lang.word("role", role.as_str()),
-            &s.lang.word("action", crate::store::write::write_name(write)),
-        ],
+        &[&s.session.login, &s.lang.word("role", role.as_str()), &s.lang.word("action", write.name())],
     );
     s.say(msg, true);
     true
@@ -249,7 +245,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
 fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect> {
     let base = kind.base();
     let v = &mut s.lists[kind.index()];
-    v.filter = form::filter_of(f, crate::store::list::Filter { search: v.filter.search.clone(), ..base });
+    v.filter = form::filter_of(f, crate::model::Filter { search: v.filter.search.clone(), ..base });
     vec![list::restart(s, kind)]
 }
 
@@ -280,7 +276,7 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
             let Screen::List(kind) = s.screen else { return Vec::new() };
             let base = kind.base();
             let v = &mut s.lists[kind.index()];
-            v.filter = crate::store::list::Filter {
+            v.filter = crate::model::Filter {
                 overdue: view.filter.overdue || base.overdue,
                 escalation_queue: base.escalation_queue,
                 awaiting_verification: base.awaiting_verification,

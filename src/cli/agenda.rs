@@ -57,7 +57,7 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
         }
     };
     // The paper is Chinese unless --lang (or ANWEI_LANG) asks otherwise, whatever LANG says.
-    let lang = env.cli.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Zh);
+    let lang = env.options.lang.unwrap_or(Lang::Zh);
     let paper = report::paper(lang, &agenda);
     if let Some(path) = out {
         pack::write(&paper, kind, path).map_err(|e| io_failure(path, e))?;

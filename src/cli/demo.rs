@@ -6,17 +6,18 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{Env, Failure, data_file};
+use super::{Env, Failure};
 use crate::demo::{DemoOptions, DemoSummary, generate};
 use crate::domain::Status;
 use crate::i18n::Lang;
+use crate::startup::data_file;
 use crate::store::Store;
 
 /// The demo database: `--db` when given, else demo.db in the data directory.
 /// `ANWEI_DB` names the real ledger (a shared server sets it for everyone), so only an
 /// explicit `--db` moves the demo.
 fn demo_path(env: &Env) -> Result<PathBuf, Failure> {
-    match env.cli.db.as_ref().filter(|_| !env.db_from_env) {
+    match env.options.db.as_ref().filter(|_| !env.options.db_from_env) {
         Some(p) => Ok(p.clone()),
         None => data_file("demo.db").ok_or_else(|| Failure::input(env.lang.t("cli.no_data_dir"))),
     }

@@ -38,6 +38,25 @@ impl Write {
         Write::Consult,
     ];
 
+    /// The catalogue name of a write (`action.NAME`), for refusals.
+    pub fn name(self) -> &'static str {
+        match self {
+            Write::Register => "register",
+            Write::Assign => "assign",
+            Write::Plan => "plan",
+            Write::Progress => "progress",
+            Write::Submit => "submit",
+            Write::Verify => "verify",
+            Write::Escalate => "escalate",
+            Write::Extend => "extend",
+            Write::Notify => "notify",
+            Write::Reopen => "reopen",
+            Write::Import => "import",
+            Write::ManageStaff => "manage_staff",
+            Write::Consult => "consult",
+        }
+    }
+
     /// Admin-only writes.
     fn admin_only(self) -> bool {
         matches!(self, Write::Reopen | Write::Import | Write::ManageStaff)

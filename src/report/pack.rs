@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Paper, csv::annexes, docx, html, markdown};
-use crate::cli::output::write_csv;
 use crate::domain::quarter::Quarter;
+use crate::sheet::write_csv;
 
 /// The formats of the pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +51,11 @@ pub fn bytes(p: &Paper, kind: PackKind) -> std::io::Result<Vec<u8>> {
         PackKind::Docx => docx::render(p)?,
         PackKind::Csv => {
             let mut out = Vec::new();
-            crate::cli::output::write_csv_tables(&mut out, &annexes(p))?;
+            let tables: Vec<crate::sheet::Captioned> = annexes(p)
+                .iter()
+                .map(|a| crate::sheet::Captioned { caption: a.caption, headers: a.headers, rows: a.rows })
+                .collect();
+            crate::sheet::write_csv_tables(&mut out, &tables)?;
             out
         }
     })

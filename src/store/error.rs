@@ -59,11 +59,3 @@ impl StoreError {
             if e.code == rusqlite::ErrorCode::DiskFull)
     }
 }
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::store_error(crate::i18n::Lang::En, self))
-    }
-}
-
-impl std::error::Error for StoreError {}

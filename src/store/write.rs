@@ -91,7 +91,7 @@ impl Store {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let role = role_of(&tx, &self.actor)?;
         if !allows(role, write) {
-            return Err(StoreError::Forbidden { login: self.actor.login.clone(), role, action: write_name(write) });
+            return Err(StoreError::Forbidden { login: self.actor.login.clone(), role, action: write.name() });
         }
         Ok(tx)
     }
@@ -160,25 +160,6 @@ fn conflict(tx: &Transaction, state: &HazardState) -> Result<StoreError, StoreEr
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok(StoreError::Conflict { code: state.code.clone(), by, at })
-}
-
-/// The catalogue name of a write, for refusals.
-pub fn write_name(w: Write) -> &'static str {
-    match w {
-        Write::Register => "register",
-        Write::Assign => "assign",
-        Write::Plan => "plan",
-        Write::Progress => "progress",
-        Write::Submit => "submit",
-        Write::Verify => "verify",
-        Write::Escalate => "escalate",
-        Write::Extend => "extend",
-        Write::Notify => "notify",
-        Write::Reopen => "reopen",
-        Write::Import => "import",
-        Write::ManageStaff => "manage_staff",
-        Write::Consult => "consult",
-    }
 }
 
 /// The next number of a named sequence (hazard codes, document numbers), inside `tx`.

@@ -7,8 +7,8 @@ use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use serde::Serialize;
 
 use super::columns::{Column, ENTERPRISES, HAZARD_EXTRAS, HAZARDS, Kind, TIMELINE};
-use crate::cli::output::write_csv;
 use crate::i18n::Lang;
+use crate::sheet::write_csv;
 use crate::store::detail::EnterpriseInfo;
 use crate::store::export::{HazardOut, TimelineOut};
 use crate::store::{Store, StoreError};

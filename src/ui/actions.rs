@@ -12,7 +12,7 @@ use super::theme::{Role, Theme};
 use super::{cell, line};
 use crate::app::{AppState, ListKind};
 use crate::domain::consultation::ActionState;
-use crate::store::consultation::ActionRow;
+use crate::model::ActionRow;
 
 /// A column of an action row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub fn panel(f: &mut Frame, area: Rect, s: &AppState, r: &Rows, t: &Theme) {
     f.render_widget(block, area);
     let (h, w) = (usize::from(inner.height), usize::from(inner.width));
     if r.rows.is_empty() {
-        f.render_widget(Paragraph::new(line(s.lang.t("c6.no_actions"), t.style(Role::Muted))), inner);
+        f.render_widget(Paragraph::new(line(s.lang.t("consultation.no_actions"), t.style(Role::Muted))), inner);
         return;
     }
     let cols = columns(w, r.quarter);
@@ -116,7 +116,7 @@ pub fn overdue(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let [top, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
     super::table::draw(f, top, s, ListKind::Overdue, t);
     if h >= 3 {
-        let title = s.lang.f("c6.late_actions", &[&n]);
+        let title = s.lang.f("consultation.late_actions", &[&n]);
         panel(f, bottom, s, &Rows { title, rows: &s.late_actions, selected: None, quarter: true }, t);
     }
 }

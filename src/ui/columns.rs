@@ -5,7 +5,7 @@ use crate::app::{AppState, ListKind};
 use crate::domain::status::SignOff;
 use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::Lang;
-use crate::store::list::{HazardRow, SortKey};
+use crate::model::{HazardRow, SortKey};
 
 /// A list column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

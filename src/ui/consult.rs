@@ -13,8 +13,8 @@ use super::{actions, cell, line};
 use crate::app::consult::reading::{HEAD, panes};
 use crate::app::consult::{ConsultForm, Edit, FigureLine};
 use crate::app::{AppState, Form, Pane};
+use crate::model::Agenda;
 use crate::report::{topic_title, words};
-use crate::store::agenda::Agenda;
 use crate::text::{sanitise, width};
 
 /// Draws the consultation screen into `area`.
@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     draw_topics(f, left, s, a, t);
     draw_topic(f, right, s, t);
     let rows = actions::Rows {
-        title: s.lang.f("c6.actions", &[&s.consult.actions().len()]),
+        title: s.lang.f("consultation.actions", &[&s.consult.actions().len()]),
         rows: s.consult.actions(),
         selected: (s.consult.pane == Pane::Actions).then_some(s.consult.action),
         quarter: false,
@@ -53,11 +53,11 @@ fn chosen(s: &AppState, pane: Pane, t: &Theme) -> Style {
 fn draw_head(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
     let l = s.lang;
     let w = usize::from(area.width);
-    let title = l.f("c6.title", &[&words::quarter(l, a.quarter)]);
+    let title = l.f("consultation.title", &[&words::quarter(l, a.quarter)]);
     let (state, role) = match &a.record {
         Some(r) if r.held => (l.t("consult.held").to_string(), Role::Warn),
-        Some(r) => (format!("{}  {}", l.t("consult.not_held"), l.f("c6.version", &[&r.version])), Role::Ok),
-        None => (l.t("c6.no_record").to_string(), Role::Muted),
+        Some(r) => (format!("{}  {}", l.t("consult.not_held"), l.f("consultation.version", &[&r.version])), Role::Ok),
+        None => (l.t("consultation.no_record").to_string(), Role::Muted),
     };
     let first = Line::from(vec![
         cell(&title, width(&title).min(w), t.style(Role::Title)),
@@ -68,7 +68,7 @@ fn draw_head(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
         Some(m) => Line::from(cell(&m, w, Style::default())),
         None => {
             let key = s.keymap.key(crate::app::keymap::Action::Meeting).map(|k| k.label()).unwrap_or_default();
-            line(&l.f("c6.no_meeting", &[&key]), t.style(Role::Muted))
+            line(&l.f("consultation.no_meeting", &[&key]), t.style(Role::Muted))
         }
     };
     f.render_widget(Paragraph::new(vec![first, second]), area);
@@ -76,7 +76,7 @@ fn draw_head(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
 
 /// The agenda: number, title, and whether it was dropped or decided.
 fn draw_topics(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
-    let block = super::panel(s.lang.t("c6.topics"), border(s, Pane::Topics), t);
+    let block = super::panel(s.lang.t("consultation.topics"), border(s, Pane::Topics), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let (h, w) = (usize::from(inner.height), usize::from(inner.width));
@@ -91,7 +91,7 @@ fn draw_topics(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
             let (mark, mark_role) = if topic.dropped {
                 (s.lang.t("consult.dropped"), Role::Muted)
             } else if !topic.decision.trim().is_empty() {
-                (s.lang.t("c6.decided"), Role::Ok)
+                (s.lang.t("consultation.decided"), Role::Ok)
             } else {
                 ("", Role::Muted)
             };
@@ -124,7 +124,7 @@ fn draw_topic(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         .map(|(i, x)| figure_line(x, w, (i == v.figure).then(|| chosen(s, Pane::Figures, t))))
         .collect();
     if figures.is_empty() {
-        lines.push(line(l.t("c6.no_figures"), t.style(Role::Muted)));
+        lines.push(line(l.t("consultation.no_figures"), t.style(Role::Muted)));
     }
     lines.extend(v.reading(l, w).iter().map(|x| line(x, Style::default())));
     let top = v.read.max((v.figure + 1).saturating_sub(h)).min(lines.len().saturating_sub(h));
@@ -161,12 +161,12 @@ pub fn form_note(s: &AppState, c: &ConsultForm, form: &Form, t: &Theme) -> Optio
     let l = s.lang;
     match &c.edit {
         Edit::Decide(_) if form.fields.iter().any(|x| x.label == "form.reason") => {
-            Some(line(l.t("c6.correction"), t.style(Role::Warn)))
+            Some(line(l.t("consultation.correction"), t.style(Role::Warn)))
         }
         Edit::Pack => {
             let kind = crate::report::pack::PackKind::parse(form.get("form.format"))?;
             let path = kind.default_path(c.quarter);
-            Some(line(&l.f("c6.pack_where", &[&path.display()]), t.style(Role::Muted)))
+            Some(line(&l.f("consultation.pack_where", &[&path.display()]), t.style(Role::Muted)))
         }
         _ => None,
     }

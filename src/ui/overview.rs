@@ -13,7 +13,7 @@ use super::{cell, line};
 use crate::app::AppState;
 use crate::app::overview::{Item, item, tiles};
 use crate::domain::{Source, Status};
-use crate::store::overview::Overview;
+use crate::model::Overview;
 use crate::text::width;
 
 /// Draws the overview into `area`.

@@ -12,7 +12,7 @@ use super::theme::{Role, Theme};
 use super::{cell, line};
 use crate::app::AppState;
 use crate::domain::clearance::{Target, target_for};
-use crate::store::overview::{MonthPoint, Trend};
+use crate::model::{MonthPoint, Trend};
 
 /// Draws the trend panel.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {

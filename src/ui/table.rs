@@ -12,7 +12,7 @@ use super::theme::{Role, Theme};
 use super::{cell, line};
 use crate::app::{AppState, ListKind};
 use crate::i18n::Lang;
-use crate::store::list::{Filter, HazardRow};
+use crate::model::{Filter, HazardRow};
 
 /// Draws the list of `kind` into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, kind: ListKind, t: &Theme) {
@@ -95,7 +95,7 @@ pub fn summary(l: Lang, f: &Filter, base: &Filter) -> String {
     if let Some(x) = f.grade {
         add(l.t("col.grade"), l.word("grade", x.as_str()));
     }
-    for (key, v) in [("col.code", &f.code), ("c6.enterprise", &f.enterprise)] {
+    for (key, v) in [("col.code", &f.code), ("consultation.enterprise", &f.enterprise)] {
         if let Some(v) = v {
             add(l.t(key), v);
         }
@@ -113,14 +113,14 @@ pub fn summary(l: Lang, f: &Filter, base: &Filter) -> String {
     ];
     parts.extend(flags.iter().filter(|(on, _)| *on).map(|(_, k)| l.t(k).to_string()));
     let periods = [
-        ("c6.found", f.discovered),
-        ("c6.closed", f.closed),
-        ("c6.escalated", f.escalated),
-        ("c6.failed_sign_off", f.failed_sign_off),
+        ("consultation.found", f.discovered),
+        ("consultation.closed", f.closed),
+        ("consultation.escalated", f.escalated),
+        ("consultation.failed_sign_off", f.failed_sign_off),
     ];
     parts.extend(periods.iter().filter_map(|(k, p)| p.map(|(a, b)| l.f(k, &[&a, &b]))));
     if let Some(d) = f.as_of {
-        parts.push(l.f("c6.as_of", &[&d]));
+        parts.push(l.f("consultation.as_of", &[&d]));
     }
     if let Some(q) = &f.search {
         parts.push(format!("/{q}"));

@@ -61,7 +61,7 @@ pub(super) fn pack(s: &Store, lang: Lang, p: &PackRequest) -> Result<PathBuf, Pr
     let path = expand(&p.path);
     let failed = |e: std::io::Error| Problem {
         kind: ProblemKind::Internal,
-        message: lang.f("c6.pack_failed", &[&path.display(), &e]),
+        message: lang.f("consultation.pack_failed", &[&path.display(), &e]),
     };
     pack::write(&paper, p.kind, &path).map_err(failed)?;
     Ok(std::path::absolute(&path).unwrap_or(path))

@@ -26,7 +26,7 @@ pub(super) fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if structural(a) && s.consult.held() {
-        s.say(s.lang.f("c6.frozen", &[&quarter_name(s)]), true);
+        s.say(s.lang.f("consultation.frozen", &[&quarter_name(s)]), true);
         return Vec::new();
     }
     match a {
@@ -82,7 +82,7 @@ fn drop(s: &mut AppState) -> Vec<Effect> {
     if !dropped {
         return send(s, w);
     }
-    let msg = s.lang.f("c6.confirm_drop", &[&topic_name(s)]);
+    let msg = s.lang.f("consultation.confirm_drop", &[&topic_name(s)]);
     ask(s, msg, Then::Consult(w), None)
 }
 
@@ -109,11 +109,14 @@ fn decide(s: &mut AppState) -> Vec<Effect> {
 /// Marks the selected action done, from a form with the day and a note.
 fn done(s: &mut AppState) -> Vec<Effect> {
     let Some(a) = s.consult.current_action().cloned() else {
-        s.say(s.lang.t("c6.no_action"), true);
+        s.say(s.lang.t("consultation.no_action"), true);
         return Vec::new();
     };
     if a.state == ActionState::Done {
-        s.say(s.lang.f("c6.already_done", &[&a.id, &a.done_on.map(|d| d.to_string()).unwrap_or_default()]), true);
+        s.say(
+            s.lang.f("consultation.already_done", &[&a.id, &a.done_on.map(|d| d.to_string()).unwrap_or_default()]),
+            true,
+        );
         return Vec::new();
     }
     let f = forms::action_done_fields(s.today);
@@ -126,10 +129,10 @@ fn held(s: &mut AppState) -> Vec<Effect> {
     let ready = record.is_some_and(|r| r.held_on.is_some() && !r.chair.trim().is_empty());
     if !ready {
         let key = s.keymap.key(Action::Meeting).map(|k| k.label()).unwrap_or_default();
-        s.say(s.lang.f("c6.need_date_chair", &[&key]), true);
+        s.say(s.lang.f("consultation.need_date_chair", &[&key]), true);
         return Vec::new();
     }
-    let msg = s.lang.f("c6.confirm_held", &[&quarter_name(s)]);
+    let msg = s.lang.f("consultation.confirm_held", &[&quarter_name(s)]);
     let w = write(s, ConsultCmd::Held);
     ask(s, msg, Then::Consult(w), None)
 }

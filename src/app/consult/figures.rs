@@ -4,8 +4,8 @@
 use crate::domain::consultation::SectionKind;
 use crate::domain::quarter::Quarter;
 use crate::i18n::Lang;
-use crate::store::agenda::{ActionFigure, Agenda, Figure, PlaceRow};
-use crate::store::list::Filter;
+use crate::model::Filter;
+use crate::model::{ActionFigure, Agenda, Figure, PlaceRow};
 
 /// What lies behind a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +44,11 @@ pub fn figures(lang: Lang, a: &Agenda, kind: SectionKind) -> Vec<FigureLine> {
     match kind {
         SectionKind::Overall => overall(lang, a),
         SectionKind::Stock => stock(lang, a),
-        SectionKind::Overdue => vec![line(lang.t("c6.fig.overdue"), &a.overdue.total)],
+        SectionKind::Overdue => vec![line(lang.t("consultation.fig.overdue"), &a.overdue.total)],
         SectionKind::Escalation => escalation(lang, a),
         SectionKind::Verification => vec![
             line(lang.t("tile.awaiting"), &a.verification.awaiting),
-            line(lang.t("c6.fig.failed"), &a.verification.failed),
+            line(lang.t("consultation.fig.failed"), &a.verification.failed),
         ],
         SectionKind::Places => places(lang, a),
         SectionKind::FollowUp => {
@@ -80,19 +80,19 @@ fn stock(lang: Lang, a: &Agenda) -> Vec<FigureLine> {
     let mut out = vec![line(lang.t("fig.stock_open"), &s.stock_open)];
     out.extend(s.stock_by_enterprise.iter().map(|g| part(g.label.clone(), &g.figure)));
     out.extend([
-        line(lang.t("c6.fig.stock_2024"), &s.stock_open_end_2024),
-        line(lang.t("c6.fig.increment_open"), &s.increment_open),
-        line(lang.t("c6.fig.increment_overdue"), &s.increment_overdue),
-        line(lang.t("c6.fig.found_2024"), &s.found_2024),
-        line(lang.t("c6.fig.found_2025"), &s.found_2025),
-        line(lang.t("c6.fig.increment_overdue_2025"), &s.increment_overdue_end_2025),
+        line(lang.t("consultation.fig.stock_2024"), &s.stock_open_end_2024),
+        line(lang.t("consultation.fig.increment_open"), &s.increment_open),
+        line(lang.t("consultation.fig.increment_overdue"), &s.increment_overdue),
+        line(lang.t("consultation.fig.found_2024"), &s.found_2024),
+        line(lang.t("consultation.fig.found_2025"), &s.found_2025),
+        line(lang.t("consultation.fig.increment_overdue_2025"), &s.increment_overdue_end_2025),
     ]);
     out
 }
 
 fn escalation(lang: Lang, a: &Agenda) -> Vec<FigureLine> {
     let e = &a.escalations;
-    let mut out = vec![line(lang.t("c6.fig.escalated"), &e.escalated)];
+    let mut out = vec![line(lang.t("consultation.fig.escalated"), &e.escalated)];
     out.extend(e.by_level.iter().map(|(l, f)| part(lang.word("level", &l.to_string()), f)));
     out.push(line(lang.t("tile.queue"), &e.queue));
     out

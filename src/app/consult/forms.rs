@@ -9,10 +9,10 @@ use crate::app::{AppState, Effect, Field, Form};
 use crate::domain::quarter::Quarter;
 use crate::domain::{Role, parse_date};
 use crate::i18n::Lang;
+use crate::model::AgendaTopic;
+use crate::model::{Meeting, NewAction, TopicText};
 use crate::protocol::{ConsultCmd, ConsultWrite, DbRequest, PackRequest, TopicRef};
 use crate::report::pack::PackKind;
-use crate::store::agenda::AgendaTopic;
-use crate::store::consultation::{Meeting, NewAction, TopicText};
 
 /// What a consultation form changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn decide_fields(t: &AgendaTopic, held: bool) -> Vec<Field> {
 
 /// (identifier, shown) choices led by "none".
 fn optional(s: &AppState, items: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
-    std::iter::once((String::new(), s.lang.t("c6.none").to_string())).chain(items).collect()
+    std::iter::once((String::new(), s.lang.t("consultation.none").to_string())).chain(items).collect()
 }
 
 pub fn action_add_fields(s: &AppState) -> Vec<Field> {
@@ -83,7 +83,7 @@ pub fn action_done_fields(today: NaiveDate) -> Vec<Field> {
 
 pub fn meeting_fields(s: &AppState) -> Vec<Field> {
     let r = s.consult.shown().and_then(|a| a.record.as_ref());
-    let text = |f: fn(&crate::store::consultation::ConsultationRecord) -> String| r.map(f).unwrap_or_default();
+    let text = |f: fn(&crate::model::ConsultationRecord) -> String| r.map(f).unwrap_or_default();
     vec![
         Field::text("form.held_on", &text(|r| r.held_on.map(|d| d.to_string()).unwrap_or_default())),
         Field::text("form.place", &text(|r| r.place.clone())),
@@ -95,8 +95,10 @@ pub fn meeting_fields(s: &AppState) -> Vec<Field> {
 /// Format, language (Chinese unless chosen otherwise, as `anwei agenda`) and file.
 pub fn pack_fields(s: &AppState) -> Vec<Field> {
     let kinds = PackKind::ALL.iter().map(|k| (k.as_str().to_string(), k.as_str().to_string())).collect();
-    let langs =
-        vec![("zh".to_string(), s.lang.t("c6.lang_zh").to_string()), ("en".into(), s.lang.t("c6.lang_en").into())];
+    let langs = vec![
+        ("zh".to_string(), s.lang.t("consultation.lang_zh").to_string()),
+        ("en".into(), s.lang.t("consultation.lang_en").into()),
+    ];
     vec![Field::choice("form.format", kinds, 0), Field::choice("form.lang", langs, 0), Field::text("form.path", "")]
 }
 
@@ -176,6 +178,6 @@ fn pack(s: &mut AppState, quarter: Quarter, f: &Form) -> Vec<Effect> {
         typed => PathBuf::from(typed),
     };
     let id = s.new_id();
-    s.say(s.lang.t("c6.writing"), false);
+    s.say(s.lang.t("consultation.writing"), false);
     vec![Effect::Db(DbRequest::Pack { id, pack: PackRequest { quarter, kind, lang, path } })]
 }

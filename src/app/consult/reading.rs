@@ -3,8 +3,8 @@
 //! (paragraphs and tables) as lines cut to the pane's width.
 
 use crate::i18n::Lang;
+use crate::model::AgendaTopic;
 use crate::report::{Block, Table};
-use crate::store::agenda::AgendaTopic;
 use crate::text::{fit, pad, sanitise, width};
 
 /// Rows above the screen's body (header, tabs) and below it (status, footer).
@@ -90,7 +90,9 @@ fn table(lang: Lang, t: &Table) -> Vec<String> {
 /// The topic's proposal and decision, then its section of the paper, in lines of at most
 /// `w` cells: text wrapped, table rows cut (so that their columns stay aligned).
 pub fn lines(lang: Lang, topic: &AgendaTopic, blocks: &[Block], w: usize) -> Vec<String> {
-    let said = |text: &str| if text.trim().is_empty() { lang.t("c6.empty_text").to_string() } else { sanitise(text) };
+    let said = |text: &str| {
+        if text.trim().is_empty() { lang.t("consultation.empty_text").to_string() } else { sanitise(text) }
+    };
     let mut out = vec![String::new()];
     out.extend(wrap(&lang.f("topic.proposal", &[&said(&topic.proposal)]), w));
     out.extend(wrap(&lang.f("topic.decision", &[&said(&topic.decision)]), w));

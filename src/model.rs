@@ -1,0 +1,12 @@
+//! The read models: what the store returns for each screen, as owned values. The
+//! screen's state and its rendering take them from here and never reach the store.
+
+pub use crate::store::agenda::{ActionFigure, Agenda, AgendaTopic, Figure, PlaceRow};
+pub use crate::store::changes::SeenChange;
+pub use crate::store::consultation::{
+    ActionRow, ConsultationRecord, Meeting, NewAction, Saved, Target as SavedTarget, TopicText,
+};
+pub use crate::store::detail::HazardDetail;
+pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
+pub use crate::store::overview::{MonthPoint, Overview, Trend};
+pub use crate::store::setup::StaffMember;
