@@ -114,8 +114,8 @@ pub struct AppState {
     /// Marked hazards: code → version when marked or last seen.
     pub marked: BTreeMap<String, i64>,
     pub views: Vec<SavedView>,
-    /// A plan form to open once this hazard's detail arrives.
-    pub plan_for: Option<String>,
+    /// A workflow's form to open once this hazard's detail arrives.
+    pub plan_for: Option<(String, crate::workflow::Id)>,
     pub locked: bool,
     pub quit: bool,
     pub dirty: bool,
@@ -290,14 +290,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Escalation => go(s, Screen::List(ListKind::Escalation)),
         Action::Verification => go(s, Screen::List(ListKind::Verification)),
         Action::Consult => go(s, Screen::Consult),
-        Action::Assign
-        | Action::Plan
-        | Action::Progress
-        | Action::Submit
-        | Action::Verify
-        | Action::Escalate
-        | Action::Extend
-        | Action::Reopen => workflow::start(s, a),
+        Action::Workflow(id) => workflow::start(s, id),
         _ => match s.screen {
             Screen::Overview => overview::act(s, a),
             Screen::List(kind) => list::act(s, kind, a),

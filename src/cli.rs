@@ -91,7 +91,6 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
-        Some(Command::Assign { code, to, note, version }) => write::run(env, |s| s.assign(code, *version, to, note)),
         Some(Command::Import { kind, file, dry_run, skip_bad, rejects }) => {
             let flags = transfer::ImportFlags { dry_run: *dry_run, skip_bad: *skip_bad, rejects: rejects.as_deref() };
             transfer::import(env, *kind, file, &flags)
@@ -100,6 +99,6 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Agenda(a)) => agenda::agenda(env, a),
         Some(Command::Calendar(c)) => agenda::calendar(env, c),
         Some(Command::Consult(c)) => consult::run(env, c),
-        Some(cmd) => write::step(env, cmd),
+        Some(Command::Hazard(h)) => write::hazard(env, h),
     }
 }

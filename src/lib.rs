@@ -21,3 +21,4 @@ pub mod transfer;
 pub mod tui;
 pub mod ui;
 pub mod worker;
+pub mod workflow;

@@ -5,8 +5,6 @@ mod consult;
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::domain::calendar::Due;
 use crate::domain::quarter::Quarter;
 use crate::domain::status::SignOff;
@@ -18,7 +16,8 @@ use crate::store::detail::HazardDetail;
 use crate::store::list::{Cursor, Filter, HazardRow, Sort};
 use crate::store::overview::{Overview, Trend};
 use crate::store::setup::StaffMember;
-use crate::store::write::{Done, SignOffInput};
+use crate::store::write::Done;
+pub use crate::workflow::{HazardCmd, Target};
 pub use consult::{ConsultCmd, ConsultWrite, PackRequest, TopicRef};
 
 /// A request's number; each new request gets a larger one.
@@ -99,50 +98,6 @@ pub enum Loaded {
     Units(Vec<String>),
 }
 
-/// A change to one or more hazards; each target names the version it was read at.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WriteCmd {
-    Assign { login: String },
-    Plan { parts: Vec<(&'static str, String)> },
-    Progress { note: String },
-    Submit { note: String },
-    Verify(SignOffForm),
-    Escalate { level: Option<Escalation>, note: String },
-    Extend { deadline: NaiveDate, reason: String },
-    Reopen { reason: String },
-}
-
-/// A sign-off as the form collects it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignOffForm {
-    pub role: crate::domain::VerifierRole,
-    pub name: String,
-    pub organisation: String,
-    pub verdict: crate::domain::Verdict,
-    pub opinion: String,
-}
-
-impl SignOffForm {
-    /// The store's input, dated today.
-    pub fn input(&self) -> SignOffInput {
-        SignOffInput {
-            role: self.role,
-            name: self.name.clone(),
-            organisation: self.organisation.clone(),
-            verdict: self.verdict,
-            opinion: self.opinion.clone(),
-            date: None,
-        }
-    }
-}
-
-/// A hazard a write applies to, at the version the screen showed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub code: String,
-    pub version: i64,
-}
-
 /// From the screen to the worker.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DbRequest {
@@ -153,8 +108,9 @@ pub enum DbRequest {
     },
     Write {
         id: RequestId,
+        /// Each at the version it was read at.
         targets: Vec<Target>,
-        cmd: WriteCmd,
+        cmd: HazardCmd,
     },
     Consult {
         id: RequestId,

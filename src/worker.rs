@@ -12,11 +12,10 @@ use std::time::Duration;
 
 use crate::i18n::Lang;
 use crate::protocol::{
-    DbEvent, DbRequest, Loaded, Outcome, PageData, PageQuery, Problem, ProblemKind, Query, RequestId, Slot, Target,
-    WriteCmd,
+    DbEvent, DbRequest, HazardCmd, Loaded, Outcome, PageData, PageQuery, Problem, ProblemKind, Query, RequestId, Slot,
+    Target,
 };
 use crate::store::list::{Page, Sort};
-use crate::store::write::Done;
 use crate::store::{Store, StoreError};
 
 /// How often an idle worker looks for other people's commits.
@@ -175,12 +174,12 @@ impl Loop {
         true
     }
 
-    fn write(&mut self, targets: &[Target], cmd: &WriteCmd) -> Vec<Outcome> {
+    fn write(&mut self, targets: &[Target], cmd: &HazardCmd) -> Vec<Outcome> {
         targets
             .iter()
             .map(|t| Outcome {
                 code: t.code.clone(),
-                result: apply(&mut self.store, t, cmd).map_err(|e| problem(self.lang, &e)),
+                result: cmd.apply(&mut self.store, &t.code, Some(t.version)).map_err(|e| problem(self.lang, &e)),
             })
             .collect()
     }
@@ -207,21 +206,6 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::LateActions => Loaded::LateActions(store.late_actions()?),
         Query::Units => Loaded::Units(store.unit_names(crate::domain::UnitKind::Department)?),
     })
-}
-
-/// One write command on one hazard.
-fn apply(s: &mut Store, t: &Target, cmd: &WriteCmd) -> Result<Done, StoreError> {
-    let (code, v) = (t.code.as_str(), Some(t.version));
-    match cmd {
-        WriteCmd::Assign { login } => s.assign(code, v, login, ""),
-        WriteCmd::Plan { parts } => s.plan(code, v, parts, ""),
-        WriteCmd::Progress { note } => s.progress(code, v, note),
-        WriteCmd::Submit { note } => s.submit(code, v, note),
-        WriteCmd::Verify(f) => s.verify(code, v, &f.input()),
-        WriteCmd::Escalate { level, note } => s.escalate(code, v, *level, note),
-        WriteCmd::Extend { deadline, reason } => s.extend(code, v, *deadline, reason),
-        WriteCmd::Reopen { reason } => s.reopen(code, v, reason),
-    }
 }
 
 /// A page read forwards, or backwards and turned back into sort order.

@@ -21,10 +21,11 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("report", &["domain", "i18n", "present", "sheet", "store", "text"]),
     ("transfer", &["domain", "i18n", "sheet", "store", "text"]),
     ("demo", &["clock", "domain", "store"]),
-    ("protocol", &["domain", "i18n", "report", "store"]),
+    ("workflow", &["domain", "i18n", "model", "store"]),
+    ("protocol", &["domain", "i18n", "report", "store", "workflow"]),
     ("worker", &["domain", "i18n", "protocol", "report", "store"]),
-    ("app", &["config", "domain", "i18n", "model", "present", "protocol", "report", "text"]),
-    ("ui", &["app", "config", "domain", "i18n", "model", "present", "report", "text"]),
+    ("app", &["config", "domain", "i18n", "model", "present", "protocol", "report", "text", "workflow"]),
+    ("ui", &["app", "config", "domain", "i18n", "model", "present", "report", "text", "workflow"]),
     ("startup", &["clock", "config", "domain", "i18n", "identity", "store", "text"]),
     (
         "tui",
@@ -34,7 +35,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &[
             "app", "clock", "config", "demo", "domain", "i18n", "identity", "present", "report", "shared", "sheet",
-            "startup", "store", "text", "transfer", "tui",
+            "startup", "store", "text", "transfer", "tui", "workflow",
         ],
     ),
 ];

@@ -51,7 +51,7 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::Detail(d) => {
             s.detail.code = d.row.code.clone();
             s.detail.data = Some(d);
-            workflow::detail_arrived(s);
+            return workflow::detail_arrived(s);
         }
         Loaded::Staff(staff) => s.staff = staff,
         Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),

@@ -4,68 +4,19 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{AppState, ListKind};
-use crate::domain::{Escalation, Grade, PLAN_PARTS, Plan, Source, Status, Verdict, VerifierRole};
-use crate::model::HazardDetail;
+use crate::domain::{Grade, Source, Status};
 use crate::protocol::Target;
+pub use crate::workflow::{Field, Value};
 
 /// What a form is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    Plan,
-    Progress,
-    Submit,
-    Verify,
-    Escalate,
-    Extend,
-    Reopen,
+    /// A hazard workflow's form, as its definition makes it.
+    Workflow(crate::workflow::Id),
     Filter(ListKind),
     SaveView,
     /// A change to the consultation's record, or the meeting pack.
     Consult(super::consult::ConsultForm),
-}
-
-/// A field's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
-    Text(String),
-    /// (identifier, shown word) pairs; the identifier "" means "any".
-    Choice {
-        options: Vec<(String, String)>,
-        index: usize,
-    },
-}
-
-/// One labelled field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Field {
-    /// The catalogue key of the label.
-    pub label: &'static str,
-    pub value: Value,
-    pub initial: Value,
-}
-
-impl Field {
-    pub(super) fn text(label: &'static str, value: &str) -> Field {
-        let v = Value::Text(value.to_string());
-        Field { label, value: v.clone(), initial: v }
-    }
-
-    pub(super) fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
-        let v = Value::Choice { options, index };
-        Field { label, value: v.clone(), initial: v }
-    }
-
-    /// The text, or the chosen identifier.
-    pub fn get(&self) -> &str {
-        match &self.value {
-            Value::Text(t) => t,
-            Value::Choice { options, index } => options.get(*index).map_or("", |o| o.0.as_str()),
-        }
-    }
-
-    pub fn changed(&self) -> bool {
-        self.value != self.initial
-    }
 }
 
 /// An open form.
@@ -92,18 +43,6 @@ impl Form {
     /// The value of the field with this label.
     pub fn get(&self, label: &str) -> &str {
         self.fields.iter().find(|f| f.label == label).map_or("", Field::get)
-    }
-
-    /// The parts a plan form still leaves empty.
-    pub fn plan_missing(&self) -> Vec<&'static str> {
-        let plan = Plan {
-            responsible: self.get("plan.responsible").into(),
-            measures: self.get("plan.measures").into(),
-            funds: self.get("plan.funds").into(),
-            deadline: self.get("plan.deadline").into(),
-            contingency: self.get("plan.contingency").into(),
-        };
-        plan.missing()
     }
 
     /// Edits the form; false when the key is not the form's.
@@ -142,57 +81,6 @@ fn names(s: &AppState, list: impl Iterator<Item = (String, String)>) -> Vec<(Str
 
 fn at(options: &[(String, String)], id: &str) -> usize {
     options.iter().position(|o| o.0 == id).unwrap_or(0)
-}
-
-/// The five-part plan, prefilled from the hazard.
-pub fn plan_form(targets: Vec<Target>, d: &HazardDetail) -> Form {
-    let fields = d.plan.parts().iter().zip(PLAN_PARTS).map(|((_, v), p)| Field::text(plan_label(p), v)).collect();
-    Form::new(FormKind::Plan, targets, fields)
-}
-
-/// The catalogue key of a plan part's label.
-fn plan_label(part: &str) -> &'static str {
-    match part {
-        "responsible" => "plan.responsible",
-        "measures" => "plan.measures",
-        "funds" => "plan.funds",
-        "deadline" => "plan.deadline",
-        _ => "plan.contingency",
-    }
-}
-
-/// A form with one text field (progress, submit, reopen).
-pub fn note_form(kind: FormKind, targets: Vec<Target>, label: &'static str) -> Form {
-    Form::new(kind, targets, vec![Field::text(label, "")])
-}
-
-/// A sign-off: role, name, organisation, verdict, opinion.
-pub fn verify_form(s: &AppState, targets: Vec<Target>) -> Form {
-    let fields = vec![
-        Field::choice("form.role", words(s, "verifier", VerifierRole::ALL, VerifierRole::as_str, false), 0),
-        Field::text("form.name", ""),
-        Field::text("form.organisation", ""),
-        Field::choice("form.verdict", words(s, "verdict", Verdict::ALL, Verdict::as_str, false), 0),
-        Field::text("form.opinion", ""),
-    ];
-    Form::new(FormKind::Verify, targets, fields)
-}
-
-/// An escalation: the level (the next one prefilled) and a note.
-pub fn escalate_form(s: &AppState, targets: Vec<Target>, current: u8) -> Form {
-    let levels: Vec<Escalation> = Escalation::ALL.iter().copied().filter(|l| l.level() > current).collect();
-    let options = if targets.len() > 1 {
-        vec![(String::new(), s.lang.t("tui.next_each").to_string())]
-    } else {
-        words(s, "level", &levels, Escalation::as_str, false)
-    };
-    Form::new(FormKind::Escalate, targets, vec![Field::choice("form.level", options, 0), Field::text("form.note", "")])
-}
-
-/// A new deadline and the reason for it.
-pub fn extend_form(targets: Vec<Target>, deadline: chrono::NaiveDate) -> Form {
-    let fields = vec![Field::text("form.deadline", &deadline.to_string()), Field::text("form.reason", "")];
-    Form::new(FormKind::Extend, targets, fields)
 }
 
 /// The list filter: status, village, sector, source, grade, assignee, overdue, stock.

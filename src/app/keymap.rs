@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::workflow::Id;
+
 /// Everything a key can ask for outside a text field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Action {
@@ -34,14 +36,8 @@ pub enum Action {
     SaveView,
     Views,
     Mark,
-    Assign,
-    Plan,
-    Progress,
-    Submit,
-    Verify,
-    Escalate,
-    Extend,
-    Reopen,
+    /// A hazard workflow, as `crate::workflow` defines it.
+    Workflow(Id),
     Consult,
     PrevQuarter,
     NextQuarter,
@@ -68,8 +64,11 @@ pub enum Place {
 
 use Action as A;
 
-/// Every action with its config name, default key and the places it works in.
-const TABLE: &[(Action, &str, &str, &[Place])] = &[
+/// An action with its config name, default key and the places it works in.
+type Row = (Action, &'static str, &'static str, &'static [Place]);
+
+/// The actions before the workflows (in help's order), with their names, keys and places.
+const BEFORE: &[Row] = &[
     (A::Help, "help", "?", ALL),
     (A::Quit, "quit", "q", ALL),
     (A::Back, "back", "esc", &[Place::Detail]),
@@ -97,14 +96,10 @@ const TABLE: &[(Action, &str, &str, &[Place])] = &[
     (A::SaveView, "save_view", "w", LIST),
     (A::Views, "views", "V", LIST),
     (A::Mark, "mark", "space", LIST),
-    (A::Assign, "assign", "a", WORK),
-    (A::Plan, "plan", "p", WORK),
-    (A::Progress, "progress", "m", WORK),
-    (A::Submit, "submit", "s", WORK),
-    (A::Verify, "verify", "v", WORK),
-    (A::Escalate, "escalate", "e", WORK),
-    (A::Extend, "extend", "x", WORK),
-    (A::Reopen, "reopen", "r", WORK),
+];
+
+/// The consultation's actions, after the workflows.
+const AFTER: &[Row] = &[
     (A::PrevQuarter, "prev_quarter", "[", CONSULT),
     (A::NextQuarter, "next_quarter", "]", CONSULT),
     (A::TopicAdd, "topic_add", "t", CONSULT),
@@ -122,7 +117,25 @@ const TABLE: &[(Action, &str, &str, &[Place])] = &[
 const ALL: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult];
 const CONSULT: &[Place] = &[Place::Consult];
 const LIST: &[Place] = &[Place::List];
+/// Where the hazard workflows work: on a list's selected row and on the detail.
 const WORK: &[Place] = &[Place::List, Place::Detail];
+
+/// One bindable action.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    action: Action,
+    name: &'static str,
+    /// The default key; `None` binds none unless the config does.
+    key: Option<&'static str>,
+    places: &'static [Place],
+}
+
+/// Every action in help's order: the general ones, the workflows, the consultation's.
+fn entries() -> impl Iterator<Item = Entry> {
+    let row = |(action, name, key, places): &Row| Entry { action: *action, name, key: Some(key), places };
+    let workflow = |id: &Id| Entry { action: A::Workflow(*id), name: id.spec().name, key: id.spec().key, places: WORK };
+    BEFORE.iter().map(row).chain(Id::ALL.iter().map(workflow)).chain(AFTER.iter().map(row))
+}
 
 /// Keys that work as well as the configurable ones, whatever the config says.
 const ALIASES: &[(&str, Action)] = &[
@@ -222,18 +235,18 @@ impl Keymap {
     /// The defaults with the config's `action = "key"` overrides; an error names the bad entry.
     pub fn with_overrides(overrides: &BTreeMap<String, String>) -> Result<Keymap, String> {
         for name in overrides.keys() {
-            if !TABLE.iter().any(|(_, n, _, _)| n == name) {
+            if !entries().any(|e| e.name == name) {
                 return Err(format!("keys.{name}: no such action"));
             }
         }
         let mut map = Keymap::empty();
-        for (action, name, default, _) in TABLE {
-            let text = overrides.get(*name).map_or(*default, String::as_str);
+        for Entry { action, name, key, .. } in entries() {
+            let Some(text) = overrides.get(name).map(String::as_str).or(key) else { continue };
             let key = Key::parse(text).ok_or_else(|| format!("keys.{name}: \"{text}\" is not a key"))?;
-            if let Some(other) = map.by_key.insert(key, *action) {
+            if let Some(other) = map.by_key.insert(key, action) {
                 return Err(format!("keys.{name}: \"{text}\" is already bound to {}", name_of(other)));
             }
-            map.by_action.insert(*action, key);
+            map.by_action.insert(action, key);
         }
         for (text, action) in ALIASES {
             if let Some(key) = Key::parse(text) {
@@ -253,18 +266,17 @@ impl Keymap {
         self.by_action.get(&a).copied()
     }
 
-    /// Every action with its key, in table order, for help.
+    /// Every bound action with its key, in help's order.
     pub fn all(&self) -> Vec<(Action, Key)> {
-        TABLE.iter().filter_map(|(a, ..)| Some((*a, self.key(*a)?))).collect()
+        entries().filter_map(|e| Some((e.action, self.key(e.action)?))).collect()
     }
 
     /// The actions that work in `place`, for the footer: help, the workflows, the
     /// screen's own keys, then quit.
     pub fn hints(&self, place: Place) -> Vec<(Action, Key)> {
-        let mut hints: Vec<(Action, Key)> = TABLE
-            .iter()
-            .filter(|(a, _, _, places)| places.contains(&place) && !is_motion(*a))
-            .filter_map(|(a, ..)| Some((*a, self.key(*a)?)))
+        let mut hints: Vec<(Action, Key)> = entries()
+            .filter(|e| e.places.contains(&place) && !is_motion(e.action))
+            .filter_map(|e| Some((e.action, self.key(e.action)?)))
             .collect();
         hints.sort_by_key(|(a, _)| footer_rank(*a));
         hints
@@ -306,7 +318,7 @@ fn is_motion(a: Action) -> bool {
 fn footer_rank(a: Action) -> u8 {
     match a {
         A::Help => 0,
-        A::Assign | A::Plan | A::Progress | A::Submit | A::Verify | A::Escalate | A::Extend | A::Reopen => 1,
+        A::Workflow(_) => 1,
         A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,
         A::Back | A::Open | A::Mark | A::TopicDrop => 2,
         A::Quit => 4,
@@ -316,7 +328,7 @@ fn footer_rank(a: Action) -> u8 {
 
 /// The config name of an action (also its catalogue key `key.NAME`).
 pub fn name_of(a: Action) -> &'static str {
-    TABLE.iter().find(|(x, ..)| *x == a).map_or("?", |(_, n, _, _)| n)
+    entries().find(|e| e.action == a).map_or("?", |e| e.name)
 }
 
 #[cfg(test)]
@@ -345,14 +357,15 @@ mod tests {
     #[test]
     fn defaults_and_overrides() {
         let k = Keymap::default();
-        assert_eq!(k.action(&ev(KeyCode::Char('a'))), Some(A::Assign));
+        let assign = Some(A::Workflow(Id::Assign));
+        assert_eq!(k.action(&ev(KeyCode::Char('a'))), assign);
         assert_eq!(k.action(&ev(KeyCode::Down)), Some(A::Down));
         assert_eq!(k.action(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
         let o = BTreeMap::from([("assign".to_string(), "A".to_string())]);
         let k = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(k.action(&ev(KeyCode::Char('A'))), Some(A::Assign));
+        assert_eq!(k.action(&ev(KeyCode::Char('A'))), assign);
         assert_eq!(k.action(&ev(KeyCode::Char('a'))), None);
-        assert_eq!(k.key(A::Assign).map(Key::label), Some("A".to_string()));
+        assert_eq!(k.key(A::Workflow(Id::Assign)).map(Key::label), Some("A".to_string()));
     }
 
     #[test]
@@ -367,7 +380,7 @@ mod tests {
     #[test]
     fn every_action_is_worded_for_the_footer_and_help() {
         for lang in [crate::i18n::Lang::Zh, crate::i18n::Lang::En] {
-            for (_, name, _, _) in TABLE {
+            for Entry { name, .. } in entries() {
                 assert_ne!(lang.t(&format!("key.{name}")), "?", "key.{name}");
                 assert_ne!(lang.t(&format!("help.{name}")), "?", "help.{name}");
             }
@@ -377,8 +390,8 @@ mod tests {
     #[test]
     fn every_action_has_a_name_and_the_footer_no_motions() {
         let k = Keymap::default();
-        assert_eq!(k.all().len(), TABLE.len());
+        assert_eq!(k.all().len(), entries().filter(|e| e.key.is_some()).count());
         assert!(k.hints(Place::List).iter().all(|(a, _)| !is_motion(*a)));
-        assert!(k.hints(Place::Overview).iter().all(|(a, _)| *a != A::Assign));
+        assert!(k.hints(Place::Overview).iter().all(|(a, _)| !matches!(a, A::Workflow(_))));
     }
 }

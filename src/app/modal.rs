@@ -4,12 +4,12 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{AppState, Effect, Form, consult, workflow};
-use crate::protocol::{ConsultWrite, DbRequest, Target, WriteCmd};
+use crate::protocol::{ConsultWrite, DbRequest, HazardCmd, Target};
 
 /// What a confirmation, once answered `y`, does.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Then {
-    Write(Vec<Target>, WriteCmd),
+    Write(Vec<Target>, HazardCmd),
     /// A change to a consultation's record.
     Consult(ConsultWrite),
     Quit,
@@ -29,7 +29,8 @@ pub struct Confirm {
 /// What a picker picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
-    Staff,
+    /// The value of a workflow's one field (the staff member to assign).
+    Workflow(crate::workflow::Id, crate::workflow::Text),
     View,
 }
 
@@ -174,7 +175,7 @@ fn quit(s: &mut AppState) -> Vec<Effect> {
 }
 
 /// Sends a write; the marks it used are cleared.
-pub fn write(s: &mut AppState, targets: Vec<Target>, cmd: WriteCmd) -> Vec<Effect> {
+pub fn write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd) -> Vec<Effect> {
     for t in &targets {
         s.marked.remove(&t.code);
     }

@@ -6,8 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::harness::Harness;
 use super::*;
 use crate::domain::{Role, Status};
-use crate::protocol::{DbRequest, Loaded, Target, WriteCmd};
+use crate::protocol::{DbRequest, HazardCmd, Loaded, Target};
 use crate::store::{Actor, Store};
+use crate::workflow::{assign, escalate, extend};
 
 fn ledger(lang: Lang) -> Harness {
     let mut x = Harness::new(lang, 120, 40);
@@ -25,7 +26,7 @@ fn select(x: &mut Harness, code: &str) {
     x.s.lists[0].selected = i;
 }
 
-fn writes(x: &Harness) -> Vec<(Vec<Target>, WriteCmd)> {
+fn writes(x: &Harness) -> Vec<(Vec<Target>, HazardCmd)> {
     x.sent
         .iter()
         .filter_map(|r| match r {
@@ -88,7 +89,10 @@ fn assign_picks_staff_by_typing() {
     x.keys("wang\n");
     assert_eq!(
         writes(&x),
-        vec![(vec![Target { code: "GQ-2026-0008".into(), version }], WriteCmd::Assign { login: "wang".into() })]
+        vec![(
+            vec![Target { code: "GQ-2026-0008".into(), version }],
+            HazardCmd::Assign(assign::Input { login: "wang".into(), note: String::new() })
+        )]
     );
     assert_eq!(row(&x, "GQ-2026-0008").assignee.as_deref(), Some("wang"));
     assert!(notice(&x).contains("GQ-2026-0008"), "{}", notice(&x));
@@ -119,14 +123,14 @@ fn plan_form_shows_missing_parts_and_starts_rectifying() {
     select(&mut x, "GQ-2026-0004");
     x.keys("p");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("no plan form") };
-    assert_eq!(f.plan_missing().len(), 5);
+    assert_eq!(crate::workflow::plan::missing(&f.fields).len(), 5);
     for part in ["张三", "\t更换", "\t3万元", "\t2026-12-20", "\t预案"] {
         x.keys(part);
     }
     let Some(Modal::Form(f)) = &x.s.modal else { panic!() };
-    assert!(f.plan_missing().is_empty());
+    assert!(crate::workflow::plan::missing(&f.fields).is_empty());
     x.keys("\n");
-    assert!(matches!(writes(&x)[0].1, WriteCmd::Plan { ref parts } if parts.len() == 5));
+    assert!(matches!(writes(&x)[0].1, HazardCmd::Plan(ref i) if i.parts.len() == 5));
     assert_eq!(row(&x, "GQ-2026-0004").status, Status::Rectifying);
 }
 
@@ -136,7 +140,7 @@ fn progress_needs_a_note() {
     x.keys("m\n");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()));
     x.keys("called the plant\n");
-    assert!(matches!(&writes(&x)[0].1, WriteCmd::Progress { note } if note == "called the plant"));
+    assert!(matches!(&writes(&x)[0].1, HazardCmd::Progress(note) if note == "called the plant"));
     assert!(x.s.modal.is_none());
 }
 
@@ -150,7 +154,7 @@ fn submit_and_sign_off() {
     let code = x.s.list(ListKind::Verification).current().unwrap().code.clone();
     x.keys("v\t刘工\t县局\t\tok\n");
     let w = writes(&x);
-    let WriteCmd::Verify(f) = &w.last().unwrap().1 else { panic!("{w:?}") };
+    let HazardCmd::Verify(f) = &w.last().unwrap().1 else { panic!("{w:?}") };
     assert_eq!((f.name.as_str(), f.organisation.as_str()), ("刘工", "县局"));
     assert_eq!(w.last().unwrap().0[0].code, code);
     assert!(x.s.notice.as_ref().is_some_and(|n| !n.error), "{}", notice(&x));
@@ -171,7 +175,7 @@ fn escalate_prefills_the_next_level_shows_the_number_and_asks() {
     assert!(c.message.contains(&no), "{}", c.message);
     assert!(writes(&x).is_empty());
     x.keys("y");
-    assert!(matches!(writes(&x)[0].1, WriteCmd::Escalate { level: Some(l), .. } if l == next));
+    assert!(matches!(writes(&x)[0].1, HazardCmd::Escalate(escalate::Input { level: Some(l), .. }) if l == next));
     assert!(notice(&x).contains(&no), "{}", notice(&x));
 }
 
@@ -181,7 +185,7 @@ fn bulk_escalate_takes_each_to_its_next_level() {
     x.keys("4  e\ny");
     let w = writes(&x);
     assert_eq!(w.len(), 1);
-    assert!(matches!(w[0].1, WriteCmd::Escalate { level: None, .. }));
+    assert!(matches!(w[0].1, HazardCmd::Escalate(escalate::Input { level: None, .. })));
     assert_eq!(w[0].0.len(), 2);
 }
 
@@ -194,7 +198,9 @@ fn extend_needs_a_reason_and_a_date() {
     x.keys("1\n");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "reason required");
     x.keys("\tweather\n");
-    assert!(matches!(&writes(&x)[0].1, WriteCmd::Extend { deadline, .. } if deadline.to_string() == "2026-12-21"));
+    assert!(
+        matches!(&writes(&x)[0].1, HazardCmd::Extend(extend::Input { deadline, .. }) if deadline.to_string() == "2026-12-21")
+    );
     assert_eq!(row(&x, "GQ-2026-0006").deadline.to_string(), "2026-12-21");
 }
 

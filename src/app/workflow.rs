@@ -1,26 +1,20 @@
-//! The workflows on the selected (or marked) hazards: checking the role first,
-//! opening the form or picker, and turning what was entered into a write.
+//! The workflows on the selected (or marked) hazards: checking the role first, opening
+//! what the workflow's definition asks for (a form, the staff picker), and turning what
+//! was entered into its message, confirmed first when the definition says so.
 
-use super::form::{self, FormKind};
 use super::keymap::Action;
 use super::modal::{Then, ask, write};
-use super::{AppState, Effect, Form, Modal, Picker, PickerKind, SavedView, Screen, list};
+use super::{AppState, Effect, Form, FormKind, Modal, Picker, PickerKind, SavedView, Screen, form, list};
+use crate::domain::Role;
 use crate::domain::permission::{Write, allows};
-use crate::domain::{Escalation, Role, Verdict, VerifierRole, parse_date};
 use crate::model::HazardRow;
-use crate::protocol::{Query, SignOffForm, Slot, Target, WriteCmd};
+use crate::protocol::{HazardCmd, Query, Slot, Target};
+use crate::workflow::{ConfirmCtx, Id, OpenCtx, Opening, Text};
 
-/// The store write behind a workflow key.
+/// The store write behind a key.
 pub fn write_of(a: Action) -> Option<Write> {
     Some(match a {
-        Action::Assign => Write::Assign,
-        Action::Plan => Write::Plan,
-        Action::Progress => Write::Progress,
-        Action::Submit => Write::Submit,
-        Action::Verify => Write::Verify,
-        Action::Escalate => Write::Escalate,
-        Action::Extend => Write::Extend,
-        Action::Reopen => Write::Reopen,
+        Action::Workflow(id) => id.spec().write,
         Action::TopicAdd
         | Action::TopicDrop
         | Action::TopicUp
@@ -51,7 +45,7 @@ pub fn permitted(s: &AppState, a: Action) -> bool {
     !frozen && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
-/// The marked hazards (for assign and escalate on a list), else the current one.
+/// The marked hazards (for a bulk workflow on a list), else the current one.
 fn targets(s: &AppState, bulk: bool) -> Vec<Target> {
     if bulk && matches!(s.screen, Screen::List(_)) && !s.marked.is_empty() {
         return s.marked.iter().map(|(code, version)| Target { code: code.clone(), version: *version }).collect();
@@ -73,80 +67,71 @@ pub fn refused(s: &mut AppState, write: Write) -> bool {
     true
 }
 
-/// A workflow key: refused with the reason when the role may not, else its form.
-pub fn start(s: &mut AppState, a: Action) -> Vec<Effect> {
-    let Some(write) = write_of(a) else { return Vec::new() };
-    if refused(s, write) {
+/// A workflow key: refused with the reason when the role may not, else what it opens.
+pub fn start(s: &mut AppState, id: Id) -> Vec<Effect> {
+    if refused(s, id.spec().write) {
         return Vec::new();
     }
-    let targets = targets(s, matches!(a, Action::Assign | Action::Escalate));
+    let targets = targets(s, id.spec().bulk);
     let Some(row) = current_row(s).cloned().filter(|_| !targets.is_empty()) else {
         s.say(s.lang.t("tui.no_selection"), true);
         return Vec::new();
     };
-    let form = match a {
-        Action::Assign => return staff_picker(s, targets),
-        Action::Plan => return plan(s, targets, &row),
-        Action::Progress => form::note_form(FormKind::Progress, targets, "form.note"),
-        Action::Submit => form::note_form(FormKind::Submit, targets, "form.note"),
-        Action::Verify => form::verify_form(s, targets),
-        Action::Escalate => return escalate(s, targets, &row),
-        Action::Extend => form::extend_form(targets, row.deadline),
-        _ => form::note_form(FormKind::Reopen, targets, "form.reason"),
-    };
-    s.modal = Some(Modal::Form(form));
-    Vec::new()
+    open(s, id, &row, targets)
 }
 
-fn staff_picker(s: &mut AppState, targets: Vec<Target>) -> Vec<Effect> {
+fn open(s: &mut AppState, id: Id, row: &HazardRow, targets: Vec<Target>) -> Vec<Effect> {
+    let ctx = OpenCtx { lang: s.lang, today: s.today, row, targets: targets.len(), detail: s.detail.data.as_deref() };
+    match id.open(&ctx) {
+        Opening::Form(fields) => {
+            let preview = id.preview(&fields);
+            s.modal = Some(Modal::Form(Form::new(FormKind::Workflow(id), targets, fields)));
+            preview.map(|level| s.load(Slot::DocNo, Query::DocNo(level))).into_iter().collect()
+        }
+        Opening::PickStaff(field) => staff_picker(s, id, field, targets),
+        Opening::NeedDetail => {
+            s.plan_for = Some((row.code.clone(), id));
+            vec![s.load(Slot::Detail, Query::Detail(row.code.clone()))]
+        }
+        Opening::Refused(key) => {
+            s.say(s.lang.t(key), true);
+            Vec::new()
+        }
+    }
+}
+
+fn staff_picker(s: &mut AppState, id: Id, field: Text, targets: Vec<Target>) -> Vec<Effect> {
     let items = s
         .staff
         .iter()
         .filter(|m| m.role != Role::Viewer)
         .map(|m| (m.login.clone(), format!("{} {} {}", m.name, m.login, m.unit)))
         .collect();
-    s.modal = Some(Modal::Picker(Picker::new(PickerKind::Staff, s.lang.t("tui.pick_staff"), items, targets)));
+    let kind = PickerKind::Workflow(id, field);
+    s.modal = Some(Modal::Picker(Picker::new(kind, s.lang.t("tui.pick_staff"), items, targets)));
     Vec::new()
 }
 
-/// The plan form needs the hazard's plan: from the detail, else once it is loaded.
-fn plan(s: &mut AppState, targets: Vec<Target>, row: &HazardRow) -> Vec<Effect> {
-    match s.detail.data.as_deref().filter(|d| d.row.code == row.code && d.row.version == row.version) {
-        Some(d) => {
-            s.modal = Some(Modal::Form(form::plan_form(targets, d)));
-            Vec::new()
+/// Opens the form that waited for this hazard's detail, now that it is here.
+pub fn detail_arrived(s: &mut AppState) -> Vec<Effect> {
+    let Some(d) = s.detail.data.as_deref() else { return Vec::new() };
+    match s.plan_for.clone() {
+        Some((code, id)) if code == d.row.code && s.modal.is_none() => {
+            let (row, t) = (d.row.clone(), Target { code: d.row.code.clone(), version: d.row.version });
+            s.plan_for = None;
+            open(s, id, &row, vec![t])
         }
-        None => {
-            s.plan_for = Some(row.code.clone());
-            vec![s.load(Slot::Detail, Query::Detail(row.code.clone()))]
-        }
+        _ => Vec::new(),
     }
 }
 
-/// Opens the plan form for `code` once its detail is here.
-pub fn detail_arrived(s: &mut AppState) {
-    let Some(d) = s.detail.data.as_deref() else { return };
-    if s.plan_for.as_deref() == Some(d.row.code.as_str()) && s.modal.is_none() {
-        let t = Target { code: d.row.code.clone(), version: d.row.version };
-        s.modal = Some(Modal::Form(form::plan_form(vec![t], d)));
-        s.plan_for = None;
-    }
-}
-
-fn escalate(s: &mut AppState, targets: Vec<Target>, row: &HazardRow) -> Vec<Effect> {
-    let current = if targets.len() > 1 { 0 } else { row.escalation_level };
-    let Some(next) = crate::domain::escalation::next_level(current) else {
-        s.say(s.lang.t("tui.top_level"), true);
-        return Vec::new();
-    };
-    s.modal = Some(Modal::Form(form::escalate_form(s, targets, current)));
-    vec![s.load(Slot::DocNo, Query::DocNo(next))]
-}
-
-/// After a choice changed in an escalate form: the preview of the document number.
+/// After a choice changed in a form: the preview of the document number it will issue.
 pub fn form_changed(s: &mut AppState) -> Vec<Effect> {
     let level = match &s.modal {
-        Some(Modal::Form(f)) if f.kind == FormKind::Escalate => Escalation::parse(f.get("form.level")),
+        Some(Modal::Form(f)) => match f.kind {
+            FormKind::Workflow(id) => id.preview(&f.fields),
+            _ => None,
+        },
         _ => None,
     };
     match level {
@@ -165,81 +150,37 @@ pub fn submit(s: &mut AppState, mut f: Form) -> Vec<Effect> {
         }
         Ok(Next::Screen(effects)) => effects,
         Ok(Next::Write(cmd)) => {
-            let confirm = match &cmd {
-                WriteCmd::Escalate { .. } => Some(confirm_escalate(s, &f)),
-                WriteCmd::Reopen { .. } => Some(s.lang.f("tui.confirm_reopen", &[&codes(&f.targets)])),
-                _ => None,
-            };
             let targets = f.targets.clone();
-            match confirm {
-                Some(msg) => ask(s, msg, Then::Write(targets, cmd), Some(f)),
-                None => write(s, targets, cmd),
-            }
+            confirm_then_write(s, targets, cmd, Some(f))
         }
     }
 }
 
-fn codes(targets: &[Target]) -> String {
-    targets.iter().map(|t| t.code.as_str()).collect::<Vec<_>>().join(" ")
-}
-
-fn confirm_escalate(s: &AppState, f: &Form) -> String {
-    let level = s.lang.word("level", f.get("form.level"));
-    match (&s.doc_no, f.targets.as_slice()) {
-        (Some((l, no)), [t]) if l.as_str() == f.get("form.level") => {
-            s.lang.f("tui.confirm_escalate", &[&t.code, &level, no])
-        }
-        _ => s.lang.f("tui.confirm_escalate_bulk", &[&f.targets.len(), &level]),
+/// Asks first when the workflow says so (`back` is the form a `n` returns to), else writes.
+fn confirm_then_write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd, back: Option<Form>) -> Vec<Effect> {
+    let ctx = ConfirmCtx { lang: s.lang, targets: &targets, doc_no: s.doc_no.as_ref() };
+    match cmd.confirm(&ctx) {
+        Some(msg) => ask(s, msg, Then::Write(targets, cmd), back),
+        None => write(s, targets, cmd),
     }
 }
 
 /// What a submitted form leads to.
 enum Next {
-    Write(WriteCmd),
+    Write(HazardCmd),
     /// Only the screen changes (filter, saved view).
     Screen(Vec<Effect>),
 }
 
 /// What a form asks for; `Err` is the catalogue key of what is wrong.
 fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
-    let text = |label: &str| f.get(label).trim().to_string();
-    let need = |label: &str| Some(text(label)).filter(|t| !t.is_empty()).ok_or("tui.required");
-    Ok(Next::Write(match &f.kind {
-        FormKind::Plan => {
-            let parts: Vec<(&'static str, String)> = f
-                .fields
-                .iter()
-                .zip(crate::domain::PLAN_PARTS)
-                .filter(|(field, _)| field.changed())
-                .map(|(field, part)| (part, field.get().trim().to_string()))
-                .collect();
-            if parts.is_empty() {
-                return Err("tui.nothing_changed");
-            }
-            WriteCmd::Plan { parts }
-        }
-        FormKind::Progress => WriteCmd::Progress { note: need("form.note")? },
-        FormKind::Submit => WriteCmd::Submit { note: text("form.note") },
-        FormKind::Verify => WriteCmd::Verify(SignOffForm {
-            role: VerifierRole::parse(f.get("form.role")).ok_or("tui.required")?,
-            name: need("form.name")?,
-            organisation: text("form.organisation"),
-            verdict: Verdict::parse(f.get("form.verdict")).ok_or("tui.required")?,
-            opinion: text("form.opinion"),
-        }),
-        FormKind::Escalate => WriteCmd::Escalate {
-            level: Escalation::parse(f.get("form.level")).filter(|_| f.targets.len() == 1),
-            note: text("form.note"),
-        },
-        FormKind::Extend => WriteCmd::Extend {
-            deadline: parse_date(f.get("form.deadline")).ok_or("tui.bad_date")?,
-            reason: need("form.reason")?,
-        },
-        FormKind::Reopen => WriteCmd::Reopen { reason: need("form.reason")? },
-        FormKind::Filter(kind) => return Ok(Next::Screen(apply_filter(s, *kind, f))),
-        FormKind::SaveView => return Ok(Next::Screen(save_view(s, need("form.view_name")?))),
-        FormKind::Consult(c) => return super::consult::forms::submit(s, c, f).map(Next::Screen),
-    }))
+    let need = |label: &str| Some(f.get(label).trim().to_string()).filter(|t| !t.is_empty()).ok_or("tui.required");
+    match &f.kind {
+        FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(|r| r.key()),
+        FormKind::Filter(kind) => Ok(Next::Screen(apply_filter(s, *kind, f))),
+        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name")?))),
+        FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen),
+    }
 }
 
 fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect> {
@@ -262,15 +203,13 @@ fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
 /// Enter in a picker.
 pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
     match p.kind {
-        PickerKind::Staff => {
-            let cmd = WriteCmd::Assign { login: id.to_string() };
-            if p.targets.len() > 1 {
-                let msg = s.lang.f("tui.confirm_assign_bulk", &[&p.targets.len(), &id]);
-                ask(s, msg, Then::Write(p.targets, cmd), None)
-            } else {
-                write(s, p.targets, cmd)
+        PickerKind::Workflow(workflow, field) => match workflow.read(&[field.field(id)], p.targets.len()) {
+            Ok(cmd) => confirm_then_write(s, p.targets, cmd, None),
+            Err(r) => {
+                s.say(s.lang.t(r.key()), true);
+                Vec::new()
             }
-        }
+        },
         PickerKind::View => {
             let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
             let Screen::List(kind) = s.screen else { return Vec::new() };

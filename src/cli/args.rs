@@ -79,80 +79,10 @@ pub enum Command {
     },
     /// Register a new hazard.
     New(NewArgs),
-    /// Assign a hazard to a staff member.
-    Assign {
-        code: String,
-        /// The staff login.
-        #[arg(long)]
-        to: String,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// Refuse if the hazard is no longer at this version.
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Fill the five-part plan; a complete plan starts rectification.
-    Plan(PlanArgs),
-    /// Record a progress note.
-    Progress {
-        code: String,
-        #[arg(long)]
-        note: String,
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Rectification reported: the hazard awaits sign-off.
-    Submit {
-        code: String,
-        #[arg(long, default_value = "")]
-        note: String,
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Record one party's on-site sign-off.
-    Verify(VerifyArgs),
-    /// Escalate (default: the next level); prints the document number.
-    Escalate {
-        code: String,
-        #[arg(long)]
-        level: Option<String>,
-        #[arg(long, default_value = "")]
-        note: String,
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Move the deadline later.
-    Extend {
-        code: String,
-        #[arg(long)]
-        deadline: String,
-        #[arg(long)]
-        reason: String,
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Reopen a closed hazard (admin).
-    Reopen {
-        code: String,
-        #[arg(long)]
-        reason: String,
-        #[arg(long)]
-        version: Option<i64>,
-    },
-    /// Record that the principal or the actual controller was notified.
-    Notify {
-        code: String,
-        /// principal or controller
-        #[arg(long)]
-        to: String,
-        /// How: 书面, 短信, 电话 …
-        #[arg(long)]
-        channel: String,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(long)]
-        version: Option<i64>,
-    },
+    /// The workflows on one hazard (assign, plan, progress, submit, verify, escalate,
+    /// extend, reopen, notify).
+    #[command(flatten)]
+    Hazard(crate::workflow::HazardArgs),
     /// Staff and roles.
     #[command(subcommand)]
     Staff(StaffCommand),
@@ -282,47 +212,6 @@ pub struct NewArgs {
     pub assignee: Option<String>,
     #[arg(long, default_value = "")]
     pub note: String,
-}
-
-#[derive(Debug, Args)]
-pub struct PlanArgs {
-    pub code: String,
-    #[arg(long)]
-    pub responsible: Option<String>,
-    #[arg(long)]
-    pub measures: Option<String>,
-    #[arg(long)]
-    pub funds: Option<String>,
-    #[arg(long)]
-    pub deadline: Option<String>,
-    #[arg(long)]
-    pub contingency: Option<String>,
-    #[arg(long, default_value = "")]
-    pub note: String,
-    #[arg(long)]
-    pub version: Option<i64>,
-}
-
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    pub code: String,
-    /// regulator, expert or enterprise
-    #[arg(long)]
-    pub role: String,
-    #[arg(long)]
-    pub name: String,
-    #[arg(long, default_value = "")]
-    pub org: String,
-    #[arg(long, conflicts_with = "fail", required_unless_present = "fail")]
-    pub pass: bool,
-    #[arg(long)]
-    pub fail: bool,
-    #[arg(long, default_value = "")]
-    pub opinion: String,
-    #[arg(long)]
-    pub date: Option<String>,
-    #[arg(long)]
-    pub version: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,11 +2,12 @@
 
 use chrono::NaiveDate;
 
-use super::args::{Command, NewArgs, StaffCommand};
+use super::args::{NewArgs, StaffCommand};
 use super::{Env, Failure};
-use crate::domain::{Escalation, Grade, Recipient, Role, Source, Verdict, VerifierRole, parse_date};
-use crate::store::write::{Done, NewHazard, SignOffInput};
+use crate::domain::{Grade, Role, Source, parse_date};
+use crate::store::write::{Done, NewHazard};
 use crate::store::{Store, StoreError};
+use crate::workflow::{ArgError, HazardArgs};
 
 /// Parses a closed word such as a role, naming the option on failure.
 fn word<T>(env: &Env, option: &str, value: &str, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<T, Failure> {
@@ -43,56 +44,18 @@ fn translate_detail(env: &Env, d: &str) -> String {
     }
 }
 
-/// The hazard steps other than assign.
-pub fn step(env: &Env, cmd: &Command) -> Result<(), Failure> {
-    match cmd {
-        Command::Plan(p) => {
-            let parts: Vec<(&str, String)> = [
-                ("responsible", &p.responsible),
-                ("measures", &p.measures),
-                ("funds", &p.funds),
-                ("deadline", &p.deadline),
-                ("contingency", &p.contingency),
-            ]
-            .into_iter()
-            .filter_map(|(k, v)| v.clone().map(|v| (k, v)))
-            .collect();
-            run(env, |s| s.plan(&p.code, p.version, &parts, &p.note))
-        }
-        Command::Progress { code, note, version } => run(env, |s| s.progress(code, *version, note)),
-        Command::Submit { code, note, version } => run(env, |s| s.submit(code, *version, note)),
-        Command::Verify(v) => {
-            let role =
-                word(env, "--role", &v.role, VerifierRole::parse, &names(VerifierRole::ALL, VerifierRole::as_str))?;
-            let input = SignOffInput {
-                role,
-                name: v.name.clone(),
-                organisation: v.org.clone(),
-                verdict: if v.fail { Verdict::Fail } else { Verdict::Pass },
-                opinion: v.opinion.clone(),
-                date: opt_date(env, "--date", &v.date)?,
-            };
-            run(env, |s| s.verify(&v.code, v.version, &input))
-        }
-        Command::Escalate { code, level, note, version } => {
-            let level = level
-                .as_deref()
-                .map(|l| word(env, "--level", l, Escalation::parse, &names(Escalation::ALL, Escalation::as_str)))
-                .transpose()?;
-            run(env, |s| s.escalate(code, *version, level, note))
-        }
-        Command::Extend { code, deadline, reason, version } => {
-            let d = date(env, "--deadline", deadline)?;
-            run(env, |s| s.extend(code, *version, d, reason))
-        }
-        Command::Reopen { code, reason, version } => run(env, |s| s.reopen(code, *version, reason)),
-        Command::Notify { code, to, channel, date, version } => {
-            let to = word(env, "--to", to, Recipient::parse, &names(Recipient::ALL, Recipient::as_str))?;
-            let d = opt_date(env, "--date", date)?;
-            run(env, |s| s.notify(code, *version, to, channel, d))
-        }
-        _ => Err(Failure::input(env.lang.t("cli.unsupported"))),
-    }
+/// A workflow on one hazard, as `HazardArgs` names it.
+pub fn hazard(env: &Env, args: &HazardArgs) -> Result<(), Failure> {
+    let (hazard, cmd) = args.command().map_err(|e| arg_failure(env, &e))?;
+    run(env, |s| cmd.apply(s, &hazard.code, hazard.version))
+}
+
+/// A value the option does not take, phrased.
+fn arg_failure(env: &Env, e: &ArgError) -> Failure {
+    Failure::input(match e {
+        ArgError::BadWord { option, value, all } => env.lang.f("cli.bad_word", &[option, value, &all.join(", ")]),
+        ArgError::BadDate { option, value } => env.lang.f("cli.bad_date", &[option, value]),
+    })
 }
 
 /// `anwei new`.

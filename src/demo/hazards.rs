@@ -9,7 +9,7 @@ use super::story::{self, Kind, Setting};
 use super::township::Township;
 use super::{DemoSummary, escalation};
 use crate::store::StoreError;
-use crate::store::write::next_doc_no;
+use crate::store::write::doc_number;
 
 /// The days from the first demo day to today, each with a weight: more hazards
 /// recently, fewer at weekends.
@@ -85,7 +85,7 @@ pub fn number_documents(
     wanted.sort_unstable();
     let mut docs = Vec::with_capacity(wanted.len());
     for (on, hazard, level) in wanted {
-        let number = next_doc_no(tx, prefix, escalation(level)?, on.year())?;
+        let number = doc_number(tx, prefix, escalation(level)?, on.year(), true)?;
         docs.push(Doc { hazard, level, number });
     }
     docs.sort_unstable_by_key(|d| (d.hazard, d.level));

@@ -2,11 +2,11 @@
 //! round, and the document number the next escalation will receive.
 
 use chrono::Datelike;
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::{Store, StoreError};
 use crate::domain::status::SignOff;
-use crate::domain::{Escalation, Verdict, VerifierRole, doc_no};
+use crate::domain::{Escalation, Verdict, VerifierRole};
 
 impl Store {
     /// The sign-offs recorded in the current round of each `(hazard id, round)`.
@@ -31,14 +31,7 @@ impl Store {
 
     /// The document number the next escalation to `level` this year will receive.
     pub fn next_doc_no(&self, level: Escalation) -> Result<String, StoreError> {
-        let year = self.today().year();
-        let prefix = self.meta("doc_prefix")?.unwrap_or_else(|| "官安".to_string());
-        let last: Option<i64> = self
-            .conn
-            .query_row("SELECT last FROM sequences WHERE name = ?1", [format!("doc:{}:{year}", level.as_str())], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(doc_no(&prefix, level, year, (last.unwrap_or(0) + 1) as u32))
+        let prefix = super::write::doc_prefix(&self.conn)?;
+        Ok(super::write::doc_number(&self.conn, &prefix, level, self.today().year(), false)?)
     }
 }

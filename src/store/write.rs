@@ -13,7 +13,7 @@ use crate::domain::permission::{Write, allows};
 pub use hazard::HazardState;
 pub use register::NewHazard;
 pub use steps::SignOffInput;
-pub(crate) use steps::{insert_escalation, insert_notification, insert_sign_off, next_doc_no, status_event};
+pub(crate) use steps::{doc_number, doc_prefix, insert_escalation, insert_notification, insert_sign_off, status_event};
 
 /// The result of a write: the hazard's code, its new version and a detail to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,7 +163,7 @@ fn conflict(tx: &Transaction, state: &HazardState) -> Result<StoreError, StoreEr
 }
 
 /// The next number of a named sequence (hazard codes, document numbers), inside `tx`.
-pub(crate) fn next_in_sequence(tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
+pub(crate) fn next_in_sequence(tx: &rusqlite::Connection, name: &str) -> rusqlite::Result<i64> {
     tx.prepare_cached(
         "INSERT INTO sequences (name, last) VALUES (?1, 1)
          ON CONFLICT(name) DO UPDATE SET last = last + 1 RETURNING last",

@@ -13,12 +13,13 @@ use crate::app::consult::Edit;
 use crate::app::keymap::name_of;
 use crate::app::{AppState, Confirm, Form, FormKind, Modal, Picker, Value};
 use crate::text::{sanitise, width};
+use crate::workflow::{Id, plan};
 
 /// Draws the modal over `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     let (title, lines, w) = match m {
         Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t), 60),
-        Modal::Form(form) => (s.lang.t(form_title(&form.kind)), form_lines(s, form, t), 64),
+        Modal::Form(form) => (s.lang.t(&form_title(&form.kind)), form_lines(s, form, t), 64),
         Modal::Picker(p) => (p.title.as_str(), picker_lines(p, t), 56),
         Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
     };
@@ -34,15 +35,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
 
-fn form_title(k: &FormKind) -> &'static str {
-    match k {
-        FormKind::Plan => "key.plan",
-        FormKind::Progress => "key.progress",
-        FormKind::Submit => "key.submit",
-        FormKind::Verify => "key.verify",
-        FormKind::Escalate => "key.escalate",
-        FormKind::Extend => "key.extend",
-        FormKind::Reopen => "key.reopen",
+/// The catalogue key of a form's title: the name of its key.
+fn form_title(k: &FormKind) -> String {
+    let key = match k {
+        FormKind::Workflow(id) => return format!("key.{}", id.spec().name),
         FormKind::Filter(_) => "key.filter",
         FormKind::SaveView => "key.save_view",
         FormKind::Consult(c) => match c.edit {
@@ -53,7 +49,8 @@ fn form_title(k: &FormKind) -> &'static str {
             Edit::Meeting => "key.meeting",
             Edit::Pack => "key.pack",
         },
-    }
+    };
+    key.to_string()
 }
 
 fn help(s: &AppState, scroll: usize, t: &Theme) -> Vec<Line<'static>> {
@@ -96,8 +93,8 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
             Span::styled(value, style),
         ]));
     }
-    if form.kind == FormKind::Plan {
-        let missing: Vec<&str> = form.plan_missing().iter().map(|p| l.word("plan", p)).collect();
+    if form.kind == FormKind::Workflow(Id::Plan) {
+        let missing: Vec<&str> = plan::missing(&form.fields).iter().map(|p| l.word("plan", p)).collect();
         let (text, role) = if missing.is_empty() {
             (l.t("tui.plan_complete").to_string(), Role::Ok)
         } else {
@@ -105,10 +102,9 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
         };
         lines.push(line(&text, t.style(role)));
     }
-    if let Some((lv, no)) = &s.doc_no
-        && form.kind == FormKind::Escalate
+    if let (Some((lv, no)), FormKind::Workflow(id)) = (&s.doc_no, &form.kind)
         && form.targets.len() == 1
-        && lv.as_str() == form.get("form.level")
+        && id.preview(&form.fields) == Some(*lv)
     {
         lines.push(line(&l.f("tui.doc_no", &[no]), t.style(Role::Escalated)));
     }

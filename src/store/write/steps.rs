@@ -2,7 +2,7 @@
 //! escalate, extend, reopen, notify.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, Ctx, Done, Event, HazardState, next_in_sequence};
 use crate::domain::escalation::next_level;
@@ -12,7 +12,7 @@ use crate::domain::{Escalation, Recipient, Status, Verdict, VerifierRole, doc_no
 use crate::store::{Store, StoreError};
 
 /// One sign-off as entered.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignOffInput {
     pub role: VerifierRole,
     pub name: String,
@@ -141,7 +141,6 @@ impl Store {
         level: Option<Escalation>,
         note: &str,
     ) -> Result<Done, StoreError> {
-        let prefix = self.meta("doc_prefix")?.unwrap_or_else(|| "官安".to_string());
         self.write_hazard(Write::Escalate, code, version, |ctx, h| {
             status::require_open(h.status)?;
             let level = match level.or_else(|| next_level(h.escalation_level)) {
@@ -151,7 +150,7 @@ impl Store {
                     return Err(StoreError::Invalid { field: "level", value, why: "not_above_current".into() });
                 }
             };
-            let number = next_doc_no(ctx.tx, &prefix, level, ctx.today.year())?;
+            let number = doc_number(ctx.tx, &doc_prefix(ctx.tx)?, level, ctx.today.year(), true)?;
             insert_escalation(ctx.tx, h.id, level, &number, ctx.today, ctx.actor, note)?;
             let mut c = Change::default();
             c.set("escalation_level", i64::from(level.level()));
@@ -256,10 +255,32 @@ pub(crate) fn insert_sign_off(
     Ok(())
 }
 
-/// The next document number of `level` in `year`, e.g. 官安函〔2026〕12号.
-pub(crate) fn next_doc_no(tx: &Transaction, prefix: &str, level: Escalation, year: i32) -> rusqlite::Result<String> {
-    let seq = next_in_sequence(tx, &format!("doc:{}:{year}", level.as_str()))?;
+/// The document number of `level` in `year`, e.g. 官安函〔2026〕12号: with `take`, the
+/// next one, taken inside the write's transaction; without, the one it would take (the
+/// preview the escalate dialog shows). The one place either is worked out.
+pub(crate) fn doc_number(
+    conn: &Connection,
+    prefix: &str,
+    level: Escalation,
+    year: i32,
+    take: bool,
+) -> rusqlite::Result<String> {
+    let sequence = format!("doc:{}:{year}", level.as_str());
+    let seq = if take {
+        next_in_sequence(conn, &sequence)?
+    } else {
+        let last: Option<i64> =
+            conn.query_row("SELECT last FROM sequences WHERE name = ?1", [&sequence], |r| r.get(0)).optional()?;
+        last.unwrap_or(0) + 1
+    };
     Ok(doc_no(prefix, level, year, seq as u32))
+}
+
+/// The prefix of the ledger's document numbers (官安).
+pub(crate) fn doc_prefix(conn: &Connection) -> rusqlite::Result<String> {
+    let v: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = 'doc_prefix'", [], |r| r.get(0)).optional()?;
+    Ok(v.unwrap_or_else(|| "官安".to_string()))
 }
 
 /// Records an escalation document.

@@ -1,0 +1,145 @@
+//! A workflow's form as typed fields: each field is a handle (`Text`, `Date`, `Choice`)
+//! that makes its field and reads its value back as the type the store wants, so no
+//! workflow looks a value up by a catalogue key.
+
+use chrono::NaiveDate;
+
+use crate::domain::parse_date;
+use crate::i18n::Lang;
+
+/// A field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    /// (identifier, shown word) pairs; the identifier "" means "any".
+    Choice {
+        options: Vec<(String, String)>,
+        index: usize,
+    },
+}
+
+/// One labelled field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The catalogue key of the label.
+    pub label: &'static str,
+    pub value: Value,
+    pub initial: Value,
+}
+
+impl Field {
+    pub fn text(label: &'static str, value: &str) -> Field {
+        let v = Value::Text(value.to_string());
+        Field { label, value: v.clone(), initial: v }
+    }
+
+    pub fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
+        let v = Value::Choice { options, index };
+        Field { label, value: v.clone(), initial: v }
+    }
+
+    /// The text, or the chosen identifier.
+    pub fn get(&self) -> &str {
+        match &self.value {
+            Value::Text(t) => t,
+            Value::Choice { options, index } => options.get(*index).map_or("", |o| o.0.as_str()),
+        }
+    }
+
+    pub fn changed(&self) -> bool {
+        self.value != self.initial
+    }
+}
+
+/// Why a form cannot be saved as it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The field with this label must not be empty.
+    Required(&'static str),
+    /// The field with this label is not a date.
+    BadDate(&'static str),
+    /// Nothing was changed.
+    NothingChanged,
+}
+
+impl Refusal {
+    /// The catalogue key of the message.
+    pub fn key(self) -> &'static str {
+        match self {
+            Refusal::Required(_) => "tui.required",
+            Refusal::BadDate(_) => "tui.bad_date",
+            Refusal::NothingChanged => "tui.nothing_changed",
+        }
+    }
+}
+
+fn value<'f>(fields: &'f [Field], label: &str) -> Option<&'f Field> {
+    fields.iter().find(|f| f.label == label)
+}
+
+/// A text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(pub &'static str);
+
+impl Text {
+    pub fn field(self, initial: &str) -> Field {
+        Field::text(self.0, initial)
+    }
+
+    /// The trimmed text ("" when the form has no such field).
+    pub fn read(self, fields: &[Field]) -> String {
+        value(fields, self.0).map_or("", Field::get).trim().to_string()
+    }
+
+    /// The trimmed text, which must not be empty.
+    pub fn required(self, fields: &[Field]) -> Result<String, Refusal> {
+        Some(self.read(fields)).filter(|t| !t.is_empty()).ok_or(Refusal::Required(self.0))
+    }
+
+    /// The trimmed text if the user changed it.
+    pub fn changed(self, fields: &[Field]) -> Option<String> {
+        value(fields, self.0).filter(|f| f.changed()).map(|f| f.get().trim().to_string())
+    }
+}
+
+/// A date typed as YYYY-MM-DD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date(pub &'static str);
+
+impl Date {
+    pub fn field(self, initial: NaiveDate) -> Field {
+        Field::text(self.0, &initial.to_string())
+    }
+
+    pub fn read(self, fields: &[Field]) -> Result<NaiveDate, Refusal> {
+        parse_date(value(fields, self.0).map_or("", Field::get)).ok_or(Refusal::BadDate(self.0))
+    }
+}
+
+/// A choice among the words of a closed set (a role, a verdict, a level).
+#[derive(Debug, Clone, Copy)]
+pub struct Choice<T: 'static> {
+    pub label: &'static str,
+    /// The catalogue group of the words (`level` for `level.letter`).
+    pub group: &'static str,
+    pub id: fn(T) -> &'static str,
+    pub parse: fn(&str) -> Option<T>,
+}
+
+impl<T: Copy> Choice<T> {
+    /// A field offering `items` in the interface language, the first chosen.
+    pub fn field(self, lang: Lang, items: &[T]) -> Field {
+        let options = items.iter().map(|x| ((self.id)(*x).to_string(), lang.word(self.group, (self.id)(*x)).into()));
+        Field::choice(self.label, options.collect(), 0)
+    }
+
+    /// The chosen item; `None` when the choice is none of the set (a "next" or "any").
+    pub fn read(self, fields: &[Field]) -> Option<T> {
+        (self.parse)(value(fields, self.label).map_or("", Field::get))
+    }
+
+    /// The chosen item, which must be one of the set.
+    pub fn required(self, fields: &[Field]) -> Result<T, Refusal> {
+        self.read(fields).ok_or(Refusal::Required(self.label))
+    }
+}
