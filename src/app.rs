@@ -120,6 +120,8 @@ pub struct AppState {
     pub quit: bool,
     pub dirty: bool,
     pending: BTreeMap<Slot, RequestId>,
+    /// Writes sent and not yet answered, with the form each came from (kept on failure).
+    awaiting: BTreeMap<RequestId, Option<Form>>,
     next_id: RequestId,
 }
 
@@ -155,6 +157,7 @@ impl AppState {
             quit: false,
             dirty: true,
             pending: BTreeMap::new(),
+            awaiting: BTreeMap::new(),
             next_id: 0,
         }
     }
@@ -178,6 +181,19 @@ impl AppState {
 
     fn load_staff(&mut self) -> Effect {
         self.load(Slot::Staff, Query::Staff)
+    }
+
+    /// A write (or a file to write) for the worker; its answer is recognised by its id,
+    /// and `form` comes back if it fails.
+    pub(crate) fn send(&mut self, form: Option<Form>, make: impl FnOnce(RequestId) -> DbRequest) -> Effect {
+        let id = self.new_id();
+        self.awaiting.insert(id, form);
+        Effect::Db(make(id))
+    }
+
+    /// The form of an answered write; `None` when the write is not one of ours.
+    pub(crate) fn answered(&mut self, id: RequestId) -> Option<Option<Form>> {
+        self.awaiting.remove(&id)
     }
 
     fn new_id(&mut self) -> RequestId {
@@ -307,19 +323,25 @@ fn cycle(s: &mut AppState, forward: bool) -> Vec<Effect> {
     go(s, SCREENS[next])
 }
 
-/// Leaving the consultation screen: its agenda (heavy on a large ledger) is no longer
-/// read again after every change.
-fn leave(s: &AppState, to: Screen) -> Option<Effect> {
-    (s.screen == Screen::Consult && to != Screen::Consult)
-        .then_some(Effect::Db(DbRequest::Forget { slot: Slot::Consult }))
-}
-
 /// Switches screen and loads what it shows.
 pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
-    let left = leave(s, screen);
     s.screen = screen;
     s.search = None;
-    left.into_iter().chain(show(s, screen)).collect()
+    show(s, screen)
+}
+
+/// Reads again what the screen shows, after a write or someone else's commit; nothing
+/// that is not on show (the selection stays on the same hazard).
+pub fn refresh(s: &mut AppState) -> Vec<Effect> {
+    match s.screen {
+        Screen::Overview => {
+            let mut out = show(s, Screen::Overview);
+            out.push(s.load(Slot::Trend, Query::Trend));
+            out
+        }
+        Screen::Detail => vec![s.load(Slot::Detail, Query::Detail(s.detail.code.clone()))],
+        screen => show(s, screen),
+    }
 }
 
 /// The loads of a screen.

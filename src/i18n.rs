@@ -104,7 +104,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::Unknown { what, value } => lang.f("err.unknown", &[&lang.word("thing", what), value]),
         StoreError::Invalid { field, value, why } => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
         StoreError::Gate(g) => gate_error(lang, g),
-        StoreError::Conflict { code, by, at } => lang.f("err.conflict", &[code, by, at]),
+        StoreError::Conflict { code, by, at, .. } => lang.f("err.conflict", &[code, by, at]),
         StoreError::Forbidden { login, role, action } => {
             lang.f("err.forbidden", &[login, &lang.word("role", role.as_str()), &lang.word("action", action)])
         }

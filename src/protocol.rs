@@ -121,10 +121,6 @@ pub enum DbRequest {
         id: RequestId,
         pack: PackRequest,
     },
-    /// The screen no longer shows this slot: stop reading it again after changes.
-    Forget {
-        slot: Slot,
-    },
     Shutdown,
 }
 
@@ -133,19 +129,28 @@ pub enum DbRequest {
 pub enum ProblemKind {
     /// The user's input or the hazard's state refused it.
     Refused,
-    /// Someone else changed the hazard first.
-    Conflict,
+    /// Someone else changed it first; for a hazard, the version it is at now.
+    Conflict { version: Option<i64> },
     /// The role may not do it.
     Forbidden,
+    /// The disk is full: nothing was saved.
+    DiskFull,
     /// The database failed.
     Internal,
 }
 
-/// A store error, phrased in the interface language by the worker.
+/// A store error, phrased in the interface language by the worker, with its kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub kind: ProblemKind,
     pub message: String,
+}
+
+impl Problem {
+    /// Whether what the user typed is worth keeping to try again (not when the role may not).
+    pub fn keeps_input(&self) -> bool {
+        self.kind != ProblemKind::Forbidden
+    }
 }
 
 /// The result of a write on one hazard.
@@ -182,8 +187,7 @@ pub enum DbEvent {
         id: RequestId,
         result: Result<PathBuf, Problem>,
     },
-    /// Another connection committed: the newest of its changes and how many there were;
-    /// fresh results of the open views follow.
+    /// Another connection committed: the newest of its changes and how many there were.
     ExternalChange {
         latest: Option<SeenChange>,
         count: i64,

@@ -1,6 +1,7 @@
 //! The database worker: owns the interactive program's one connection on its own
-//! thread, answers loads (only the newest per slot), runs writes, re-reads the open
-//! views after its own writes, and polls `PRAGMA data_version` to notice others'.
+//! thread, answers loads (only the newest per slot), runs writes, and polls
+//! `PRAGMA data_version` to notice others' commits. What to read again after a write or
+//! an outside change is the screen's to ask: it knows what is shown.
 
 mod consult;
 mod heavy;
@@ -53,8 +54,6 @@ impl Worker {
 pub(crate) struct Loop {
     pub(crate) store: Store,
     lang: Lang,
-    /// The newest load of each slot, re-run when the data changes.
-    last: BTreeMap<Slot, (RequestId, Query)>,
     /// The newest timeline event already accounted for.
     last_event: i64,
     /// The thread with a second connection for the slow aggregates (none in tests).
@@ -64,7 +63,7 @@ pub(crate) struct Loop {
 impl Loop {
     pub(crate) fn new(store: Store, lang: Lang) -> Loop {
         let last_event = store.last_event_id().unwrap_or(0);
-        Loop { store, lang, last: BTreeMap::new(), last_event, heavy: None }
+        Loop { store, lang, last_event, heavy: None }
     }
 
     fn run(mut self, rx: &Receiver<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) {
@@ -76,7 +75,7 @@ impl Loop {
                     let now = self.store.data_version().unwrap_or(seen);
                     if now != seen {
                         seen = now;
-                        if !deliver(self.external_change()) || !self.rerun(BTreeMap::new(), deliver) {
+                        if !deliver(self.external_change()) {
                             return;
                         }
                     }
@@ -91,18 +90,13 @@ impl Loop {
         }
     }
 
-    /// Runs the writes in order, then the newest load per slot (after a write, every
-    /// open view again: the fresh state, also after a conflict); false when done.
+    /// Runs the writes in order, then the newest load per slot; false when done.
     pub(crate) fn batch(&mut self, batch: Vec<DbRequest>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
         let mut loads = BTreeMap::new();
         let mut wrote = false;
         for req in batch {
             match req {
                 DbRequest::Shutdown => return false,
-                DbRequest::Forget { slot } => {
-                    loads.remove(&slot);
-                    self.last.remove(&slot);
-                }
                 DbRequest::Load { id, slot, query } => {
                     loads.insert(slot, (id, query));
                 }
@@ -130,7 +124,6 @@ impl Loop {
         }
         if wrote {
             self.last_event = self.store.last_event_id().unwrap_or(self.last_event);
-            return self.rerun(loads, deliver);
         }
         self.loads(loads, deliver)
     }
@@ -142,26 +135,8 @@ impl Loop {
         DbEvent::ExternalChange { latest: seen.into_iter().next(), count }
     }
 
-    /// Loads `fresh` and every other slot's last query again.
-    pub(crate) fn rerun(
-        &mut self,
-        fresh: BTreeMap<Slot, (RequestId, Query)>,
-        deliver: &dyn Fn(DbEvent) -> bool,
-    ) -> bool {
-        let mut all = self.last.clone();
-        all.extend(fresh);
-        all.remove(&Slot::Trend);
-        let trend = self.last.get(&Slot::Trend).cloned();
-        let ok = self.loads(all, deliver);
-        match trend {
-            Some(t) if ok => self.loads(BTreeMap::from([(Slot::Trend, t)]), deliver),
-            _ => ok,
-        }
-    }
-
     fn loads(&mut self, loads: BTreeMap<Slot, (RequestId, Query)>, deliver: &dyn Fn(DbEvent) -> bool) -> bool {
         for (slot, (id, query)) in loads {
-            self.last.insert(slot, (id, query.clone()));
             if let (Some(heavy), true) = (&self.heavy, heavy::is_heavy(&query))
                 && heavy.send((id, slot, query.clone())).is_ok()
             {
@@ -229,8 +204,9 @@ pub fn page(store: &Store, q: &PageQuery) -> Result<PageData, StoreError> {
 /// A store error for the screen.
 fn problem(lang: Lang, e: &StoreError) -> Problem {
     let kind = match e {
-        StoreError::Conflict { .. } => ProblemKind::Conflict,
+        StoreError::Conflict { version, .. } => ProblemKind::Conflict { version: *version },
         StoreError::Forbidden { .. } => ProblemKind::Forbidden,
+        _ if e.is_disk_full() => ProblemKind::DiskFull,
         StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::NoDatabase(_) => ProblemKind::Internal,
         _ => ProblemKind::Refused,
     };

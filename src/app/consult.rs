@@ -154,11 +154,10 @@ pub fn arrived(s: &mut AppState, a: Box<Agenda>) {
     v.action = v.action.min(v.actions().len().saturating_sub(1));
 }
 
-/// Sends a change of the record.
-pub fn send(s: &mut AppState, write: ConsultWrite) -> Vec<Effect> {
-    let id = s.new_id();
+/// Sends a change of the record (from `form`, kept in case it fails).
+pub fn send(s: &mut AppState, write: ConsultWrite, form: Option<super::Form>) -> Vec<Effect> {
     s.say(s.lang.t("tui.saving"), false);
-    vec![Effect::Db(DbRequest::Consult { id, write })]
+    vec![s.send(form, |id| DbRequest::Consult { id, write })]
 }
 
 /// An action on the consultation screen.

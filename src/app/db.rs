@@ -1,7 +1,8 @@
 //! Results from the database worker: stale ones dropped, fresh ones into the state,
-//! and each write's outcome as a notice.
+//! each write's outcome as a notice (a failed form back on show with what was typed),
+//! and what is on show read again after a write or someone else's commit.
 
-use super::{AppState, Effect, Screen, consult, list, workflow};
+use super::{AppState, Effect, Form, Modal, Screen, consult, list, workflow};
 use crate::model::SeenChange;
 use crate::model::{Saved, SavedTarget};
 use crate::protocol::{DbEvent, Loaded, Outcome, Problem, ProblemKind, Slot};
@@ -17,30 +18,58 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             s.say(problem.message, true);
             Vec::new()
         }
-        DbEvent::Committed { outcomes, .. } => {
-            committed(s, &outcomes);
-            Vec::new()
-        }
-        DbEvent::ConsultSaved { result, .. } => {
-            consult_saved(s, result);
-            Vec::new()
-        }
-        DbEvent::PackWritten { result, .. } => {
-            match result {
-                Ok(path) => s.say(s.lang.f("consult.written", &[&path.display()]), false),
-                Err(p) => s.say(p.message, true),
+        DbEvent::Committed { id, outcomes } => match s.answered(id) {
+            Some(form) => {
+                committed(s, &outcomes, form);
+                super::refresh(s)
             }
-            Vec::new()
-        }
+            None => ignore(s),
+        },
+        DbEvent::ConsultSaved { id, result } => match s.answered(id) {
+            Some(form) => {
+                consult_saved(s, result, form);
+                super::refresh(s)
+            }
+            None => ignore(s),
+        },
+        DbEvent::PackWritten { id, result } => match (s.answered(id), result) {
+            (Some(_), Ok(path)) => {
+                s.say(s.lang.f("consult.written", &[&path.display()]), false);
+                Vec::new()
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                Vec::new()
+            }
+            (None, _) => ignore(s),
+        },
         DbEvent::ExternalChange { latest, count } => {
             external_change(s, latest.as_ref(), count);
-            Vec::new()
+            super::refresh(s)
         }
-        DbEvent::Loaded { .. } | DbEvent::Failed { .. } => {
-            s.dirty = false;
-            Vec::new()
-        }
+        DbEvent::Loaded { .. } | DbEvent::Failed { .. } => ignore(s),
     }
+}
+
+/// A result nobody waits for any more: nothing changes, nothing is drawn.
+fn ignore(s: &mut AppState) -> Vec<Effect> {
+    s.dirty = false;
+    Vec::new()
+}
+
+/// A write that failed: says why, and puts its form back with what was typed. After a
+/// conflict the form is aimed at the fresh state the screen now reads, so that Enter saves
+/// it over that knowingly.
+fn keep(s: &mut AppState, form: Option<Form>, p: &Problem) {
+    s.say(p.message.clone(), true);
+    let Some(mut f) = form.filter(|_| p.keeps_input() && s.modal.is_none()) else { return };
+    let mut error = p.message.clone();
+    if let (ProblemKind::Conflict { version: Some(v) }, [t]) = (p.kind, f.targets.as_mut_slice()) {
+        t.version = v;
+        error = format!("{error} {}", s.lang.t("tui.conflict_hint"));
+    }
+    f.error = Some(error);
+    s.modal = Some(Modal::Form(f));
 }
 
 fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
@@ -79,8 +108,9 @@ fn external_change(s: &mut AppState, latest: Option<&SeenChange>, count: i64) {
     s.say(crate::text::sanitise(&text), false);
 }
 
-/// The notice for a write: what was saved, or why not (a conflict names who changed it).
-fn committed(s: &mut AppState, outcomes: &[Outcome]) {
+/// The notice for a write: what was saved, or why not (a conflict names who changed it);
+/// a single write that failed gets its form back.
+fn committed(s: &mut AppState, outcomes: &[Outcome], form: Option<Form>) {
     let l = s.lang;
     let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.result.is_err()).collect();
     let text = match (outcomes, failed.first()) {
@@ -89,15 +119,14 @@ fn committed(s: &mut AppState, outcomes: &[Outcome]) {
             l.f("tui.saved", &[&one.code, &detail_words(s, &detail)])
         }
         (_, None) => l.f("tui.saved_bulk", &[&outcomes.len()]),
-        ([_], Some(f)) => problem_text(f),
+        ([Outcome { result: Err(p), .. }], _) => return keep(s, form, p),
         (_, Some(f)) => l.f("tui.saved_some", &[&(outcomes.len() - failed.len()), &failed.len(), &problem_text(f)]),
     };
-    let conflict = failed.iter().any(|o| matches!(&o.result, Err(p) if p.kind == ProblemKind::Conflict));
-    s.say(text, !failed.is_empty() || conflict);
+    s.say(text, !failed.is_empty());
 }
 
 /// The notice for a consultation write: what was saved and its version, or why not.
-fn consult_saved(s: &mut AppState, result: Result<Saved, Problem>) {
+fn consult_saved(s: &mut AppState, result: Result<Saved, Problem>, form: Option<Form>) {
     let l = s.lang;
     match result {
         Ok(x) => {
@@ -108,7 +137,7 @@ fn consult_saved(s: &mut AppState, result: Result<Saved, Problem>) {
             };
             s.say(text, false);
         }
-        Err(p) => s.say(p.message, true),
+        Err(p) => keep(s, form, &p),
     }
 }
 

@@ -91,16 +91,9 @@ impl Harness {
         }
     }
 
-    /// Another person's commit noticed: the worker's re-reads.
+    /// Another person's commit noticed, and what the screen then reads again.
     pub fn external_change(&mut self) {
-        let events = RefCell::new(vec![self.worker.external_change()]);
-        self.worker.rerun(Default::default(), &|e| {
-            events.borrow_mut().push(e);
-            true
-        });
-        for e in events.into_inner() {
-            let effects = update(&mut self.s, AppEvent::Db(e));
-            self.run(effects);
-        }
+        let e = self.worker.external_change();
+        self.event(AppEvent::Db(e));
     }
 }

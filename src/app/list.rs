@@ -271,11 +271,10 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
 
 /// Opens the ledger on exactly the hazards `filter` lists (a tile, a bar, a figure).
 pub fn open_filtered(s: &mut AppState, filter: crate::model::Filter) -> Vec<Effect> {
-    let left = super::leave(s, super::Screen::List(ListKind::Ledger));
     s.lists[ListKind::Ledger.index()].filter = filter;
     s.screen = super::Screen::List(ListKind::Ledger);
     s.search = None;
-    left.into_iter().chain([restart(s, ListKind::Ledger)]).collect()
+    vec![restart(s, ListKind::Ledger)]
 }
 
 fn restart_keep_count(s: &mut AppState, kind: ListKind) -> Vec<Effect> {

@@ -149,8 +149,8 @@ fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
         KeyCode::Char('y' | 'Y') => match c.then {
             Then::Quit => quit(s),
             Then::Discard => Vec::new(),
-            Then::Write(targets, cmd) => write(s, targets, cmd),
-            Then::Consult(w) => consult::send(s, w),
+            Then::Write(targets, cmd) => write(s, targets, cmd, c.back),
+            Then::Consult(w) => consult::send(s, w, c.back),
         },
         KeyCode::Char('n' | 'N') | KeyCode::Esc => {
             s.modal = c.back.map(Modal::Form);
@@ -174,12 +174,11 @@ fn quit(s: &mut AppState) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 
-/// Sends a write; the marks it used are cleared.
-pub fn write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd) -> Vec<Effect> {
+/// Sends a write (from `form`, kept in case it fails); the marks it used are cleared.
+pub fn write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd, form: Option<Form>) -> Vec<Effect> {
     for t in &targets {
         s.marked.remove(&t.code);
     }
-    let id = s.new_id();
     s.say(s.lang.t("tui.saving"), false);
-    vec![Effect::Db(DbRequest::Write { id, targets, cmd })]
+    vec![s.send(form, |id| DbRequest::Write { id, targets, cmd })]
 }

@@ -401,3 +401,59 @@ fn officers_may_not_reopen_and_admins_may() {
     assert!(x.s.modal.is_some(), "an admin is asked for the reason");
     assert!(writes(&x).is_empty());
 }
+
+#[test]
+fn a_write_reads_again_only_what_is_on_show() {
+    let mut x = ledger(Lang::En);
+    let before = x.sent.len();
+    x.keys("mcalled\n");
+    let loads: Vec<Slot> = x.sent[before..]
+        .iter()
+        .filter_map(|r| match r {
+            DbRequest::Load { slot, .. } => Some(*slot),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(loads, vec![Slot::List], "not the overview, calendar, trend, staff or a detail");
+}
+
+#[test]
+fn an_answer_to_a_write_not_sent_is_ignored() {
+    let mut x = ledger(Lang::En);
+    let stray = DbEvent::Committed { id: 9999, outcomes: Vec::new() };
+    let effects = update(&mut x.s, AppEvent::Db(stray));
+    assert!(effects.is_empty() && x.s.notice.is_none() && !x.s.dirty);
+}
+
+#[test]
+fn a_conflict_keeps_the_typed_note_and_aims_it_at_the_fresh_state() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0008");
+    let path = x.worker.store.path().to_path_buf();
+    let mut other =
+        Store::open(&path, Actor::new("li"), crate::clock::Clock::fixed(crate::store::fixture::today())).unwrap();
+    x.keys("mplant visited");
+    let fresh = other.progress("GQ-2026-0008", None, "li was there first").unwrap().version;
+    x.keys("\n");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form is kept: {:?}", x.s.modal) };
+    assert_eq!(f.fields[0].get(), "plant visited");
+    assert!(f.error.as_deref().is_some_and(|e| e.contains("li") && e.contains("Enter")), "{:?}", f.error);
+    assert_eq!(f.targets[0].version, fresh, "aimed at the version now shown");
+    assert_eq!(row(&x, "GQ-2026-0008").version, fresh, "the fresh state is on show");
+    x.keys("\n");
+    assert!(x.s.modal.is_none() && !x.s.notice.as_ref().unwrap().error, "{}", notice(&x));
+}
+
+#[test]
+fn a_refused_write_keeps_the_form() {
+    let mut x = ledger(Lang::En);
+    select(&mut x, "GQ-2026-0006");
+    x.keys("x");
+    for _ in 0..10 {
+        x.key(KeyCode::Backspace);
+    }
+    x.keys("2020-01-01\tsnow\n");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form is kept") };
+    assert_eq!((f.fields[0].get(), f.fields[1].get()), ("2020-01-01", "snow"));
+    assert!(f.error.is_some() && x.s.notice.as_ref().unwrap().error);
+}

@@ -161,7 +161,7 @@ fn confirm_then_write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd, ba
     let ctx = ConfirmCtx { lang: s.lang, targets: &targets, doc_no: s.doc_no.as_ref() };
     match cmd.confirm(&ctx) {
         Some(msg) => ask(s, msg, Then::Write(targets, cmd), back),
-        None => write(s, targets, cmd),
+        None => write(s, targets, cmd, back),
     }
 }
 

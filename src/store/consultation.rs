@@ -303,7 +303,7 @@ pub(crate) fn conflict(ctx: &Ctx, h: &Header, what: &str) -> StoreError {
         |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
     );
     match last {
-        Ok((by, at)) => StoreError::Conflict { code: what.to_string(), by, at },
+        Ok((by, at)) => StoreError::Conflict { code: what.to_string(), by, at, version: None },
         Err(e) => StoreError::Sqlite(e),
     }
 }

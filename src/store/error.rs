@@ -16,8 +16,9 @@ pub enum StoreError {
     Invalid { field: &'static str, value: String, why: String },
     /// The domain refuses the step.
     Gate(GateError),
-    /// Someone else changed the hazard since it was read.
-    Conflict { code: String, by: String, at: String },
+    /// Someone else changed the record since it was read; `version` is its version now
+    /// (for a hazard), so a kept form can be saved over the fresh state knowingly.
+    Conflict { code: String, by: String, at: String, version: Option<i64> },
     /// The role may not do this.
     Forbidden { login: String, role: Role, action: &'static str },
     /// The database file does not exist.

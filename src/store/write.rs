@@ -159,7 +159,7 @@ fn conflict(tx: &Transaction, state: &HazardState) -> Result<StoreError, StoreEr
         [state.id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    Ok(StoreError::Conflict { code: state.code.clone(), by, at })
+    Ok(StoreError::Conflict { code: state.code.clone(), by, at, version: Some(state.version) })
 }
 
 /// The next number of a named sequence (hazard codes, document numbers), inside `tx`.

@@ -80,7 +80,7 @@ fn drop(s: &mut AppState) -> Vec<Effect> {
     let (topic, dropped) = (topic_ref(t), !t.dropped);
     let w = write(s, ConsultCmd::TopicDrop { topic, dropped });
     if !dropped {
-        return send(s, w);
+        return send(s, w, None);
     }
     let msg = s.lang.f("consultation.confirm_drop", &[&topic_name(s)]);
     ask(s, msg, Then::Consult(w), None)
@@ -96,7 +96,7 @@ fn shift(s: &mut AppState, up: bool) -> Vec<Effect> {
     }
     let position = if up { at } else { at + 2 };
     let w = write(s, ConsultCmd::TopicMove { topic: topic_ref(t), position });
-    send(s, w)
+    send(s, w, None)
 }
 
 /// The proposal and decision of the selected topic; once held, a correction with a reason.

@@ -131,7 +131,7 @@ pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>
         Edit::Meeting => ConsultCmd::Meeting(meeting(f)?),
         Edit::Pack => return Ok(pack(s, c.quarter, f)),
     };
-    Ok(super::send(s, ConsultWrite { quarter: c.quarter, version: c.version, cmd }))
+    Ok(super::send(s, ConsultWrite { quarter: c.quarter, version: c.version, cmd }, Some(f.clone())))
 }
 
 fn decide(f: &Form, topic: &TopicRef) -> Result<ConsultCmd, &'static str> {
@@ -177,7 +177,6 @@ fn pack(s: &mut AppState, quarter: Quarter, f: &Form) -> Vec<Effect> {
         "" => kind.default_path(quarter),
         typed => PathBuf::from(typed),
     };
-    let id = s.new_id();
     s.say(s.lang.t("consultation.writing"), false);
-    vec![Effect::Db(DbRequest::Pack { id, pack: PackRequest { quarter, kind, lang, path } })]
+    vec![s.send(Some(f.clone()), |id| DbRequest::Pack { id, pack: PackRequest { quarter, kind, lang, path } })]
 }

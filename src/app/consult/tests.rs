@@ -358,12 +358,14 @@ fn leaving_the_screen_stops_its_agenda_being_read_again() {
     let mut x = consult(Lang::En);
     let q = x.s.consult.quarter;
     x.keys("2");
-    assert!(x.sent.iter().any(|r| matches!(r, DbRequest::Forget { slot: Slot::Consult })));
+    let before = x.sent.len();
     let place = crate::store::consultation::Meeting { place: Some("村委会".into()), ..Default::default() };
     other(&x, "li").meeting(q, None, &place).unwrap();
     x.keys("mcalled\n");
     assert!(notice(&x).0.contains("saved"), "{:?}", notice(&x));
     assert_eq!(record(&x).place, "镇政府三楼会议室", "not read again after a write elsewhere");
+    let agenda = |r: &DbRequest| matches!(r, DbRequest::Load { slot: Slot::Consult, .. });
+    assert!(!x.sent[before..].iter().any(agenda), "no agenda load while the ledger is shown");
     x.keys("6");
     assert_eq!(record(&x).place, "村委会", "read again on coming back");
 }
