@@ -243,8 +243,9 @@ fn a_stale_version_is_a_conflict_naming_who() {
     officer.progress(&code, Some(1), "已到现场").unwrap();
     let err = admin.escalate(&code, Some(1), None, "").unwrap_err();
     match &err {
-        StoreError::Conflict { code: c, by, at } => {
+        StoreError::Conflict { code: c, by, at, version } => {
             assert_eq!((c.as_str(), by.as_str()), (code.as_str(), "zhangwei"));
+            assert_eq!(*version, Some(2), "the version it is at now");
             assert!(at.starts_with(TODAY));
         }
         other => panic!("{other:?}"),
