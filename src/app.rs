@@ -4,6 +4,8 @@
 pub mod consult;
 mod db;
 mod detail;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod form;
 #[cfg(test)]
 pub(crate) mod harness;

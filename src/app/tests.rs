@@ -457,3 +457,18 @@ fn a_refused_write_keeps_the_form() {
     assert_eq!((f.fields[0].get(), f.fields[1].get()), ("2020-01-01", "snow"));
     assert!(f.error.is_some() && x.s.notice.as_ref().unwrap().error);
 }
+
+/// Without a database: the selection moves in the page, and past its last row the next
+/// page is asked for from that row's cursor.
+#[test]
+fn moving_past_the_page_asks_for_the_next_one_from_its_last_row() {
+    use super::fixture;
+    let rows: Vec<_> = (1..=3).map(|n| fixture::row(n, "储罐区未设置可燃气体报警", n * 10)).collect();
+    let mut s = fixture::ledger(Lang::Zh, rows, true);
+    assert!(fixture::key(&mut s, 'j').is_empty() && fixture::key(&mut s, 'j').is_empty());
+    assert_eq!(s.list(ListKind::Ledger).selected, 2);
+    let effects = fixture::key(&mut s, 'j');
+    let [Effect::Db(DbRequest::Load { query: Query::Page(p), .. })] = effects.as_slice() else { panic!("{effects:?}") };
+    assert_eq!(p.after.as_ref().map(|c| c.id), Some(3));
+    assert!(!p.backward);
+}

@@ -14,47 +14,61 @@ use crate::app::AppEvent;
 use crate::app::harness::Harness;
 use crate::i18n::Lang;
 
-/// Every screen and modal: a name and the keys that reach it from the overview.
-const CASES: &[(&str, &str)] = &[
-    ("overview", ""),
-    ("ledger", "2"),
-    ("overdue", "3"),
-    ("escalation", "4"),
-    ("verification", "5"),
-    ("detail", "2\n"),
-    ("help", "?"),
-    ("assign", "2a"),
-    ("plan", "2p"),
-    ("progress", "2m"),
-    ("submit", "2jjjjs"),
-    ("verify", "5v"),
-    ("escalate", "4e"),
-    ("confirm_escalate", "4e\n"),
-    ("extend", "2x"),
-    ("reopen", "2jjjjjjjjr"),
-    ("filter", "2f"),
-    ("search_empty", "2/zzz"),
-    ("marked", "2  "),
-    ("ledger_filtered_from_tile", "l\n"),
-    ("consult", "6"),
-    ("consult_figures", "6jjl"),
-    ("consult_places", "6jjjjjlG"),
-    ("consult_reading", "6jjljjjjjj"),
-    ("consult_actions", "6ll"),
-    ("consult_topic_add", "6t"),
-    ("consult_decide", "6jjc"),
-    ("consult_confirm_drop", "6d"),
-    ("consult_action_add", "6n"),
-    ("consult_action_done", "6llD"),
-    ("consult_meeting", "6M"),
-    ("consult_confirm_held", "6H"),
-    ("consult_pack", "6P"),
-    ("consult_held", "6["),
-    ("consult_correction", "6[jjc"),
-    ("consult_frozen", "6[t"),
-    ("consult_no_record", "6[["),
-    ("ledger_from_figure", "6l\n"),
-];
+/// Declares every screen and modal by a name and the keys that reach it from the
+/// overview: one snapshot test per case (at 80x24 and 120x40, in both languages), and
+/// `CASES` for the tests that go through all of them.
+macro_rules! cases {
+    ($($name:ident: $keys:expr,)+) => {
+        const CASES: &[(&str, &str)] = &[$((stringify!($name), $keys),)+];
+        $(
+            #[test]
+            fn $name() {
+                snapshots(stringify!($name), $keys);
+            }
+        )+
+    };
+}
+
+cases! {
+    overview: "",
+    ledger: "2",
+    overdue: "3",
+    escalation: "4",
+    verification: "5",
+    detail: "2\n",
+    help: "?",
+    assign: "2a",
+    plan: "2p",
+    progress: "2m",
+    submit: "2jjjjs",
+    verify: "5v",
+    escalate: "4e",
+    confirm_escalate: "4e\n",
+    extend: "2x",
+    reopen: "2jjjjjjjjr",
+    filter: "2f",
+    search_empty: "2/zzz",
+    marked: "2  ",
+    ledger_filtered_from_tile: "l\n",
+    consult: "6",
+    consult_figures: "6jjl",
+    consult_places: "6jjjjjlG",
+    consult_reading: "6jjljjjjjj",
+    consult_actions: "6ll",
+    consult_topic_add: "6t",
+    consult_decide: "6jjc",
+    consult_confirm_drop: "6d",
+    consult_action_add: "6n",
+    consult_action_done: "6llD",
+    consult_meeting: "6M",
+    consult_confirm_held: "6H",
+    consult_pack: "6P",
+    consult_held: "6[",
+    consult_correction: "6[jjc",
+    consult_frozen: "6[t",
+    consult_no_record: "6[[",
+    ledger_from_figure: "6l\n",
+}
 
 fn render(h: &Harness, depth: Depth) -> Buffer {
     let (w, hh) = h.s.size;
@@ -88,16 +102,14 @@ fn at(lang: Lang, w: u16, h: u16, keys: &str) -> Harness {
     x
 }
 
-#[test]
-fn every_screen_and_modal() {
-    for (name, keys) in CASES {
-        for lang in [Lang::Zh, Lang::En] {
-            for (w, h) in [(80, 24), (120, 40)] {
-                let x = at(lang, w, h, keys);
-                let text = redact(&format!("{:?}", render(&x, Depth::Colour256)));
-                let l = if lang == Lang::Zh { "zh" } else { "en" };
-                insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
-            }
+/// One case's snapshots.
+fn snapshots(name: &str, keys: &str) {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let x = at(lang, w, h, keys);
+            let text = redact(&format!("{:?}", render(&x, Depth::Colour256)));
+            let l = if lang == Lang::Zh { "zh" } else { "en" };
+            insta::assert_snapshot!(format!("{name}_{l}_{w}x{h}"), text);
         }
     }
 }
@@ -272,4 +284,19 @@ fn late_actions_are_listed_under_the_overdue_hazards() {
         assert_eq!(b[(x, y)].fg, Color::Indexed(196), "late in the overdue style");
         assert!(find(&b, "逾期未完成(14天)").is_some(), "lateness in words too");
     }
+}
+
+/// Without a database: hand-made rows in the ledger, the late one styled as overdue.
+#[test]
+fn a_ledger_of_hand_made_rows() {
+    use crate::app::fixture;
+    let rows = vec![fixture::row(1, "储罐区未设置可燃气体报警", 20), fixture::row(2, "有限空间作业未审批", -5)];
+    let s = fixture::ledger(Lang::Zh, rows, false);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| draw(f, &s, &Theme::new(Depth::Colour256))).unwrap();
+    let b = term.backend().buffer().clone();
+    let (late, on_time) = (find(&b, "GQ-2026-0001").unwrap(), find(&b, "GQ-2026-0002").unwrap());
+    assert!(late.1 < on_time.1, "in the order given");
+    assert_eq!(b[late].fg, Color::Indexed(196), "overdue");
+    assert_eq!(b[on_time].fg, Color::Reset);
 }
