@@ -20,5 +20,6 @@ pub mod text;
 pub mod transfer;
 pub mod tui;
 pub mod ui;
+pub mod widget;
 pub mod worker;
 pub mod workflow;

@@ -11,14 +11,15 @@ mod modal;
 mod overview;
 mod overview_trend;
 mod table;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+
 use ratatui::widgets::Paragraph;
 
 use crate::app::{AppState, ListKind, Screen};
+use crate::widget::line;
+pub use crate::widget::theme;
 use theme::{Role, Theme};
 
 /// Draws the whole screen.
@@ -55,44 +56,6 @@ pub fn draw(f: &mut Frame, s: &AppState, t: &Theme) {
     if let Some(m) = &s.modal {
         modal::draw(f, area, s, m, t);
     }
-}
-
-/// One line of text from anywhere (database, keyboard, catalogue), made safe.
-pub fn line(text: &str, style: ratatui::style::Style) -> Line<'static> {
-    Line::from(Span::styled(crate::text::sanitise(text), style))
-}
-
-/// A span of safe text cut or padded to exactly `cells` cells.
-pub fn cell(text: &str, cells: usize, style: ratatui::style::Style) -> Span<'static> {
-    Span::styled(crate::text::pad(&crate::text::sanitise(text), cells), style)
-}
-
-/// ASCII borders: box-drawing glyphs are East Asian ambiguous and double in width on
-/// terminals set up for Chinese.
-pub const BORDER: ratatui::symbols::border::Set<'static> = ratatui::symbols::border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
-/// A bordered panel with a title.
-pub fn panel(title: &str, border: Role, t: &Theme) -> ratatui::widgets::Block<'static> {
-    ratatui::widgets::Block::default()
-        .borders(ratatui::widgets::Borders::ALL)
-        .border_set(BORDER)
-        .border_style(t.style(border))
-        .title(Span::styled(format!(" {} ", crate::text::sanitise(title)), t.style(Role::Title)))
-}
-
-/// A rectangle of at most `w` x `h` centred in `area`.
-pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let (w, h) = (w.min(area.width), h.min(area.height));
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("i18n", &["domain", "store"]),
     ("model", &["store"]),
     ("config", &["domain", "i18n", "store"]),
+    ("widget", &["config", "text"]),
     ("present", &["domain", "i18n", "store", "text"]),
     ("report", &["domain", "i18n", "present", "sheet", "store", "text"]),
     ("transfer", &["domain", "i18n", "sheet", "store", "text"]),
@@ -25,7 +26,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("protocol", &["domain", "i18n", "report", "store", "workflow"]),
     ("worker", &["domain", "i18n", "protocol", "report", "store"]),
     ("app", &["config", "domain", "i18n", "model", "present", "protocol", "report", "text", "workflow"]),
-    ("ui", &["app", "config", "domain", "i18n", "model", "present", "report", "text", "workflow"]),
+    ("ui", &["app", "config", "domain", "i18n", "model", "present", "report", "text", "widget", "workflow"]),
     ("startup", &["clock", "config", "domain", "i18n", "identity", "store", "text"]),
     (
         "tui",

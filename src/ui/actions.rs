@@ -5,14 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::{AppState, ListKind};
 use crate::domain::consultation::ActionState;
 use crate::model::ActionRow;
+use crate::widget::line;
+use crate::widget::table::{Cells, Fit, Spec, Table, fit};
+use crate::widget::theme::{Role, Theme};
 
 /// A column of an action row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,22 +26,19 @@ enum Col {
     State,
 }
 
-/// The columns that fit `w` cells with their widths; the title takes what is left.
-fn columns(w: usize, quarter: bool) -> Vec<(Col, usize)> {
-    let mut cols =
-        vec![(Col::Id, 4), (Col::Title, 0), (Col::Lead, 10), (Col::Assignee, 6), (Col::Due, 10), (Col::State, 16)];
+/// The columns: the title takes what is left; the lead unit goes first when short of
+/// room, then the quarter, the assignee, the due date and the number.
+fn specs(quarter: bool) -> Vec<Spec<Col>> {
+    let spec = |col, w, keep| Spec { col, min: w, max: w, keep };
+    let mut v = vec![spec(Col::Id, 4, 8), Spec { col: Col::Title, min: 8, max: 0, keep: 10 }];
+    v.extend([spec(Col::Lead, 10, 4), spec(Col::Assignee, 6, 6), spec(Col::Due, 10, 7), spec(Col::State, 16, 9)]);
     if quarter {
-        cols.insert(1, (Col::Quarter, 6));
+        v.insert(1, spec(Col::Quarter, 6, 5));
     }
-    for drop in [Col::Lead, Col::Quarter, Col::Assignee, Col::Due, Col::Id] {
-        if cols.iter().map(|c| c.1 + 1).sum::<usize>() + 8 <= w {
-            break;
-        }
-        cols.retain(|c| c.0 != drop);
-    }
-    let fixed: usize = cols.iter().map(|c| c.1 + 1).sum();
-    cols.iter().map(|&(c, x)| (c, if c == Col::Title { w.saturating_sub(fixed) } else { x })).collect()
+    v
 }
+
+const HOW: Fit<Col> = Fit { flex_first: 8, minor: 0, always: Col::Title };
 
 fn text(s: &AppState, c: Col, a: &ActionRow) -> String {
     let l = s.lang;
@@ -59,20 +56,30 @@ fn text(s: &AppState, c: Col, a: &ActionRow) -> String {
     }
 }
 
-/// One action: late ones in the overdue style, done ones muted.
-fn row(s: &AppState, a: &ActionRow, cols: &[(Col, usize)], selected: bool, t: &Theme) -> Line<'static> {
-    let base = match a.state {
-        ActionState::Late => t.style(Role::Overdue),
-        ActionState::Done => t.style(Role::Muted),
-        ActionState::Open => Style::default(),
-    };
-    let style = if selected { base.patch(t.style(Role::Selected)) } else { base };
-    let mut spans = Vec::new();
-    for (c, w) in cols {
-        spans.push(cell(&text(s, *c, a), *w, style));
-        spans.push(cell(" ", 1, style));
+/// The cells of follow-up actions: late ones in the overdue style, done ones muted.
+struct Actions<'a> {
+    s: &'a AppState,
+    t: &'a Theme,
+}
+
+impl Cells<ActionRow> for Actions<'_> {
+    type Col = Col;
+
+    fn header(&self, _: Col) -> String {
+        String::new()
     }
-    Line::from(spans)
+
+    fn text(&self, a: &ActionRow, c: Col) -> String {
+        text(self.s, c, a)
+    }
+
+    fn row_style(&self, a: &ActionRow) -> Style {
+        match a.state {
+            ActionState::Late => self.t.style(Role::Overdue),
+            ActionState::Done => self.t.style(Role::Muted),
+            ActionState::Open => Style::default(),
+        }
+    }
 }
 
 /// Actions to show in a panel.
@@ -88,25 +95,24 @@ pub struct Rows<'a> {
 /// A bordered panel of actions, the selected one (if any) kept in view.
 pub fn panel(f: &mut Frame, area: Rect, s: &AppState, r: &Rows, t: &Theme) {
     let border = if r.selected.is_some() { Role::Title } else { Role::Muted };
-    let block = super::panel(&r.title, border, t);
+    let block = crate::widget::panel(&r.title, border, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let (h, w) = (usize::from(inner.height), usize::from(inner.width));
     if r.rows.is_empty() {
         f.render_widget(Paragraph::new(line(s.lang.t("consultation.no_actions"), t.style(Role::Muted))), inner);
         return;
     }
-    let cols = columns(w, r.quarter);
-    let start = r.selected.map_or(0, |i| (i + 1).saturating_sub(h));
-    let lines: Vec<Line> = r
-        .rows
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(h)
-        .map(|(i, a)| row(s, a, &cols, r.selected == Some(i), t))
-        .collect();
-    f.render_widget(Paragraph::new(lines), inner);
+    let cols = fit(&specs(r.quarter), usize::from(inner.width), &HOW);
+    let cells = Actions { s, t };
+    let table = Table {
+        rows: r.rows,
+        cols: &cols,
+        cells: &cells,
+        selected: r.selected,
+        selected_style: t.style(Role::Selected),
+        header: None,
+    };
+    table.draw(f.buffer_mut(), inner);
 }
 
 /// The overdue screen: the overdue hazards, and under them the late follow-up actions.

@@ -7,10 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::AppState;
 use crate::report::calendar::{describe, when};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// Duties this close count as soon.
 const SOON_DAYS: i64 = 7;
@@ -24,7 +24,7 @@ pub fn rows(s: &AppState) -> u16 {
 /// Draws the calendar into `area`: the nearest duties first, late ones in the overdue style.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let l = s.lang;
-    let block = super::panel(l.t("cal.title"), Role::Muted, t);
+    let block = crate::widget::panel(l.t("cal.title"), Role::Muted, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let Some(dues) = &s.calendar else {

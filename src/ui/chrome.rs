@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::keymap::name_of;
 use crate::app::{AppState, SCREENS, Screen};
 use crate::text::{sanitise, width};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// The top line.
 pub fn header(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {

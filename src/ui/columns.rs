@@ -6,6 +6,7 @@ use crate::domain::status::SignOff;
 use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::Lang;
 use crate::model::{HazardRow, SortKey};
+use crate::widget::table::{self, Fit, Spec};
 
 /// A list column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,108 +31,64 @@ pub enum Col {
     Signed(VerifierRole),
 }
 
-/// How wide flexible columns (titles) grow before the others get their best width.
-const FLEX_FIRST: usize = 24;
+/// Titles grow to a readable width first; columns worth 3 or less give way to them.
+const HOW: Fit<Col> = Fit { flex_first: 24, minor: 3, always: Col::Code };
 
-/// A column's place: minimum and maximum width (0 = takes what is left) and priority (high stays).
-struct Spec(Col, usize, usize, u8);
+/// A column: least width, best width (0: takes what is left), how much it is worth keeping.
+const fn spec(col: Col, min: usize, max: usize, keep: u8) -> Spec<Col> {
+    Spec { col, min, max, keep }
+}
 
-fn specs(kind: ListKind) -> Vec<Spec> {
+fn specs(kind: ListKind) -> Vec<Spec<Col>> {
     use Col::*;
-    let mut v = vec![Spec(Mark, 1, 1, 9), Spec(Code, 12, 12, 10)];
+    let mut v = vec![spec(Mark, 1, 1, 9), spec(Code, 12, 12, 10)];
     v.extend(match kind {
         ListKind::Ledger => vec![
-            Spec(Status, 11, 15, 8),
-            Spec(Grade, 5, 7, 1),
-            Spec(Title, 14, 0, 8),
-            Spec(Enterprise, 10, 24, 6),
-            Spec(Village, 8, 10, 3),
-            Spec(Sector, 8, 10, 2),
-            Spec(Discovered, 10, 10, 2),
-            Spec(Deadline, 10, 10, 7),
-            Spec(Late, 4, 5, 7),
-            Spec(Level, 5, 6, 5),
-            Spec(Assignee, 6, 10, 4),
+            spec(Status, 11, 15, 8),
+            spec(Grade, 5, 7, 1),
+            spec(Title, 14, 0, 8),
+            spec(Enterprise, 10, 24, 6),
+            spec(Village, 8, 10, 3),
+            spec(Sector, 8, 10, 2),
+            spec(Discovered, 10, 10, 2),
+            spec(Deadline, 10, 10, 7),
+            spec(Late, 4, 5, 7),
+            spec(Level, 5, 6, 5),
+            spec(Assignee, 6, 10, 4),
         ],
         ListKind::Overdue => vec![
-            Spec(Band, 8, 10, 8),
-            Spec(Late, 4, 5, 9),
-            Spec(Title, 10, 0, 8),
-            Spec(Enterprise, 8, 24, 5),
-            Spec(Assignee, 6, 10, 7),
-            Spec(Level, 5, 6, 7),
-            Spec(Deadline, 10, 10, 3),
+            spec(Band, 8, 10, 8),
+            spec(Late, 4, 5, 9),
+            spec(Title, 10, 0, 8),
+            spec(Enterprise, 8, 24, 5),
+            spec(Assignee, 6, 10, 7),
+            spec(Level, 5, 6, 7),
+            spec(Deadline, 10, 10, 3),
         ],
         ListKind::Escalation => vec![
-            Spec(Title, 10, 0, 8),
-            Spec(Enterprise, 8, 24, 4),
-            Spec(Level, 5, 6, 7),
-            Spec(Recommended, 9, 9, 8),
-            Spec(Reason, 15, 22, 7),
-            Spec(Assignee, 6, 10, 3),
+            spec(Title, 10, 0, 8),
+            spec(Enterprise, 8, 24, 4),
+            spec(Level, 5, 6, 7),
+            spec(Recommended, 9, 9, 8),
+            spec(Reason, 15, 22, 7),
+            spec(Assignee, 6, 10, 3),
         ],
         ListKind::Verification => vec![
-            Spec(Title, 10, 0, 8),
-            Spec(Enterprise, 8, 24, 4),
-            Spec(Round, 4, 5, 5),
-            Spec(Signed(VerifierRole::Regulator), 6, 10, 7),
-            Spec(Signed(VerifierRole::Expert), 6, 10, 7),
-            Spec(Signed(VerifierRole::Enterprise), 6, 10, 7),
-            Spec(Assignee, 6, 10, 3),
+            spec(Title, 10, 0, 8),
+            spec(Enterprise, 8, 24, 4),
+            spec(Round, 4, 5, 5),
+            spec(Signed(VerifierRole::Regulator), 6, 10, 7),
+            spec(Signed(VerifierRole::Expert), 6, 10, 7),
+            spec(Signed(VerifierRole::Enterprise), 6, 10, 7),
+            spec(Assignee, 6, 10, 3),
         ],
     });
     v
 }
 
-/// The columns that fit in `width` cells (one space between columns), with their widths.
+/// The columns of `kind` that fit in `width` cells, with their widths.
 pub fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
-    let mut specs = specs(kind);
-    let need = |s: &[Spec]| s.iter().map(|x| x.1 + 1).sum::<usize>();
-    // first the minor columns make room for a readable title, then any column for the minimum
-    let readable =
-        |s: &[Spec]| s.iter().map(|x| if x.2 == 0 { FLEX_FIRST.max(x.1) + 1 } else { x.1 + 1 }).sum::<usize>();
-    while readable(&specs) > width && drop_lowest(&mut specs, MINOR) {}
-    while need(&specs) > width && drop_lowest(&mut specs, u8::MAX) {}
-    let mut widths: Vec<usize> = specs.iter().map(|x| x.1).collect();
-    let mut spare = width.saturating_sub(need(&specs));
-    // flexible columns first up to a readable width, then the others to their best, then the rest
-    for (cap, flex_pass) in [(FLEX_FIRST, true), (usize::MAX, false)] {
-        for (w, x) in widths.iter_mut().zip(&specs) {
-            if (x.2 == 0) == flex_pass {
-                let best = if x.2 == 0 { cap } else { x.2 };
-                let add = best.saturating_sub(*w).min(spare);
-                *w += add;
-                spare -= add;
-            }
-        }
-    }
-    let flex = specs.iter().filter(|x| x.2 == 0).count().max(1);
-    for (w, x) in widths.iter_mut().zip(&specs) {
-        if x.2 == 0 {
-            *w += spare / flex;
-        }
-    }
-    specs.iter().zip(widths).map(|(x, w)| (x.0, w)).collect()
-}
-
-/// Columns of this priority or lower give way to a readable title.
-const MINOR: u8 = 3;
-
-/// Removes the least important column whose priority is at most `max` (the later one of
-/// equals); false when none may go (the code column always stays).
-fn drop_lowest(specs: &mut Vec<Spec>, max: u8) -> bool {
-    let pick = specs
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| x.3 <= max && x.0 != Col::Code)
-        .min_by_key(|(i, x)| (x.3, usize::MAX - i));
-    match pick.map(|(i, _)| i) {
-        Some(i) => {
-            specs.remove(i);
-            true
-        }
-        None => false,
-    }
+    table::fit(&specs(kind), width, &HOW)
 }
 
 /// The header of a column; the sort column is marked with `^` or `v`.

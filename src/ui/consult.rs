@@ -8,14 +8,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{actions, cell, line};
+use super::actions;
 use crate::app::consult::reading::{HEAD, panes};
 use crate::app::consult::{ConsultForm, Edit, FigureLine};
 use crate::app::{AppState, Form, Pane};
 use crate::model::Agenda;
 use crate::report::{topic_title, words};
 use crate::text::{sanitise, width};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// Draws the consultation screen into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
@@ -76,7 +77,7 @@ fn draw_head(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
 
 /// The agenda: number, title, and whether it was dropped or decided.
 fn draw_topics(f: &mut Frame, area: Rect, s: &AppState, a: &Agenda, t: &Theme) {
-    let block = super::panel(s.lang.t("consultation.topics"), border(s, Pane::Topics), t);
+    let block = crate::widget::panel(s.lang.t("consultation.topics"), border(s, Pane::Topics), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let (h, w) = (usize::from(inner.height), usize::from(inner.width));
@@ -113,7 +114,7 @@ fn draw_topic(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let v = &s.consult;
     let Some(topic) = v.current_topic() else { return };
     let title = format!("{} {}", v.topic + 1, topic_title(l, topic.kind, &topic.title));
-    let block = super::panel(&title, border(s, Pane::Figures), t);
+    let block = crate::widget::panel(&title, border(s, Pane::Figures), t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let (w, h) = (usize::from(inner.width), usize::from(inner.height));

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::AppState;
 use crate::present::detail_sections;
 use crate::text::{sanitise, width};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// Draws the detail into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
@@ -28,7 +28,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     };
     let block = Block::default()
         .borders(Borders::TOP)
-        .border_set(super::BORDER)
+        .border_set(crate::widget::BORDER)
         .border_style(t.style(Role::Muted))
         .title(Span::styled(format!(" {} {} ", d.row.code, sanitise(&d.row.title)), style));
     let inner = block.inner(area);

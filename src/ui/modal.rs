@@ -7,12 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::theme::{Role, Theme};
-use super::{cell, centred, line};
 use crate::app::consult::Edit;
 use crate::app::keymap::name_of;
 use crate::app::{AppState, Confirm, Form, FormKind, Modal, Picker, Value};
 use crate::text::{sanitise, width};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, centred, line};
 use crate::workflow::{Id, plan};
 
 /// Draws the modal over `area`.
@@ -30,7 +30,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     if rect.width < 3 || rect.height < 3 {
         return;
     }
-    let block = super::panel(title, Role::Title, t);
+    let block = crate::widget::panel(title, Role::Title, t);
     f.render_widget(Clear, rect);
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }

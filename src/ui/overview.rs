@@ -8,13 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::AppState;
 use crate::app::overview::{Item, item, tiles};
 use crate::domain::{Source, Status};
 use crate::model::Overview;
 use crate::text::width;
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// Draws the overview into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
@@ -65,7 +65,7 @@ fn draw_bottom(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, t: &Theme)
 const MOST_OVERDUE_MIN: u16 = 6;
 
 fn panel(title: &str, t: &Theme) -> ratatui::widgets::Block<'static> {
-    super::panel(title, Role::Muted, t)
+    crate::widget::panel(title, Role::Muted, t)
 }
 
 fn draw_tiles(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, cols: usize, focus: Item, t: &Theme) {

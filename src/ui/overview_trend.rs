@@ -8,16 +8,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::AppState;
 use crate::domain::clearance::{Target, target_for};
 use crate::model::{MonthPoint, Trend};
+use crate::widget::theme::{Role, Theme};
+use crate::widget::{cell, line};
 
 /// Draws the trend panel.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let l = s.lang;
-    let block = super::panel(l.t("tui.trend"), Role::Muted, t);
+    let block = crate::widget::panel(l.t("tui.trend"), Role::Muted, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let Some(trend) = s.trend.as_deref() else {

@@ -2,17 +2,17 @@
 //! of the loaded page; overdue rows and escalated rows styled, and said in words.
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
 use super::columns::{self, Col};
-use super::theme::{Role, Theme};
-use super::{cell, line};
 use crate::app::{AppState, ListKind};
 use crate::i18n::Lang;
-use crate::model::{Filter, HazardRow};
+use crate::model::{Filter, HazardRow, SortKey};
+use crate::widget::line;
+use crate::widget::table::{Cells, Table};
+use crate::widget::theme::{Role, Theme};
 
 /// Draws the list of `kind` into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, kind: ListKind, t: &Theme) {
@@ -29,37 +29,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, kind: ListKind, t: &Theme) 
         return;
     }
     let cols = columns::fit(kind, usize::from(area.width));
-    let visible = usize::from(body.height.saturating_sub(1)).max(1);
-    let start = if v.selected >= visible { v.selected + 1 - visible } else { 0 };
     let sort = (kind == ListKind::Ledger).then_some((v.sort.key, v.sort.descending));
-    let header: Vec<(String, Style)> =
-        cols.iter().map(|(c, _)| (columns::header(s.lang, *c, sort), Style::default())).collect();
-    let buf = f.buffer_mut();
-    put_row(buf, body, 0, &cols, &header, t.style(Role::Label));
-    for (line_no, (i, r)) in v.rows.iter().enumerate().skip(start).take(visible).enumerate() {
-        let (cells, style) = row(s, kind, r, &cols, i == v.selected, t);
-        put_row(buf, body, line_no as u16 + 1, &cols, &cells, style);
-    }
-}
-
-/// Writes one line of cells, a space between columns, straight into the buffer: for a
-/// 200x60 list this costs far fewer instructions per frame than a `Table` widget.
-fn put_row(buf: &mut Buffer, area: Rect, line_no: u16, cols: &[(Col, usize)], cells: &[(String, Style)], style: Style) {
-    if line_no >= area.height {
-        return;
-    }
-    let y = area.y + line_no;
-    buf.set_style(Rect { y, height: 1, ..area }, style);
-    let mut x = area.x;
-    for ((_, w), (text, cell_style)) in cols.iter().zip(cells) {
-        let room = usize::from(area.right().saturating_sub(x)).min(*w);
-        if room == 0 {
-            break;
-        }
-        let span = cell(text, room, style.patch(*cell_style));
-        buf.set_stringn(x, y, span.content.as_ref(), room, span.style);
-        x = x.saturating_add(*w as u16 + 1);
-    }
+    let cells = Hazards { s, kind, sort, t };
+    let table = Table {
+        rows: &v.rows,
+        cols: &cols,
+        cells: &cells,
+        selected: Some(v.selected),
+        selected_style: t.style(Role::Selected),
+        header: Some(t.style(Role::Label)),
+    };
+    table.draw(f.buffer_mut(), body);
 }
 
 /// The title: screen, filter, position in the list.
@@ -128,35 +108,43 @@ pub fn summary(l: Lang, f: &Filter, base: &Filter) -> String {
     if parts.is_empty() { String::new() } else { format!("[{}]", parts.join(" ")) }
 }
 
-/// One row's cells and its style: overdue rows in the overdue style, escalated ones in
-/// theirs, the selection reversed.
-fn row(
-    s: &AppState,
+/// The cells of a hazard list: overdue rows in the overdue style, escalated ones in
+/// theirs, a failed sign-off in the error style.
+struct Hazards<'a> {
+    s: &'a AppState,
     kind: ListKind,
-    r: &HazardRow,
-    cols: &[(Col, usize)],
-    selected: bool,
-    t: &Theme,
-) -> (Vec<(String, Style)>, Style) {
-    let signed = s.list(kind).sign_offs_of(r.id);
-    let base = if r.days_overdue > 0 {
-        t.style(Role::Overdue)
-    } else if r.escalation_level > 0 {
-        t.style(Role::Escalated)
-    } else {
-        Style::default()
-    };
-    let cells = cols
-        .iter()
-        .map(|(c, _)| {
-            let style = match c {
-                Col::Mark => t.style(Role::Marked),
-                Col::Level if r.escalation_level > 0 => t.style(Role::Escalated),
-                _ if columns::is_fail(*c, signed) => t.style(Role::Error),
-                _ => base,
-            };
-            (columns::text(s, *c, r, signed), style)
-        })
-        .collect();
-    (cells, if selected { base.patch(t.style(Role::Selected)) } else { base })
+    /// The ledger marks its sort column.
+    sort: Option<(SortKey, bool)>,
+    t: &'a Theme,
+}
+
+impl Cells<HazardRow> for Hazards<'_> {
+    type Col = Col;
+
+    fn header(&self, c: Col) -> String {
+        columns::header(self.s.lang, c, self.sort)
+    }
+
+    fn text(&self, r: &HazardRow, c: Col) -> String {
+        columns::text(self.s, c, r, self.s.list(self.kind).sign_offs_of(r.id))
+    }
+
+    fn row_style(&self, r: &HazardRow) -> Style {
+        if r.days_overdue > 0 {
+            self.t.style(Role::Overdue)
+        } else if r.escalation_level > 0 {
+            self.t.style(Role::Escalated)
+        } else {
+            Style::default()
+        }
+    }
+
+    fn cell_style(&self, r: &HazardRow, c: Col, base: Style) -> Style {
+        match c {
+            Col::Mark => self.t.style(Role::Marked),
+            Col::Level if r.escalation_level > 0 => self.t.style(Role::Escalated),
+            _ if columns::is_fail(c, self.s.list(self.kind).sign_offs_of(r.id)) => self.t.style(Role::Error),
+            _ => base,
+        }
+    }
 }

@@ -9,10 +9,10 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::draw;
-use super::theme::{Depth, Theme};
 use crate::app::AppEvent;
 use crate::app::harness::Harness;
 use crate::i18n::Lang;
+use crate::widget::theme::{Depth, Theme};
 
 /// Declares every screen and modal by a name and the keys that reach it from the
 /// overview: one snapshot test per case (at 80x24 and 120x40, in both languages), and
