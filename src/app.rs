@@ -1,18 +1,15 @@
 //! The full screen's state and `update`: events in, state changes and effects out.
 //! No terminal and no SQL here; the database is reached through effects.
 
-pub mod consult;
 mod db;
-mod detail;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod form;
 #[cfg(test)]
 pub(crate) mod harness;
 pub mod keymap;
-pub mod list;
 mod modal;
-pub mod overview;
+pub mod screen;
 mod workflow;
 pub use workflow::permitted;
 
@@ -22,19 +19,17 @@ use chrono::NaiveDate;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 pub use crate::config::views::SavedView;
-use crate::domain::calendar::Due;
 use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
-use crate::model::ActionRow;
 use crate::model::StaffMember;
-use crate::model::{Overview, Trend};
 use crate::protocol::{DbEvent, DbRequest, Query, RequestId, Session, Slot};
-pub use consult::{ConsultView, Pane};
-pub use detail::{DETAIL_CHROME, DetailView, detail_line_count, open_detail};
 pub use form::{Field, Form, FormKind, Value};
 use keymap::{Action, Keymap, Place};
 pub use list::{ListKind, ListView};
 pub use modal::{Confirm, Modal, Picker, PickerKind, Then};
+pub use screen::consult::{self, ConsultView, Pane};
+pub use screen::detail::{self, DETAIL_CHROME, DetailView, detail_line_count};
+pub use screen::{Screen, list, overview};
 
 /// What `update` is told.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,25 +52,6 @@ pub enum Effect {
     Quit,
 }
 
-/// The screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Overview,
-    List(ListKind),
-    Detail,
-    Consult,
-}
-
-/// The screens in Tab order.
-pub const SCREENS: [Screen; 6] = [
-    Screen::Overview,
-    Screen::List(ListKind::Ledger),
-    Screen::List(ListKind::Overdue),
-    Screen::List(ListKind::Escalation),
-    Screen::List(ListKind::Verification),
-    Screen::Consult,
-];
-
 /// A message in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -95,17 +71,11 @@ pub struct AppState {
     pub screen: Screen,
     /// Where Esc from the detail returns to.
     pub back_to: Screen,
-    pub overview: Option<Box<Overview>>,
-    pub trend: Option<Box<Trend>>,
-    pub overview_focus: usize,
-    /// The statutory calendar under the overview.
-    pub calendar: Option<Vec<Due>>,
+    /// Each screen's own state, of a type its module defines.
+    pub overview: overview::OverviewView,
     pub lists: [ListView; 4],
-    /// Follow-up actions past due, under the overdue hazards.
-    pub late_actions: Vec<ActionRow>,
+    pub overdue: screen::overdue::OverdueView,
     pub consult: ConsultView,
-    /// The departments, for an action's lead unit.
-    pub units: Vec<String>,
     pub detail: DetailView,
     pub staff: Vec<StaffMember>,
     pub doc_no: Option<(crate::domain::Escalation, String)>,
@@ -138,14 +108,10 @@ impl AppState {
             size: (80, 24),
             screen: Screen::Overview,
             back_to: Screen::Overview,
-            overview: None,
-            trend: None,
-            overview_focus: 0,
-            calendar: None,
+            overview: overview::OverviewView::default(),
             lists: ListKind::ALL.map(|k| ListView::new(k, today)),
-            late_actions: Vec::new(),
+            overdue: screen::overdue::OverdueView::default(),
             consult: ConsultView::new(today),
-            units: Vec::new(),
             detail: DetailView::default(),
             staff: Vec::new(),
             doc_no: None,
@@ -219,12 +185,7 @@ impl AppState {
 
     /// Where the keys are: decides the footer's hints.
     pub fn place(&self) -> Place {
-        match self.screen {
-            Screen::Overview => Place::Overview,
-            Screen::List(_) => Place::List,
-            Screen::Detail => Place::Detail,
-            Screen::Consult => Place::Consult,
-        }
+        self.screen.place()
     }
 
     /// Rows of a page: the terminal's height is always at least a screenful.
@@ -260,7 +221,7 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
 
 /// A taller terminal than the page was read for: read it again with more rows.
 fn fill_after_resize(s: &mut AppState) -> Vec<Effect> {
-    let Screen::List(kind) = s.screen else { return Vec::new() };
+    let Some(kind) = s.screen.list() else { return Vec::new() };
     let v = s.list(kind);
     if v.loaded && v.more_after && v.rows.len() < s.page_size() {
         return vec![list::reload(s, kind)];
@@ -302,61 +263,32 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::NextScreen | Action::PrevScreen => cycle(s, a == Action::NextScreen),
-        Action::Overview => go(s, Screen::Overview),
-        Action::Ledger => go(s, Screen::List(ListKind::Ledger)),
-        Action::Overdue => go(s, Screen::List(ListKind::Overdue)),
-        Action::Escalation => go(s, Screen::List(ListKind::Escalation)),
-        Action::Verification => go(s, Screen::List(ListKind::Verification)),
-        Action::Consult => go(s, Screen::Consult),
+        Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
-        _ => match s.screen {
-            Screen::Overview => overview::act(s, a),
-            Screen::List(kind) => list::act(s, kind, a),
-            Screen::Detail => detail::act(s, a),
-            Screen::Consult => consult::act(s, a),
-        },
+        _ => s.screen.act(s, a),
     }
 }
 
+/// The next or previous tab (from a screen without a tab: the first).
 fn cycle(s: &mut AppState, forward: bool) -> Vec<Effect> {
-    let here = SCREENS.iter().position(|x| *x == s.screen).unwrap_or(0);
-    let n = SCREENS.len();
+    let tabs: Vec<Screen> = Screen::tabs().collect();
+    let here = tabs.iter().position(|x| *x == s.screen).unwrap_or(0);
+    let n = tabs.len();
     let next = if forward { (here + 1) % n } else { (here + n - 1) % n };
-    go(s, SCREENS[next])
+    go(s, tabs[next])
 }
 
 /// Switches screen and loads what it shows.
 pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
     s.screen = screen;
     s.search = None;
-    show(s, screen)
+    screen.show(s)
 }
 
 /// Reads again what the screen shows, after a write or someone else's commit; nothing
 /// that is not on show (the selection stays on the same hazard).
 pub fn refresh(s: &mut AppState) -> Vec<Effect> {
-    match s.screen {
-        Screen::Overview => {
-            let mut out = show(s, Screen::Overview);
-            out.push(s.load(Slot::Trend, Query::Trend));
-            out
-        }
-        Screen::Detail => vec![s.load(Slot::Detail, Query::Detail(s.detail.code.clone()))],
-        screen => show(s, screen),
-    }
-}
-
-/// The loads of a screen.
-fn show(s: &mut AppState, screen: Screen) -> Vec<Effect> {
-    match screen {
-        Screen::Overview => vec![s.load(Slot::Overview, Query::Overview), s.load(Slot::Calendar, Query::Calendar)],
-        Screen::List(ListKind::Overdue) => {
-            vec![list::reload(s, ListKind::Overdue), s.load(Slot::LateActions, Query::LateActions)]
-        }
-        Screen::List(kind) => vec![list::reload(s, kind)],
-        Screen::Detail => Vec::new(),
-        Screen::Consult => consult::load(s),
-    }
+    s.screen.refresh(s)
 }
 
 #[cfg(test)]

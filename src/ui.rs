@@ -1,23 +1,15 @@
 //! Pure rendering of `&AppState` into a frame: header, tabs, the screen, the status
 //! line, the footer and any modal. Never reads the database or the terminal.
 
-mod actions;
-mod calendar;
 mod chrome;
-mod columns;
-mod consult;
-mod detail;
 mod modal;
-mod overview;
-mod overview_trend;
-mod table;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, ListKind, Screen};
+use crate::app::AppState;
 use crate::widget::line;
 pub use crate::widget::theme;
 use theme::{Role, Theme};
@@ -44,13 +36,7 @@ pub fn draw(f: &mut Frame, s: &AppState, t: &Theme) {
     .areas(area);
     chrome::header(f, header, s, t);
     chrome::tabs(f, tabs, s, t);
-    match s.screen {
-        Screen::Overview => overview::draw(f, body, s, t),
-        Screen::List(ListKind::Overdue) => actions::overdue(f, body, s, t),
-        Screen::List(kind) => table::draw(f, body, s, kind, t),
-        Screen::Detail => detail::draw(f, body, s, t),
-        Screen::Consult => consult::draw(f, body, s, t),
-    }
+    s.screen.draw(f, body, s, t);
     chrome::status(f, status, s, t);
     chrome::footer(f, footer, s, t);
     if let Some(m) = &s.modal {

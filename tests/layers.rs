@@ -25,7 +25,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("workflow", &["domain", "i18n", "model", "store"]),
     ("protocol", &["domain", "i18n", "report", "store", "workflow"]),
     ("worker", &["domain", "i18n", "protocol", "report", "store"]),
-    ("app", &["config", "domain", "i18n", "model", "present", "protocol", "report", "text", "workflow"]),
+    ("app", &["config", "domain", "i18n", "model", "present", "protocol", "report", "text", "widget", "workflow"]),
     ("ui", &["app", "config", "domain", "i18n", "model", "present", "report", "text", "widget", "workflow"]),
     ("startup", &["clock", "config", "domain", "i18n", "identity", "store", "text"]),
     (

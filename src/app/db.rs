@@ -74,8 +74,8 @@ fn keep(s: &mut AppState, form: Option<Form>, p: &Problem) {
 
 fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
     match data {
-        Loaded::Overview(o) => s.overview = Some(o),
-        Loaded::Trend(t) => s.trend = Some(t),
+        Loaded::Overview(o) => s.overview.data = Some(o),
+        Loaded::Trend(t) => s.overview.trend = Some(t),
         Loaded::Page(p) => return list::loaded(s, *p),
         Loaded::Detail(d) => {
             s.detail.code = d.row.code.clone();
@@ -85,9 +85,9 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::Staff(staff) => s.staff = staff,
         Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),
         Loaded::Agenda(a) => consult::arrived(s, a),
-        Loaded::Calendar(c) => s.calendar = Some(c),
-        Loaded::LateActions(a) => s.late_actions = a,
-        Loaded::Units(u) => s.units = u,
+        Loaded::Calendar(c) => s.overview.calendar = Some(c),
+        Loaded::LateActions(a) => s.overdue.late = a,
+        Loaded::Units(u) => s.consult.units = u,
     }
     Vec::new()
 }

@@ -86,7 +86,7 @@ fn at(options: &[(String, String)], id: &str) -> usize {
 /// The list filter: status, village, sector, source, grade, assignee, overdue, stock.
 pub fn filter_form(s: &AppState, kind: ListKind) -> Form {
     let f = &s.list(kind).filter;
-    let o = s.overview.as_deref();
+    let o = s.overview.data.as_deref();
     let pairs = |v: Option<&Vec<(String, i64)>>| -> Vec<(String, String)> {
         v.into_iter().flatten().map(|(n, _)| (n.clone(), n.clone())).collect()
     };

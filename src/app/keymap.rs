@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::Screen;
 use crate::workflow::Id;
 
 /// Everything a key can ask for outside a text field.
@@ -24,11 +25,8 @@ pub enum Action {
     Open,
     NextScreen,
     PrevScreen,
-    Overview,
-    Ledger,
-    Overdue,
-    Escalation,
-    Verification,
+    /// To a screen by its go-to key.
+    Go(Screen),
     Search,
     Filter,
     SortNext,
@@ -38,7 +36,6 @@ pub enum Action {
     Mark,
     /// A hazard workflow, as `crate::workflow` defines it.
     Workflow(Id),
-    Consult,
     PrevQuarter,
     NextQuarter,
     TopicAdd,
@@ -67,7 +64,7 @@ use Action as A;
 /// An action with its config name, default key and the places it works in.
 type Row = (Action, &'static str, &'static str, &'static [Place]);
 
-/// The actions before the workflows (in help's order), with their names, keys and places.
+/// The actions before the go-to keys (in help's order), with their names, keys and places.
 const BEFORE: &[Row] = &[
     (A::Help, "help", "?", ALL),
     (A::Quit, "quit", "q", ALL),
@@ -83,12 +80,10 @@ const BEFORE: &[Row] = &[
     (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
     (A::NextScreen, "next_screen", "tab", ALL),
     (A::PrevScreen, "prev_screen", "backtab", ALL),
-    (A::Overview, "overview", "1", ALL),
-    (A::Ledger, "ledger", "2", ALL),
-    (A::Overdue, "overdue", "3", ALL),
-    (A::Escalation, "escalation", "4", ALL),
-    (A::Verification, "verification", "5", ALL),
-    (A::Consult, "consult", "6", ALL),
+];
+
+/// The list screens' own actions, after the go-to keys.
+const LISTS: &[Row] = &[
     (A::Search, "search", "/", LIST),
     (A::Filter, "filter", "f", LIST),
     (A::SortNext, "sort", "o", LIST),
@@ -130,11 +125,19 @@ struct Entry {
     places: &'static [Place],
 }
 
-/// Every action in help's order: the general ones, the workflows, the consultation's.
+/// Every action in help's order: the general ones, the screens' go-to keys, the lists',
+/// the workflows, the consultation's.
 fn entries() -> impl Iterator<Item = Entry> {
     let row = |(action, name, key, places): &Row| Entry { action: *action, name, key: Some(key), places };
+    let go = |s: Screen| Entry { action: A::Go(s), name: s.name(), key: s.key(), places: ALL };
     let workflow = |id: &Id| Entry { action: A::Workflow(*id), name: id.spec().name, key: id.spec().key, places: WORK };
-    BEFORE.iter().map(row).chain(Id::ALL.iter().map(workflow)).chain(AFTER.iter().map(row))
+    BEFORE
+        .iter()
+        .map(row)
+        .chain(Screen::tabs().map(go))
+        .chain(LISTS.iter().map(row))
+        .chain(Id::ALL.iter().map(workflow))
+        .chain(AFTER.iter().map(row))
 }
 
 /// Keys that work as well as the configurable ones, whatever the config says.
@@ -297,21 +300,7 @@ pub fn markdown_table(k: &Keymap, lang: crate::i18n::Lang) -> String {
 fn is_motion(a: Action) -> bool {
     matches!(
         a,
-        A::Up
-            | A::Down
-            | A::Left
-            | A::Right
-            | A::Top
-            | A::Bottom
-            | A::PageUp
-            | A::PageDown
-            | A::Overview
-            | A::Ledger
-            | A::Overdue
-            | A::Escalation
-            | A::Verification
-            | A::Consult
-            | A::PrevScreen
+        A::Up | A::Down | A::Left | A::Right | A::Top | A::Bottom | A::PageUp | A::PageDown | A::Go(_) | A::PrevScreen
     )
 }
 

@@ -30,11 +30,7 @@ pub fn write_of(a: Action) -> Option<Write> {
 
 /// The hazard the keys act on: the list's selected row or the detail's hazard.
 pub fn current_row(s: &AppState) -> Option<&HazardRow> {
-    match s.screen {
-        Screen::List(kind) => s.list(kind).current(),
-        Screen::Detail => s.detail.data.as_ref().map(|d| &d.row),
-        Screen::Overview | Screen::Consult => None,
-    }
+    s.screen.current(s)
 }
 
 /// Whether a key may be used here: the session's role allows its write (only write keys
@@ -47,7 +43,7 @@ pub fn permitted(s: &AppState, a: Action) -> bool {
 
 /// The marked hazards (for a bulk workflow on a list), else the current one.
 fn targets(s: &AppState, bulk: bool) -> Vec<Target> {
-    if bulk && matches!(s.screen, Screen::List(_)) && !s.marked.is_empty() {
+    if bulk && s.screen.list().is_some() && !s.marked.is_empty() {
         return s.marked.iter().map(|(code, version)| Target { code: code.clone(), version: *version }).collect();
     }
     current_row(s).map(|r| vec![Target { code: r.code.clone(), version: r.version }]).unwrap_or_default()
@@ -191,7 +187,7 @@ fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect>
 }
 
 fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
-    let Screen::List(kind) = s.screen else { return Vec::new() };
+    let Some(kind) = s.screen.list() else { return Vec::new() };
     let v = s.list(kind);
     let view = SavedView { name: name.clone(), filter: v.filter.clone(), sort: v.sort };
     s.views.retain(|x| x.name != name);
@@ -212,7 +208,7 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
         },
         PickerKind::View => {
             let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
-            let Screen::List(kind) = s.screen else { return Vec::new() };
+            let Some(kind) = s.screen.list() else { return Vec::new() };
             let base = kind.base();
             let v = &mut s.lists[kind.index()];
             v.filter = crate::model::Filter {

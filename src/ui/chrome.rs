@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::name_of;
-use crate::app::{AppState, SCREENS, Screen};
+use crate::app::keymap::{Action, name_of};
+use crate::app::{AppState, Screen};
 use crate::text::{sanitise, width};
 use crate::widget::theme::{Role, Theme};
 use crate::widget::{cell, line};
@@ -29,16 +29,16 @@ pub fn header(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
 
 /// The screen names with their number keys; closer together when they would not fit.
 pub fn tabs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let mut tabs: Vec<(String, bool)> = SCREENS
-        .iter()
-        .enumerate()
-        .map(|(i, screen)| {
-            let active = s.screen == *screen || (s.screen == Screen::Detail && s.back_to == *screen);
-            (format!("{} {}", i + 1, s.lang.t(screen_key(*screen))), active)
+    let here = s.screen.key().is_some();
+    let mut tabs: Vec<(String, bool)> = Screen::tabs()
+        .map(|screen| {
+            let active = s.screen == screen || (!here && s.back_to == screen);
+            let key = s.keymap.key(Action::Go(screen)).map(|k| k.label()).unwrap_or_default();
+            (format!("{key} {}", s.lang.t(screen.title_key())), active)
         })
         .collect();
-    if s.screen == Screen::Detail {
-        tabs.push((s.lang.t("tui.screen.detail").to_string(), true));
+    if !here {
+        tabs.push((s.lang.t(s.screen.title_key()).to_string(), true));
     }
     let roomy = tabs.iter().map(|(x, _)| width(x) + 3).sum::<usize>() <= usize::from(area.width);
     let (pad, gap) = if roomy { (" ", " ") } else { ("", " ") };
@@ -49,16 +49,6 @@ pub fn tabs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         spans.push(Span::raw(gap));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The catalogue key of a screen's name.
-pub fn screen_key(screen: Screen) -> &'static str {
-    match screen {
-        Screen::Overview => "tui.screen.overview",
-        Screen::List(k) => k.title_key(),
-        Screen::Detail => "tui.screen.detail",
-        Screen::Consult => "tui.screen.consult",
-    }
 }
 
 /// The status line: the search being typed, else the notice, else marks.

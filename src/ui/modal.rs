@@ -73,7 +73,7 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
     let l = s.lang;
     let label_w = form.fields.iter().map(|x| width(l.t(x.label))).max().unwrap_or(0);
     let head = match &form.kind {
-        FormKind::Consult(c) => super::consult::form_head(s, c),
+        FormKind::Consult(c) => crate::app::consult::draw::form_head(s, c),
         _ => targets_text(form),
     };
     let mut lines = vec![line(&head, t.style(Role::Muted))];
@@ -109,7 +109,7 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
         lines.push(line(&l.f("tui.doc_no", &[no]), t.style(Role::Escalated)));
     }
     if let FormKind::Consult(c) = &form.kind {
-        lines.extend(super::consult::form_note(s, c, form, t));
+        lines.extend(crate::app::consult::draw::form_note(s, c, form, t));
     }
     if let Some(e) = &form.error {
         lines.push(line(e, t.style(Role::Error)));

@@ -1,7 +1,8 @@
-//! The consultation screen (6): one quarter's agenda, its topics with their figures, the
-//! meeting and the follow-up actions. Enter on a figure opens the ledger on exactly the
-//! hazards behind it; the keys that change the record are in `edit`.
+//! The consultation screen (会商): one quarter's agenda, its topics with their figures,
+//! the meeting and the follow-up actions. Enter on a figure opens the ledger on exactly
+//! the hazards behind it; the keys that change the record are in `edit`.
 
+pub mod draw;
 mod edit;
 pub mod figures;
 pub mod forms;
@@ -10,14 +11,18 @@ pub mod reading;
 mod tests;
 
 use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
-use super::keymap::Action;
-use super::{AppState, Effect, list};
+use super::{View, list};
+use crate::app::keymap::{Action, Place};
+use crate::app::{AppState, Effect};
 use crate::domain::quarter::Quarter;
 use crate::model::ActionRow;
 use crate::model::{Agenda, AgendaTopic};
 use crate::protocol::{ConsultWrite, DbRequest, Query, Slot, TopicRef};
 use crate::report::Block;
+use crate::widget::theme::Theme;
 pub use figures::{FigureLine, Trace, figures};
 pub use forms::{ConsultForm, Edit};
 
@@ -43,6 +48,8 @@ pub struct ConsultView {
     /// How far the selected topic's text is scrolled past its figures.
     pub read: usize,
     pub action: usize,
+    /// The departments, for an action's lead unit.
+    pub units: Vec<String>,
 }
 
 impl ConsultView {
@@ -56,6 +63,7 @@ impl ConsultView {
             figure: 0,
             read: 0,
             action: 0,
+            units: Vec::new(),
         }
     }
 
@@ -128,7 +136,7 @@ fn same(a: &AgendaTopic, b: &AgendaTopic) -> bool {
 /// Reads the chosen quarter's agenda, and the departments for the action form once.
 pub fn load(s: &mut AppState) -> Vec<Effect> {
     let mut out = vec![s.load(Slot::Consult, Query::Agenda(s.consult.quarter))];
-    if s.units.is_empty() {
+    if s.consult.units.is_empty() {
         out.push(s.load(Slot::Units, Query::Units));
     }
     out
@@ -155,13 +163,32 @@ pub fn arrived(s: &mut AppState, a: Box<Agenda>) {
 }
 
 /// Sends a change of the record (from `form`, kept in case it fails).
-pub fn send(s: &mut AppState, write: ConsultWrite, form: Option<super::Form>) -> Vec<Effect> {
+pub fn send(s: &mut AppState, write: ConsultWrite, form: Option<crate::app::Form>) -> Vec<Effect> {
     s.say(s.lang.t("tui.saving"), false);
     vec![s.send(form, |id| DbRequest::Consult { id, write })]
 }
 
+pub struct ConsultScreen;
+
+impl View for ConsultScreen {
+    const TITLE: &'static str = "tui.screen.consult";
+    const PLACE: Place = Place::Consult;
+
+    fn show(s: &mut AppState) -> Vec<Effect> {
+        load(s)
+    }
+
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+        act(s, a)
+    }
+
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+        draw::draw(f, area, s, t);
+    }
+}
+
 /// An action on the consultation screen.
-pub fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
     match a {
         Action::PrevQuarter => choose(s, s.consult.quarter.prev()),
         Action::NextQuarter => choose(s, s.consult.quarter.next()),

@@ -1,15 +1,73 @@
-//! The four list screens: a window of rows read page by page from the database by
-//! keyset (forwards and backwards), the selection kept on the same hazard across
-//! reloads, sorting, incremental search and marks.
+//! The hazard list screens (ledger, overdue, escalation queue, awaiting sign-off): a
+//! window of rows read page by page from the database by keyset (forwards and
+//! backwards), the selection kept on the same hazard across reloads, sorting,
+//! incremental search and marks. `Of<K>` is the screen of list `K`.
+
+pub mod columns;
+pub mod draw;
+
+use std::marker::PhantomData;
 
 use chrono::NaiveDate;
+use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
 
-use super::keymap::Action;
-use super::{AppState, Effect, Modal, Picker, PickerKind};
+use super::{Screen, View};
+use crate::app::keymap::{Action, Place};
+use crate::app::{AppState, Effect, Modal, Picker, PickerKind};
 use crate::domain::status::SignOff;
 use crate::model::{Cursor, Filter, HazardRow, Sort, SortKey};
 use crate::protocol::{PageData, PageQuery, Query, Slot};
+use crate::widget::theme::Theme;
+
+/// A list screen that shows its list and nothing else.
+pub trait Kind {
+    const KIND: ListKind;
+}
+
+/// The screen of the list `K`.
+pub struct Of<K>(PhantomData<K>);
+
+impl<K: Kind> View for Of<K> {
+    const TITLE: &'static str = K::KIND.title_key();
+    const PLACE: Place = Place::List;
+    const LIST: Option<ListKind> = Some(K::KIND);
+
+    fn show(s: &mut AppState) -> Vec<Effect> {
+        vec![reload(s, K::KIND)]
+    }
+
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+        act(s, K::KIND, a)
+    }
+
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+        draw::draw(f, area, s, K::KIND, t);
+    }
+
+    fn current(s: &AppState) -> Option<&HazardRow> {
+        s.list(K::KIND).current()
+    }
+}
+
+/// The ledger: every hazard.
+pub struct Ledger;
+impl Kind for Ledger {
+    const KIND: ListKind = ListKind::Ledger;
+}
+
+/// The escalation queue: hazards whose recommended level is above their own.
+pub struct Escalation;
+impl Kind for Escalation {
+    const KIND: ListKind = ListKind::Escalation;
+}
+
+/// Awaiting the three-party sign-off.
+pub struct Verification;
+impl Kind for Verification {
+    const KIND: ListKind = ListKind::Verification;
+}
 
 /// Which list a screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +105,7 @@ impl ListKind {
     }
 
     /// The catalogue key of the screen's name.
-    pub fn title_key(self) -> &'static str {
+    pub const fn title_key(self) -> &'static str {
         match self {
             ListKind::Ledger => "tui.screen.ledger",
             ListKind::Overdue => "tui.screen.overdue",
@@ -247,7 +305,7 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
             vec![request(s, kind, None, true, Select::Last)]
         }
         Action::Open => match s.list(kind).current().map(|r| r.code.clone()) {
-            Some(code) => super::open_detail(s, &code),
+            Some(code) => super::detail::open(s, &code),
             None => Vec::new(),
         },
         Action::Mark => mark(s, kind),
@@ -257,11 +315,11 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
         }
         Action::SortNext | Action::SortReverse => sort(s, kind, a == Action::SortReverse),
         Action::Filter => {
-            s.modal = Some(Modal::Form(super::form::filter_form(s, kind)));
+            s.modal = Some(Modal::Form(crate::app::form::filter_form(s, kind)));
             Vec::new()
         }
         Action::SaveView => {
-            s.modal = Some(Modal::Form(super::form::save_view_form()));
+            s.modal = Some(Modal::Form(crate::app::form::save_view_form()));
             Vec::new()
         }
         Action::Views => views(s),
@@ -272,7 +330,7 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
 /// Opens the ledger on exactly the hazards `filter` lists (a tile, a bar, a figure).
 pub fn open_filtered(s: &mut AppState, filter: crate::model::Filter) -> Vec<Effect> {
     s.lists[ListKind::Ledger.index()].filter = filter;
-    s.screen = super::Screen::List(ListKind::Ledger);
+    s.screen = Screen::Ledger;
     s.search = None;
     vec![restart(s, ListKind::Ledger)]
 }
@@ -315,7 +373,7 @@ fn views(s: &mut AppState) -> Vec<Effect> {
 
 /// A key while the search line is open: typing narrows the list at once.
 pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
-    let super::Screen::List(kind) = s.screen else {
+    let Some(kind) = s.screen.list() else {
         s.search = None;
         return Vec::new();
     };

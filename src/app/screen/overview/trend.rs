@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let block = crate::widget::panel(l.t("tui.trend"), Role::Muted, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let Some(trend) = s.trend.as_deref() else {
+    let Some(trend) = s.overview.trend.as_deref() else {
         f.render_widget(Paragraph::new(line(l.t("tui.loading"), t.style(Role::Muted))), inner);
         return;
     };

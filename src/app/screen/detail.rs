@@ -1,10 +1,18 @@
-//! One hazard shown whole: opening it (remembering where to return) and scrolling it.
+//! One hazard shown whole (详情): opening it (remembering where to return) and scrolling it.
 
-use super::keymap::Action;
-use super::{AppState, Effect, Screen, go};
+mod draw;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{Screen, View};
+use crate::app::keymap::{Action, Place};
+use crate::app::{AppState, Effect, go};
 use crate::i18n::Lang;
 use crate::model::HazardDetail;
+use crate::model::HazardRow;
 use crate::protocol::{Query, Slot};
+use crate::widget::theme::Theme;
 
 /// One hazard shown whole.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,8 +22,35 @@ pub struct DetailView {
     pub scroll: usize,
 }
 
+pub struct DetailScreen;
+
+impl View for DetailScreen {
+    const TITLE: &'static str = "tui.screen.detail";
+    const PLACE: Place = Place::Detail;
+
+    fn show(_: &mut AppState) -> Vec<Effect> {
+        Vec::new()
+    }
+
+    fn refresh(s: &mut AppState) -> Vec<Effect> {
+        vec![s.load(Slot::Detail, Query::Detail(s.detail.code.clone()))]
+    }
+
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+        act(s, a)
+    }
+
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+        draw::draw(f, area, s, t);
+    }
+
+    fn current(s: &AppState) -> Option<&HazardRow> {
+        s.detail.data.as_ref().map(|d| &d.row)
+    }
+}
+
 /// Opens the detail of `code`, remembering where to return.
-pub fn open_detail(s: &mut AppState, code: &str) -> Vec<Effect> {
+pub fn open(s: &mut AppState, code: &str) -> Vec<Effect> {
     if s.screen != Screen::Detail {
         s.back_to = s.screen;
     }
@@ -27,7 +62,7 @@ pub fn open_detail(s: &mut AppState, code: &str) -> Vec<Effect> {
 }
 
 /// A key on the detail.
-pub(super) fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
     let page = usize::from(s.size.1.saturating_sub(DETAIL_CHROME)).max(1);
     let lines = s.detail.data.as_ref().map_or(0, |d| detail_line_count(s.lang, d));
     let last = lines.saturating_sub(page);

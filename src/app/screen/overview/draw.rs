@@ -18,11 +18,11 @@ use crate::widget::{cell, line};
 
 /// Draws the overview into `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let Some(o) = s.overview.as_deref() else {
+    let Some(o) = s.overview.data.as_deref() else {
         f.render_widget(Paragraph::new(line(s.lang.t("tui.loading"), t.style(Role::Muted))), area);
         return;
     };
-    let focus = item(o, s.overview_focus);
+    let focus = item(o, s.overview.focus);
     let cols = (usize::from(area.width) / 28).clamp(1, 4);
     let tile_h = (8usize.div_ceil(cols) + 2) as u16;
     let rest = area.height.saturating_sub(tile_h);
@@ -42,7 +42,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     if lower_h > 0 {
         let [m, tr] = Layout::horizontal([Constraint::Length(MATRIX_W), Constraint::Min(0)]).areas(lower);
         draw_matrix(f, m, s, o, t);
-        super::overview_trend::draw(f, tr, s, t);
+        super::trend::draw(f, tr, s, t);
     }
     draw_bottom(f, bottom, s, o, t);
 }

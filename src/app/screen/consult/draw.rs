@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::actions;
 use crate::app::consult::reading::{HEAD, panes};
 use crate::app::consult::{ConsultForm, Edit, FigureLine};
+use crate::app::screen::action_rows as actions;
 use crate::app::{AppState, Form, Pane};
 use crate::model::Agenda;
 use crate::report::{topic_title, words};

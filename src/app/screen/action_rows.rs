@@ -3,11 +3,11 @@
 //! overdue hazards.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Paragraph;
 
-use crate::app::{AppState, ListKind};
+use crate::app::AppState;
 use crate::domain::consultation::ActionState;
 use crate::model::ActionRow;
 use crate::widget::line;
@@ -113,16 +113,4 @@ pub fn panel(f: &mut Frame, area: Rect, s: &AppState, r: &Rows, t: &Theme) {
         header: None,
     };
     table.draw(f.buffer_mut(), inner);
-}
-
-/// The overdue screen: the overdue hazards, and under them the late follow-up actions.
-pub fn overdue(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let n = s.late_actions.len();
-    let h = if n == 0 { 0 } else { (n as u16 + 2).min(area.height / 3) };
-    let [top, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
-    super::table::draw(f, top, s, ListKind::Overdue, t);
-    if h >= 3 {
-        let title = s.lang.f("consultation.late_actions", &[&n]);
-        panel(f, bottom, s, &Rows { title, rows: &s.late_actions, selected: None, quarter: true }, t);
-    }
 }

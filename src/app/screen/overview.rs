@@ -1,12 +1,24 @@
-//! The overview's selectable items (tiles, then village bars, then sector bars) and
-//! the ledger filter each one opens.
+//! The overview (总览): the figures as tiles, the open hazards by village and by sector,
+//! the source × status matrix, the trend, the calendar and the most overdue. Its items
+//! (tiles, then village bars, then sector bars) each open the ledger on what is behind.
 
-use super::keymap::Action;
-use super::{AppState, Effect, list};
+mod calendar;
+mod draw;
+mod trend;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{View, list};
+use crate::app::keymap::{Action, Place};
+use crate::app::{AppState, Effect};
 use crate::domain::Grade;
+use crate::domain::calendar::Due;
 use crate::domain::quarter::Quarter;
 use crate::model::Filter;
-use crate::model::Overview;
+use crate::model::{Overview, Trend};
+use crate::protocol::{Query, Slot};
+use crate::widget::theme::Theme;
 
 pub use crate::present::overview_tiles as tiles;
 
@@ -50,12 +62,49 @@ pub fn filter_for(o: &Overview, it: Item, today: chrono::NaiveDate) -> Filter {
     }
 }
 
+/// What the overview shows, as loaded.
+#[derive(Debug, Clone, Default)]
+pub struct OverviewView {
+    pub data: Option<Box<Overview>>,
+    pub trend: Option<Box<Trend>>,
+    /// The statutory calendar under the figures.
+    pub calendar: Option<Vec<Due>>,
+    /// The selected item (tile or bar).
+    pub focus: usize,
+}
+
+pub struct OverviewScreen;
+
+impl View for OverviewScreen {
+    const TITLE: &'static str = "tui.screen.overview";
+    const PLACE: Place = Place::Overview;
+
+    /// The counters and the calendar; the heavy trend only at start and after changes.
+    fn show(s: &mut AppState) -> Vec<Effect> {
+        vec![s.load(Slot::Overview, Query::Overview), s.load(Slot::Calendar, Query::Calendar)]
+    }
+
+    fn refresh(s: &mut AppState) -> Vec<Effect> {
+        let mut out = Self::show(s);
+        out.push(s.load(Slot::Trend, Query::Trend));
+        out
+    }
+
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+        act(s, a)
+    }
+
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+        draw::draw(f, area, s, t);
+    }
+}
+
 /// An action on the overview: move between items, Enter opens the ledger filtered.
-pub fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
-    let Some(o) = s.overview.as_deref() else { return Vec::new() };
+fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+    let Some(o) = s.overview.data.as_deref() else { return Vec::new() };
     let n = item_count(o);
-    let f = s.overview_focus.min(n.saturating_sub(1));
-    s.overview_focus = match a {
+    let f = s.overview.focus.min(n.saturating_sub(1));
+    s.overview.focus = match a {
         Action::Down | Action::Right => (f + 1).min(n.saturating_sub(1)),
         Action::Up | Action::Left => f.saturating_sub(1),
         Action::PageDown => (f + 8).min(n.saturating_sub(1)),

@@ -64,7 +64,7 @@ fn optional(s: &AppState, items: impl Iterator<Item = (String, String)>) -> Vec<
 }
 
 pub fn action_add_fields(s: &AppState) -> Vec<Field> {
-    let units = optional(s, s.units.iter().map(|u| (u.clone(), u.clone())));
+    let units = optional(s, s.consult.units.iter().map(|u| (u.clone(), u.clone())));
     let staff = s.staff.iter().filter(|m| m.role != Role::Viewer).map(|m| (m.login.clone(), m.name.clone()));
     let due = s.today + Duration::days(DUE_DAYS);
     vec![

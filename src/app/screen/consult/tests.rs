@@ -240,7 +240,7 @@ fn enter_on_a_figure_opens_the_ledger_on_exactly_its_hazards() {
             x.keys("6");
             (x.s.consult.topic, x.s.consult.pane, x.s.consult.figure) = (i, Pane::Figures, j);
             x.keys("\n");
-            assert_eq!(x.s.screen, Screen::List(ListKind::Ledger));
+            assert_eq!(x.s.screen, Screen::Ledger);
             let v = x.s.list(ListKind::Ledger);
             assert_eq!(v.filter, filter, "{}", fig.label);
             assert_eq!(v.count, Some(fig.value), "{}", fig.label);
@@ -327,10 +327,10 @@ fn a_late_action_appears_on_the_overdue_screen() {
     }
     x.keys("2026-11-20\n");
     x.keys("3");
-    let late: Vec<&str> = x.s.late_actions.iter().map(|a| a.title.as_str()).collect();
+    let late: Vec<&str> = x.s.overdue.late.iter().map(|a| a.title.as_str()).collect();
     assert!(late.contains(&"Inspect the fireworks stores"), "{late:?}");
     assert!(late.contains(&"督促冷链物流中心校验液氨储罐安全阀"), "{late:?}");
-    assert!(x.s.late_actions.iter().all(|a| a.state == ActionState::Late));
+    assert!(x.s.overdue.late.iter().all(|a| a.state == ActionState::Late));
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn the_topics_text_scrolls_on_past_its_figures() {
     x.keys("k");
     assert_eq!(x.s.consult.read, last - 1);
     x.keys("g\n");
-    assert_eq!(x.s.screen, Screen::List(ListKind::Ledger));
+    assert_eq!(x.s.screen, Screen::Ledger);
 }
 
 #[test]

@@ -17,7 +17,7 @@ const SOON_DAYS: i64 = 7;
 
 /// How many rows the calendar would use, borders included.
 pub fn rows(s: &AppState) -> u16 {
-    let n = s.calendar.as_ref().map_or(1, |c| c.len().max(1));
+    let n = s.overview.calendar.as_ref().map_or(1, |c| c.len().max(1));
     u16::try_from(n + 2).unwrap_or(u16::MAX)
 }
 
@@ -27,7 +27,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let block = crate::widget::panel(l.t("cal.title"), Role::Muted, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    let Some(dues) = &s.calendar else {
+    let Some(dues) = &s.overview.calendar else {
         f.render_widget(Paragraph::new(line(l.t("tui.loading"), t.style(Role::Muted))), inner);
         return;
     };

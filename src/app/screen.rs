@@ -1,0 +1,125 @@
+//! The screens, each one module: its state, what it reads when shown and again after a
+//! change, how it handles its keys and results, how it draws, and its title. The list at
+//! the bottom gives the tabs, the go-to keys and every dispatch to a screen.
+//!
+//! Adding a screen: its module here (a type implementing `View`), one line in the list,
+//! and its strings (its title, `key.NAME` and `help.NAME` for its go-to key).
+
+pub mod action_rows;
+pub mod consult;
+pub mod detail;
+pub mod list;
+pub mod overdue;
+pub mod overview;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::keymap::{Action, Place};
+use super::{AppState, Effect};
+use crate::model::HazardRow;
+use crate::widget::theme::Theme;
+use list::ListKind;
+
+/// One screen.
+pub trait View {
+    /// The catalogue key of its name.
+    const TITLE: &'static str;
+    /// Where its keys are, for the keymap and the footer.
+    const PLACE: Place;
+    /// The hazard list it shows, if it is a list screen.
+    const LIST: Option<ListKind> = None;
+
+    /// What it reads when it is shown.
+    fn show(s: &mut AppState) -> Vec<Effect>;
+    /// What it reads again after a write or someone else's commit.
+    fn refresh(s: &mut AppState) -> Vec<Effect> {
+        Self::show(s)
+    }
+    /// A key's action that is the screen's own.
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect>;
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme);
+    /// The hazard the workflow keys act on here.
+    fn current(_s: &AppState) -> Option<&HazardRow> {
+        None
+    }
+}
+
+/// Declares the screens: each one's id, type, the config name of its go-to key and that
+/// key (none for a screen reached from another).
+macro_rules! screens {
+    ($($id:ident => $ty:ty, $name:literal, $key:expr;)+) => {
+        /// Which screen.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Screen { $($id,)+ }
+
+        impl Screen {
+            /// In tab order.
+            pub const ALL: &'static [Screen] = &[$(Screen::$id,)+];
+
+            /// The config name of its go-to key (`keys.ledger = "2"`).
+            pub fn name(self) -> &'static str {
+                match self { $(Screen::$id => $name,)+ }
+            }
+
+            /// Its go-to key, if it has one (then it is a tab too).
+            pub fn key(self) -> Option<&'static str> {
+                match self { $(Screen::$id => $key,)+ }
+            }
+
+            pub fn title_key(self) -> &'static str {
+                match self { $(Screen::$id => <$ty as View>::TITLE,)+ }
+            }
+
+            pub fn place(self) -> Place {
+                match self { $(Screen::$id => <$ty as View>::PLACE,)+ }
+            }
+
+            pub fn list(self) -> Option<ListKind> {
+                match self { $(Screen::$id => <$ty as View>::LIST,)+ }
+            }
+
+            pub fn show(self, s: &mut AppState) -> Vec<Effect> {
+                match self { $(Screen::$id => <$ty>::show(s),)+ }
+            }
+
+            pub fn refresh(self, s: &mut AppState) -> Vec<Effect> {
+                match self { $(Screen::$id => <$ty>::refresh(s),)+ }
+            }
+
+            pub fn act(self, s: &mut AppState, a: Action) -> Vec<Effect> {
+                match self { $(Screen::$id => <$ty>::act(s, a),)+ }
+            }
+
+            pub fn draw(self, f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+                match self { $(Screen::$id => <$ty>::draw(f, area, s, t),)+ }
+            }
+
+            pub fn current(self, s: &AppState) -> Option<&HazardRow> {
+                match self { $(Screen::$id => <$ty>::current(s),)+ }
+            }
+        }
+    };
+}
+
+screens! {
+    Overview => overview::OverviewScreen, "overview", Some("1");
+    Ledger => list::Of<list::Ledger>, "ledger", Some("2");
+    Overdue => overdue::OverdueScreen, "overdue", Some("3");
+    Escalation => list::Of<list::Escalation>, "escalation", Some("4");
+    Verification => list::Of<list::Verification>, "verification", Some("5");
+    Consult => consult::ConsultScreen, "consult", Some("6");
+    Detail => detail::DetailScreen, "detail", None;
+}
+
+impl Screen {
+    /// The screens with a tab and a go-to key, in order.
+    pub fn tabs() -> impl Iterator<Item = Screen> {
+        Screen::ALL.iter().copied().filter(|s| s.key().is_some())
+    }
+
+    /// The screen of a hazard list.
+    pub fn of_list(kind: ListKind) -> Screen {
+        Screen::ALL.iter().copied().find(|s| s.list() == Some(kind)).unwrap_or(Screen::Ledger)
+    }
+}
