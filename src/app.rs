@@ -245,7 +245,7 @@ fn key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
     if s.search.is_some() {
         return list::search_key(s, k);
     }
-    match s.keymap.action(&k) {
+    match s.keymap.action(s.place(), &k) {
         Some(a) => act(s, a),
         None => Vec::new(),
     }

@@ -45,12 +45,32 @@ impl Form {
         self.fields.iter().find(|f| f.label == label).map_or("", Field::get)
     }
 
-    /// Edits the form; false when the key is not the form's.
-    pub fn key(&mut self, k: &KeyEvent) -> bool {
+    /// Whether a key is text typed into the focused text field (never a dialog key).
+    pub fn typing(&self, k: &KeyEvent) -> bool {
+        let text = matches!(self.fields.get(self.focus).map(|f| &f.value), Some(Value::Text(_)));
+        text && matches!(k.code, KeyCode::Char(_)) && !k.modifiers.contains(KeyModifiers::CONTROL)
+    }
+
+    /// The dialog keys: to the next or previous field, or empty the focused text.
+    pub fn act(&mut self, a: super::keymap::Action) {
+        use super::keymap::Action;
         let n = self.fields.len().max(1);
+        match a {
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::Clear => {
+                if let Some(Value::Text(t)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+                    t.clear();
+                }
+            }
+            _ => return,
+        }
+        self.error = None;
+    }
+
+    /// Edits the focused field; false when the key is not the field's.
+    pub fn key(&mut self, k: &KeyEvent) -> bool {
         match (k.code, &mut self.fields.get_mut(self.focus).map(|f| &mut f.value)) {
-            (KeyCode::Tab | KeyCode::Down, _) => self.focus = (self.focus + 1) % n,
-            (KeyCode::BackTab | KeyCode::Up, _) => self.focus = (self.focus + n - 1) % n,
             (KeyCode::Left, Some(Value::Choice { options, index })) => {
                 *index = (*index + options.len().max(1) - 1) % options.len().max(1)
             }

@@ -1,5 +1,6 @@
-//! Keys to actions: the default bindings, the config's overrides, and the lists that
-//! help and the footer are built from, so they never disagree with what keys do.
+//! Keys to actions, per place (a screen or a dialog): the default bindings, the config's
+//! overrides, and the lists that help, the footer and the dialogs' hints are built from,
+//! so they never disagree with what keys do.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -48,110 +49,40 @@ pub enum Action {
     Meeting,
     Held,
     Pack,
+    /// In a confirmation: do it.
+    Yes,
+    /// In a confirmation: do not.
+    No,
+    /// In a form: save it; on the search line: keep the search.
+    Save,
+    /// Close the dialog (a form with input asks first); the search line drops the search.
+    Cancel,
+    NextField,
+    PrevField,
+    /// Empty the text being typed (the search line, a picker's query).
+    Clear,
 }
 
-/// Where an action does something; the footer shows the actions of the current place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where an action does something: a screen, or a dialog over it. A key may mean
+/// different things in different places; the footer shows the actions of the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Place {
     Overview,
     List,
     Detail,
     Consult,
+    Help,
+    Confirm,
+    /// A form or a picker.
+    Form,
+    /// The search line of a list.
+    Search,
 }
+
+mod table;
 
 use Action as A;
-
-/// An action with its config name, default key and the places it works in.
-type Row = (Action, &'static str, &'static str, &'static [Place]);
-
-/// The actions before the go-to keys (in help's order), with their names, keys and places.
-const BEFORE: &[Row] = &[
-    (A::Help, "help", "?", ALL),
-    (A::Quit, "quit", "q", ALL),
-    (A::Back, "back", "esc", &[Place::Detail]),
-    (A::Up, "up", "k", ALL),
-    (A::Down, "down", "j", ALL),
-    (A::Left, "left", "h", &[Place::Overview, Place::Consult]),
-    (A::Right, "right", "l", &[Place::Overview, Place::Consult]),
-    (A::Top, "top", "g", ALL),
-    (A::Bottom, "bottom", "G", ALL),
-    (A::PageUp, "page_up", "pageup", ALL),
-    (A::PageDown, "page_down", "pagedown", ALL),
-    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
-    (A::NextScreen, "next_screen", "tab", ALL),
-    (A::PrevScreen, "prev_screen", "backtab", ALL),
-];
-
-/// The list screens' own actions, after the go-to keys.
-const LISTS: &[Row] = &[
-    (A::Search, "search", "/", LIST),
-    (A::Filter, "filter", "f", LIST),
-    (A::SortNext, "sort", "o", LIST),
-    (A::SortReverse, "sort_reverse", "O", LIST),
-    (A::SaveView, "save_view", "w", LIST),
-    (A::Views, "views", "V", LIST),
-    (A::Mark, "mark", "space", LIST),
-];
-
-/// The consultation's actions, after the workflows.
-const AFTER: &[Row] = &[
-    (A::PrevQuarter, "prev_quarter", "[", CONSULT),
-    (A::NextQuarter, "next_quarter", "]", CONSULT),
-    (A::TopicAdd, "topic_add", "t", CONSULT),
-    (A::TopicDrop, "topic_drop", "d", CONSULT),
-    (A::TopicUp, "topic_up", "K", CONSULT),
-    (A::TopicDown, "topic_down", "J", CONSULT),
-    (A::Decide, "decide", "c", CONSULT),
-    (A::ActionAdd, "action_add", "n", CONSULT),
-    (A::ActionDone, "action_done", "D", CONSULT),
-    (A::Meeting, "meeting", "M", CONSULT),
-    (A::Held, "held", "H", CONSULT),
-    (A::Pack, "pack", "P", CONSULT),
-];
-
-const ALL: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult];
-const CONSULT: &[Place] = &[Place::Consult];
-const LIST: &[Place] = &[Place::List];
-/// Where the hazard workflows work: on a list's selected row and on the detail.
-const WORK: &[Place] = &[Place::List, Place::Detail];
-
-/// One bindable action.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    action: Action,
-    name: &'static str,
-    /// The default key; `None` binds none unless the config does.
-    key: Option<&'static str>,
-    places: &'static [Place],
-}
-
-/// Every action in help's order: the general ones, the screens' go-to keys, the lists',
-/// the workflows, the consultation's.
-fn entries() -> impl Iterator<Item = Entry> {
-    let row = |(action, name, key, places): &Row| Entry { action: *action, name, key: Some(key), places };
-    let go = |s: Screen| Entry { action: A::Go(s), name: s.name(), key: s.key(), places: ALL };
-    let workflow = |id: &Id| Entry { action: A::Workflow(*id), name: id.spec().name, key: id.spec().key, places: WORK };
-    BEFORE
-        .iter()
-        .map(row)
-        .chain(Screen::tabs().map(go))
-        .chain(LISTS.iter().map(row))
-        .chain(Id::ALL.iter().map(workflow))
-        .chain(AFTER.iter().map(row))
-}
-
-/// Keys that work as well as the configurable ones, whatever the config says.
-const ALIASES: &[(&str, Action)] = &[
-    ("up", A::Up),
-    ("down", A::Down),
-    ("left", A::Left),
-    ("right", A::Right),
-    ("home", A::Top),
-    ("end", A::Bottom),
-    ("ctrl-c", A::Quit),
-    ("ctrl-b", A::PageUp),
-    ("ctrl-f", A::PageDown),
-];
+use table::{ALIASES, Entry, entries};
 
 /// A key as written in the config: `a`, `A`, `ctrl-a`, `f5`, `enter`, `space`, `esc` …
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,8 +151,10 @@ impl Key {
 /// The resolved bindings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    by_key: HashMap<Key, Action>,
+    /// Each key's actions; no two of them work in the same place.
+    by_key: HashMap<Key, Vec<Action>>,
     by_action: BTreeMap<Action, Key>,
+    places: HashMap<Action, &'static [Place]>,
 }
 
 impl Default for Keymap {
@@ -232,7 +165,7 @@ impl Default for Keymap {
 
 impl Keymap {
     fn empty() -> Keymap {
-        Keymap { by_key: HashMap::new(), by_action: BTreeMap::new() }
+        Keymap { by_key: HashMap::new(), by_action: BTreeMap::new(), places: HashMap::new() }
     }
 
     /// The defaults with the config's `action = "key"` overrides; an error names the bad entry.
@@ -243,25 +176,39 @@ impl Keymap {
             }
         }
         let mut map = Keymap::empty();
+        map.places = entries().map(|e| (e.action, e.places)).collect();
         for Entry { action, name, key, .. } in entries() {
             let Some(text) = overrides.get(name).map(String::as_str).or(key) else { continue };
             let key = Key::parse(text).ok_or_else(|| format!("keys.{name}: \"{text}\" is not a key"))?;
-            if let Some(other) = map.by_key.insert(key, action) {
+            if let Some(other) = map.clash(key, action) {
                 return Err(format!("keys.{name}: \"{text}\" is already bound to {}", name_of(other)));
             }
+            map.by_key.entry(key).or_default().push(action);
             map.by_action.insert(action, key);
         }
         for (text, action) in ALIASES {
-            if let Some(key) = Key::parse(text) {
-                map.by_key.entry(key).or_insert(*action);
+            if let Some(key) = Key::parse(text)
+                && map.clash(key, *action).is_none()
+            {
+                map.by_key.entry(key).or_default().push(*action);
             }
         }
         Ok(map)
     }
 
-    /// The action a key asks for.
-    pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
-        self.by_key.get(&Key::of(ev)).copied()
+    /// An action already on `key` in a place where `action` works too.
+    fn clash(&self, key: Key, action: Action) -> Option<Action> {
+        let mine = self.places_of(action);
+        self.by_key.get(&key)?.iter().copied().find(|a| self.places_of(*a).iter().any(|p| mine.contains(p)))
+    }
+
+    fn places_of(&self, a: Action) -> &'static [Place] {
+        self.places.get(&a).copied().unwrap_or_default()
+    }
+
+    /// The action a key asks for in `place`.
+    pub fn action(&self, place: Place, ev: &KeyEvent) -> Option<Action> {
+        self.by_key.get(&Key::of(ev))?.iter().copied().find(|a| self.places_of(*a).contains(&place))
     }
 
     /// The key bound to an action.
@@ -269,13 +216,18 @@ impl Keymap {
         self.by_action.get(&a).copied()
     }
 
+    /// How an action's key is written, for hints ("" when it has none).
+    pub fn label(&self, a: Action) -> String {
+        self.key(a).map(Key::label).unwrap_or_default()
+    }
+
     /// Every bound action with its key, in help's order.
     pub fn all(&self) -> Vec<(Action, Key)> {
         entries().filter_map(|e| Some((e.action, self.key(e.action)?))).collect()
     }
 
-    /// The actions that work in `place`, for the footer: help, the workflows, the
-    /// screen's own keys, then quit.
+    /// The actions that work on the screen at `place`, for the footer: help, the
+    /// workflows, the screen's own keys, then quit.
     pub fn hints(&self, place: Place) -> Vec<(Action, Key)> {
         let mut hints: Vec<(Action, Key)> = entries()
             .filter(|e| e.places.contains(&place) && !is_motion(e.action))
@@ -284,6 +236,24 @@ impl Keymap {
         hints.sort_by_key(|(a, _)| footer_rank(*a));
         hints
     }
+
+    /// A dialog's hint line: each action's key and its word, as `Enter save  Esc cancel`.
+    pub fn dialog_hint(&self, lang: crate::i18n::Lang, parts: &[DialogHint]) -> String {
+        let part = |p: &DialogHint| match p {
+            DialogHint::Key(a) => format!("{} {}", self.label(*a), lang.t(&format!("key.{}", name_of(*a)))),
+            DialogHint::Text(key) => lang.t(key).to_string(),
+        };
+        parts.iter().map(part).collect::<Vec<_>>().join("  ")
+    }
+}
+
+/// One part of a dialog's hint line.
+#[derive(Debug, Clone, Copy)]
+pub enum DialogHint {
+    /// An action's key and word.
+    Key(Action),
+    /// Words from the catalogue (for keys that are not actions, like ←/→ on a choice).
+    Text(&'static str),
 }
 
 /// The key table as Markdown (the README's copy is checked against it by a test).
@@ -347,13 +317,13 @@ mod tests {
     fn defaults_and_overrides() {
         let k = Keymap::default();
         let assign = Some(A::Workflow(Id::Assign));
-        assert_eq!(k.action(&ev(KeyCode::Char('a'))), assign);
-        assert_eq!(k.action(&ev(KeyCode::Down)), Some(A::Down));
-        assert_eq!(k.action(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Char('a'))), assign);
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Down)), Some(A::Down));
+        assert_eq!(k.action(Place::List, &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(A::Quit));
         let o = BTreeMap::from([("assign".to_string(), "A".to_string())]);
         let k = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(k.action(&ev(KeyCode::Char('A'))), assign);
-        assert_eq!(k.action(&ev(KeyCode::Char('a'))), None);
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Char('A'))), assign);
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Char('a'))), None);
         assert_eq!(k.key(A::Workflow(Id::Assign)).map(Key::label), Some("A".to_string()));
     }
 
@@ -382,5 +352,32 @@ mod tests {
         assert_eq!(k.all().len(), entries().filter(|e| e.key.is_some()).count());
         assert!(k.hints(Place::List).iter().all(|(a, _)| !is_motion(*a)));
         assert!(k.hints(Place::Overview).iter().all(|(a, _)| !matches!(a, A::Workflow(_))));
+    }
+
+    #[test]
+    fn a_key_means_what_its_place_says() {
+        let k = Keymap::default();
+        let m = ev(KeyCode::Char('m'));
+        assert_eq!(k.action(Place::List, &m), Some(A::Workflow(Id::Progress)));
+        assert_eq!(k.action(Place::Consult, &m), Some(A::Meeting));
+        assert_eq!(k.action(Place::Overview, &m), None);
+        assert_eq!(k.action(Place::Confirm, &ev(KeyCode::Char('n'))), Some(A::No));
+        assert_eq!(k.action(Place::Consult, &ev(KeyCode::Char('n'))), Some(A::ActionAdd));
+        assert_eq!(k.action(Place::Form, &ev(KeyCode::Down)), Some(A::NextField));
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Down)), Some(A::Down));
+        assert_eq!(k.action(Place::Help, &ev(KeyCode::Esc)), Some(A::Cancel));
+        assert_eq!(k.action(Place::Detail, &ev(KeyCode::Esc)), Some(A::Back));
+    }
+
+    #[test]
+    fn a_key_may_serve_two_places_but_not_two_actions_in_one() {
+        let bind = |k: &str, v: &str| Keymap::with_overrides(&BTreeMap::from([(k.to_string(), v.to_string())]));
+        let k = bind("meeting", "x").unwrap();
+        assert_eq!(k.action(Place::Consult, &ev(KeyCode::Char('x'))), Some(A::Meeting));
+        assert_eq!(k.action(Place::List, &ev(KeyCode::Char('x'))), Some(A::Workflow(Id::Extend)));
+        assert!(bind("meeting", "t").unwrap_err().contains("topic_add"));
+        assert!(bind("yes", "n").unwrap_err().contains("no"));
+        let hint = k.dialog_hint(crate::i18n::Lang::En, &[DialogHint::Key(A::Yes), DialogHint::Key(A::No)]);
+        assert_eq!(hint, "y yes  n no");
     }
 }

@@ -3,6 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::keymap::{Action, Place};
 use super::{AppState, Effect, Form, consult, workflow};
 use crate::protocol::{ConsultWrite, DbRequest, HazardCmd, Target};
 
@@ -60,11 +61,22 @@ impl Picker {
             .collect()
     }
 
-    fn key(&mut self, k: &KeyEvent) {
+    /// The dialog keys: the next or previous match, or an empty query.
+    fn act(&mut self, a: Action) {
         let n = self.matches().len();
+        match a {
+            Action::NextField => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            Action::PrevField => self.selected = self.selected.saturating_sub(1),
+            _ => {
+                self.query.clear();
+                self.selected = 0;
+            }
+        }
+    }
+
+    /// Typing narrows the list.
+    fn key(&mut self, k: &KeyEvent) {
         match k.code {
-            KeyCode::Down | KeyCode::Tab => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
             KeyCode::Backspace => {
                 self.query.pop();
                 self.selected = 0;
@@ -87,18 +99,28 @@ pub enum Modal {
     Confirm(Confirm),
 }
 
+fn is_ctrl(k: &KeyEvent) -> bool {
+    k.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// Ctrl-C, the interrupt: quits from anywhere (asking first when a form has input).
 fn is_ctrl_c(k: &KeyEvent) -> bool {
-    k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL)
+    k.code == KeyCode::Char('c') && is_ctrl(k)
 }
 
 /// A key while a modal is open; the modal is put back unless the key closes it.
 pub fn key(s: &mut AppState, m: Modal, k: KeyEvent) -> Vec<Effect> {
     match m {
         Modal::Help { scroll } => {
-            let scroll = match k.code {
-                KeyCode::Esc | KeyCode::Char('q' | '?') => return Vec::new(),
-                KeyCode::Down | KeyCode::Char('j') => scroll + 1,
-                KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+            let page = usize::from(s.size.1 / 2).max(1);
+            let scroll = match s.keymap.action(Place::Help, &k) {
+                Some(Action::Cancel | Action::Quit | Action::Help) => return Vec::new(),
+                Some(Action::Down) => scroll + 1,
+                Some(Action::Up) => scroll.saturating_sub(1),
+                Some(Action::PageDown) => scroll + page,
+                Some(Action::PageUp) => scroll.saturating_sub(page),
+                Some(Action::Top) => 0,
+                Some(Action::Bottom) => s.keymap.all().len(),
                 _ => scroll,
             };
             s.modal = Some(Modal::Help { scroll });
@@ -110,13 +132,21 @@ pub fn key(s: &mut AppState, m: Modal, k: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// A key in a form: the dialog's keys through the keymap, the rest edit the field (a
+/// plain character typed into a text field is always text).
 fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
-    match k.code {
+    let action = s.keymap.action(Place::Form, &k).filter(|_| !f.typing(&k));
+    match action {
         _ if is_ctrl_c(&k) && f.dirty() => ask(s, s.lang.t("tui.quit_unsaved"), Then::Quit, Some(f)),
         _ if is_ctrl_c(&k) => quit(s),
-        KeyCode::Esc if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
-        KeyCode::Esc => Vec::new(),
-        KeyCode::Enter => workflow::submit(s, f),
+        Some(Action::Cancel) if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
+        Some(Action::Cancel) => Vec::new(),
+        Some(Action::Save) => workflow::submit(s, f),
+        Some(a @ (Action::NextField | Action::PrevField | Action::Clear)) => {
+            f.act(a);
+            s.modal = Some(Modal::Form(f));
+            Vec::new()
+        }
         _ => {
             f.key(&k);
             s.modal = Some(Modal::Form(f));
@@ -126,16 +156,22 @@ fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
 }
 
 fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
-    match k.code {
+    let typing = k.code != KeyCode::Char(' ') && matches!(k.code, KeyCode::Char(_)) && !is_ctrl(&k);
+    match s.keymap.action(Place::Form, &k).filter(|_| !typing) {
         _ if is_ctrl_c(&k) => quit(s),
-        KeyCode::Esc => Vec::new(),
-        KeyCode::Enter => match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
+        Some(Action::Cancel) => Vec::new(),
+        Some(Action::Save) => match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
             Some(id) => workflow::picked(s, p, &id),
             None => {
                 s.modal = Some(Modal::Picker(p));
                 Vec::new()
             }
         },
+        Some(a @ (Action::NextField | Action::PrevField | Action::Clear)) => {
+            p.act(a);
+            s.modal = Some(Modal::Picker(p));
+            Vec::new()
+        }
         _ => {
             p.key(&k);
             s.modal = Some(Modal::Picker(p));
@@ -145,14 +181,14 @@ fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
 }
 
 fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
-    match k.code {
-        KeyCode::Char('y' | 'Y') => match c.then {
+    match s.keymap.action(Place::Confirm, &k) {
+        Some(Action::Yes) => match c.then {
             Then::Quit => quit(s),
             Then::Discard => Vec::new(),
             Then::Write(targets, cmd) => write(s, targets, cmd, c.back),
             Then::Consult(w) => consult::send(s, w, c.back),
         },
-        KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+        Some(Action::No | Action::Cancel) => {
             s.modal = c.back.map(Modal::Form);
             Vec::new()
         }

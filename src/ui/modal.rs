@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::consult::Edit;
-use crate::app::keymap::name_of;
+use crate::app::keymap::{Action, DialogHint, name_of};
 use crate::app::{AppState, Confirm, Form, FormKind, Modal, Picker, Value};
 use crate::text::{sanitise, width};
 use crate::widget::theme::{Role, Theme};
@@ -114,7 +114,9 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
     if let Some(e) = &form.error {
         lines.push(line(e, t.style(Role::Error)));
     }
-    lines.push(line(l.t("tui.form_keys"), t.style(Role::Muted)));
+    let keys = [DialogHint::Key(Action::Save), DialogHint::Key(Action::NextField), DialogHint::Text("tui.choose_keys")];
+    let keys = s.keymap.dialog_hint(l, &[keys[0], keys[1], keys[2], DialogHint::Key(Action::Cancel)]);
+    lines.push(line(&keys, t.style(Role::Muted)));
     lines
 }
 
@@ -143,5 +145,6 @@ fn picker_lines(p: &Picker, t: &Theme) -> Vec<Line<'static>> {
 }
 
 fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> Vec<Line<'static>> {
-    vec![line(&c.message, Style::default()), Line::default(), line(s.lang.t("tui.yes_no"), t.style(Role::Key))]
+    let keys = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::Yes), DialogHint::Key(Action::No)]);
+    vec![line(&c.message, Style::default()), Line::default(), line(&keys, t.style(Role::Key))]
 }

@@ -378,27 +378,35 @@ pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let Some(mut text) = s.search.take() else { return Vec::new() };
-    match k.code {
-        KeyCode::Enter => return Vec::new(),
-        KeyCode::Esc => text.clear(),
-        KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
+    let typed = matches!(k.code, KeyCode::Char(_)) && !k.modifiers.contains(KeyModifiers::CONTROL);
+    match s.keymap.action(Place::Search, &k).filter(|_| !typed) {
+        Some(Action::Save) => return Vec::new(),
+        Some(Action::Cancel) => text.clear(),
+        Some(Action::Clear) => {
             text.clear();
             s.search = Some(text.clone());
         }
-        KeyCode::Backspace => {
-            text.pop();
-            s.search = Some(text.clone());
-        }
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-            text.push(c);
-            s.search = Some(text.clone());
-        }
         _ => {
-            s.search = Some(text);
-            return Vec::new();
+            let edited = edit(&mut text, &k);
+            s.search = Some(text.clone());
+            if !edited {
+                return Vec::new();
+            }
         }
     }
     let search = crate::text::sanitise(&text);
     s.list_mut(kind).filter.search = (!search.trim().is_empty()).then_some(search);
     vec![restart(s, kind)]
+}
+
+/// Typing on the search line; false for a key that is not text.
+fn edit(text: &mut String, k: &KeyEvent) -> bool {
+    match k.code {
+        KeyCode::Backspace => {
+            text.pop();
+        }
+        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+        _ => return false,
+    }
+    true
 }

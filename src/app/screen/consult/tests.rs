@@ -168,7 +168,7 @@ fn the_meeting_is_recorded_then_marked_held_after_a_yes() {
     let mut x = consult(Lang::En);
     x.keys("Hy");
     assert!(notice(&x).1 && notice(&x).0.contains("future"), "a date to come: {:?}", notice(&x));
-    x.keys("M");
+    x.keys("m");
     for _ in 0..10 {
         x.key(KeyCode::Backspace);
     }
@@ -186,7 +186,7 @@ fn the_meeting_is_recorded_then_marked_held_after_a_yes() {
     x.keys("Hy");
     assert!(matches!(writes(&x)[2].cmd, ConsultCmd::Held));
     assert!(x.s.consult.held());
-    for k in ["t", "d", "K", "J", "M", "H"] {
+    for k in ["t", "d", "K", "J", "m", "H"] {
         x.keys(k);
         assert!(x.s.modal.is_none(), "{k}");
         assert!(notice(&x).1 && notice(&x).0.contains("frozen"), "{k}: {:?}", notice(&x));
@@ -219,13 +219,13 @@ fn a_correction_after_the_meeting_needs_a_reason() {
 fn viewers_are_refused_with_the_reason_but_may_take_the_pack() {
     let mut x = consult(Lang::Zh);
     x.s.session.role = Some(Role::Viewer);
-    for k in ["t", "d", "K", "J", "c", "n", "D", "M", "H"] {
+    for k in ["t", "d", "K", "J", "c", "n", "D", "m", "H"] {
         x.keys(k);
         assert!(x.s.modal.is_none(), "{k}");
         assert!(notice(&x).1 && notice(&x).0.contains("只读"), "{k}: {:?}", notice(&x));
     }
     assert!(writes(&x).is_empty());
-    x.keys("P");
+    x.keys("p");
     assert!(matches!(x.s.modal, Some(Modal::Form(_))));
 }
 
@@ -281,7 +281,7 @@ fn a_generated_topic_of_a_quarter_without_record_starts_it() {
 fn a_conflict_names_who_and_shows_the_fresh_record() {
     let mut x = consult(Lang::En);
     let q = x.s.consult.quarter;
-    x.keys("M");
+    x.keys("m");
     let place = crate::store::consultation::Meeting { place: Some("村委会".into()), ..Default::default() };
     other(&x, "li").meeting(q, None, &place).unwrap();
     x.keys("\tx\n");
@@ -295,14 +295,14 @@ fn the_pack_is_written_where_asked_and_the_notice_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut x = consult(Lang::En);
     let path = dir.path().join("pack.md");
-    x.keys("P\t\t");
+    x.keys("p\t\t");
     x.keys(&path.display().to_string());
     x.keys("\n");
     let (text, error) = notice(&x);
     assert!(!error && text.contains("pack.md"), "{text}");
     assert!(std::fs::read_to_string(&path).unwrap().starts_with("# "));
     let docx = dir.path().join("pack.docx");
-    x.keys("P");
+    x.keys("p");
     x.key(KeyCode::Right);
     x.key(KeyCode::Right);
     x.keys("\t\t");
@@ -310,7 +310,7 @@ fn the_pack_is_written_where_asked_and_the_notice_names_it() {
     x.keys("\n");
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"), "{:?}", notice(&x));
     let csv = dir.path().join("annexes");
-    x.keys("P");
+    x.keys("p");
     x.key(KeyCode::Left);
     x.keys("\t\t");
     x.keys(&csv.display().to_string());

@@ -1,0 +1,122 @@
+//! The table of every bindable action: its config name, default key and the places it
+//! works in, in the order help lists them. One key may be bound to several actions as
+//! long as no place has two of them.
+
+use super::{Action, Place};
+use crate::app::Screen;
+use crate::workflow::Id;
+
+use Action as A;
+
+/// An action with its config name, default key and the places it works in.
+type Row = (Action, &'static str, &'static str, &'static [Place]);
+
+/// The actions before the go-to keys (in help's order), with their names, keys and places.
+const BEFORE: &[Row] = &[
+    (A::Help, "help", "?", HELP_TOO),
+    (A::Quit, "quit", "q", HELP_TOO),
+    (A::Back, "back", "esc", &[Place::Detail]),
+    (A::Up, "up", "k", HELP_TOO),
+    (A::Down, "down", "j", HELP_TOO),
+    (A::Left, "left", "h", &[Place::Overview, Place::Consult]),
+    (A::Right, "right", "l", &[Place::Overview, Place::Consult]),
+    (A::Top, "top", "g", HELP_TOO),
+    (A::Bottom, "bottom", "G", HELP_TOO),
+    (A::PageUp, "page_up", "pageup", HELP_TOO),
+    (A::PageDown, "page_down", "pagedown", HELP_TOO),
+    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
+    (A::NextScreen, "next_screen", "tab", SCREENS),
+    (A::PrevScreen, "prev_screen", "backtab", SCREENS),
+];
+
+/// The list screens' own actions, after the go-to keys.
+const LISTS: &[Row] = &[
+    (A::Search, "search", "/", LIST),
+    (A::Filter, "filter", "f", LIST),
+    (A::SortNext, "sort", "o", LIST),
+    (A::SortReverse, "sort_reverse", "O", LIST),
+    (A::SaveView, "save_view", "w", LIST),
+    (A::Views, "views", "V", LIST),
+    (A::Mark, "mark", "space", LIST),
+];
+
+/// The consultation's actions, after the workflows; the same letters mean other things
+/// on the other screens (`m` progress, `p` plan).
+const AFTER: &[Row] = &[
+    (A::PrevQuarter, "prev_quarter", "[", CONSULT),
+    (A::NextQuarter, "next_quarter", "]", CONSULT),
+    (A::TopicAdd, "topic_add", "t", CONSULT),
+    (A::TopicDrop, "topic_drop", "d", CONSULT),
+    (A::TopicUp, "topic_up", "K", CONSULT),
+    (A::TopicDown, "topic_down", "J", CONSULT),
+    (A::Decide, "decide", "c", CONSULT),
+    (A::ActionAdd, "action_add", "n", CONSULT),
+    (A::ActionDone, "action_done", "D", CONSULT),
+    (A::Meeting, "meeting", "m", CONSULT),
+    (A::Held, "held", "H", CONSULT),
+    (A::Pack, "pack", "p", CONSULT),
+];
+
+/// The dialogs' keys, last.
+const DIALOGS: &[Row] = &[
+    (A::Yes, "yes", "y", &[Place::Confirm]),
+    (A::No, "no", "n", &[Place::Confirm]),
+    (A::Save, "save", "enter", &[Place::Form, Place::Search]),
+    (A::Cancel, "cancel", "esc", &[Place::Help, Place::Confirm, Place::Form, Place::Search]),
+    (A::NextField, "next_field", "tab", &[Place::Form]),
+    (A::PrevField, "prev_field", "backtab", &[Place::Form]),
+    (A::Clear, "clear", "ctrl-u", &[Place::Form, Place::Search]),
+];
+
+/// The screens.
+pub const SCREENS: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult];
+/// The screens and the help dialog (which scrolls and closes with the same keys).
+const HELP_TOO: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Help];
+const CONSULT: &[Place] = &[Place::Consult];
+const LIST: &[Place] = &[Place::List];
+/// Where the hazard workflows work: on a list's selected row and on the detail.
+const WORK: &[Place] = &[Place::List, Place::Detail];
+
+/// One bindable action.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    pub action: Action,
+    pub name: &'static str,
+    /// The default key; `None` binds none unless the config does.
+    pub key: Option<&'static str>,
+    pub places: &'static [Place],
+}
+
+/// Every action in help's order: the general ones, the screens' go-to keys, the lists',
+/// the workflows, the consultation's, the dialogs'.
+pub fn entries() -> impl Iterator<Item = Entry> {
+    let row = |(action, name, key, places): &Row| Entry { action: *action, name, key: Some(key), places };
+    let go = |s: Screen| Entry { action: A::Go(s), name: s.name(), key: s.key(), places: SCREENS };
+    let workflow = |id: &Id| Entry { action: A::Workflow(*id), name: id.spec().name, key: id.spec().key, places: WORK };
+    BEFORE
+        .iter()
+        .map(row)
+        .chain(Screen::tabs().map(go))
+        .chain(LISTS.iter().map(row))
+        .chain(Id::ALL.iter().map(workflow))
+        .chain(AFTER.iter().map(row))
+        .chain(DIALOGS.iter().map(row))
+}
+
+/// Keys that work as well as the configurable ones wherever their action does, whatever
+/// the config says.
+pub const ALIASES: &[(&str, Action)] = &[
+    ("up", A::Up),
+    ("down", A::Down),
+    ("left", A::Left),
+    ("right", A::Right),
+    ("home", A::Top),
+    ("end", A::Bottom),
+    ("ctrl-c", A::Quit),
+    ("ctrl-b", A::PageUp),
+    ("ctrl-f", A::PageDown),
+    ("down", A::NextField),
+    ("up", A::PrevField),
+    ("Y", A::Yes),
+    ("N", A::No),
+];
