@@ -87,6 +87,7 @@ fn budgets(lang: Lang) {
     let page = s.after(KeyCode::PageDown);
     assert!(page > ONE_ROW && page <= PAGE, "{lang:?}: a page {page} bytes > {PAGE}");
     assert_eq!(s.draw(), 0, "{lang:?}: idle after a page");
+    eprintln!("{lang:?} at 200x60: one row {row} bytes, a page {page} bytes, idle {idle}");
 }
 
 #[test]
