@@ -16,6 +16,9 @@ fn is_unsafe(c: char) -> bool {
 /// One line of safe text: tabs become spaces, line breaks a space, and every other
 /// unsafe character a visible `[U+XXXX]`.
 pub fn sanitise(s: &str) -> String {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -28,8 +31,11 @@ pub fn sanitise(s: &str) -> String {
     out
 }
 
-/// Display width in terminal cells.
+/// Display width in terminal cells (printable ASCII, most cells of a frame, counted at once).
 pub fn width(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -56,10 +62,20 @@ pub fn fit(s: &str, max: usize) -> String {
 
 /// `s` cut or padded with spaces to exactly `cells` cells.
 pub fn pad(s: &str, cells: usize) -> String {
-    let mut out = fit(s, cells);
-    let w = width(&out);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
-    out
+    pad_owned(s.to_string(), cells)
+}
+
+/// The same, reusing the string when it fits (most cells of a frame do).
+pub fn pad_owned(mut s: String, cells: usize) -> String {
+    let w = width(&s);
+    if w > cells {
+        s = fit(&s, cells);
+        let cut = width(&s);
+        s.extend(std::iter::repeat_n(' ', cells.saturating_sub(cut)));
+        return s;
+    }
+    s.extend(std::iter::repeat_n(' ', cells - w));
+    s
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub fn line(text: &str, style: ratatui::style::Style) -> Line<'static> {
 
 /// A span of safe text cut or padded to exactly `cells` cells.
 pub fn cell(text: &str, cells: usize, style: ratatui::style::Style) -> Span<'static> {
-    Span::styled(crate::text::pad(&crate::text::sanitise(text), cells), style)
+    Span::styled(crate::text::pad_owned(crate::text::sanitise(text), cells), style)
 }
 
 /// ASCII borders: box-drawing glyphs are East Asian ambiguous and double in width on

@@ -1,7 +1,9 @@
 //! One table over any row type: the row type's columns are declared as specs (least and
-//! best width, how much each is worth keeping), fitted to the width by dropping the
-//! least important first; the rows in view are written straight into the buffer, the
-//! selected one kept in view. Far fewer instructions per frame than a `Table` widget.
+//! best width, how much each is worth keeping); the least important go first when the
+//! width is short, and the width left is shared by content: a column is no wider than
+//! its widest text in view unless nothing else wants the room, and a column cut short
+//! gets room before a flexible one pads. The rows in view are written straight into the
+//! buffer, the selected one kept in view: far fewer instructions than a `Table` widget.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,6 +19,13 @@ pub struct Spec<C> {
     pub max: usize,
     /// How much it is worth keeping: the lowest go first when the width is short.
     pub keep: u8,
+}
+
+/// A column's spec with the width of its widest text in view.
+#[derive(Debug, Clone, Copy)]
+struct Sized<C> {
+    spec: Spec<C>,
+    content: usize,
 }
 
 /// What a table shows of its rows: each column's header, text and style.
@@ -44,58 +53,80 @@ pub struct Fit<C> {
     pub always: C,
 }
 
-/// The columns that fit in `width` cells (one space between columns), with their widths.
+/// The columns that fit in `width` cells (one space between columns), with their widths,
+/// for texts of unknown width (each column as wide as its best).
 pub fn fit<C: Copy + PartialEq>(specs: &[Spec<C>], width: usize, how: &Fit<C>) -> Vec<(C, usize)> {
-    let mut specs = specs.to_vec();
-    let need = |s: &[Spec<C>]| s.iter().map(|x| x.min + 1).sum::<usize>();
-    let readable =
-        |s: &[Spec<C>]| s.iter().map(|x| if x.max == 0 { how.flex_first.max(x.min) } else { x.min } + 1).sum::<usize>();
-    // first the minor columns make room for a readable flexible one, then any for the least
-    while readable(&specs) > width && drop_lowest(&mut specs, how.minor, how.always) {}
-    while need(&specs) > width && drop_lowest(&mut specs, u8::MAX, how.always) {}
-    let mut widths: Vec<usize> = specs.iter().map(|x| x.min).collect();
-    let mut spare = width.saturating_sub(need(&specs));
-    // flexible columns first up to a readable width, then the others to their best, then the rest
-    for (cap, flex_pass) in [(how.flex_first, true), (usize::MAX, false)] {
-        for (w, x) in widths.iter_mut().zip(&specs) {
-            if (x.max == 0) == flex_pass {
-                let best = if x.max == 0 { cap } else { x.max };
-                let add = best.saturating_sub(*w).min(spare);
-                *w += add;
+    let sized: Vec<Sized<C>> = specs.iter().map(|&spec| Sized { spec, content: usize::MAX }).collect();
+    fit_sized(sized, width, how)
+}
+
+fn fit_sized<C: Copy + PartialEq>(mut cols: Vec<Sized<C>>, width: usize, how: &Fit<C>) -> Vec<(C, usize)> {
+    let need = |s: &[Sized<C>]| s.iter().map(|x| x.spec.min + 1).sum::<usize>();
+    let readable = |s: &[Sized<C>]| {
+        let flex = |x: &Sized<C>| how.flex_first.min(x.content).max(x.spec.min);
+        s.iter().map(|x| if x.spec.max == 0 { flex(x) } else { x.spec.min } + 1).sum::<usize>()
+    };
+    // first the minor columns make room for a flexible one as readable as its text needs,
+    // then any column for the least
+    while readable(&cols) > width && drop_lowest(&mut cols, how.minor, how.always) {}
+    while need(&cols) > width && drop_lowest(&mut cols, u8::MAX, how.always) {}
+    let mut widths: Vec<usize> = cols.iter().map(|x| x.spec.min).collect();
+    let mut spare = width.saturating_sub(need(&cols));
+    let flexible = |x: &Sized<C>| x.spec.max == 0;
+    // each pass grows the columns it picks up to a cap: flexible ones to a readable width,
+    // the others to their best (no wider than their text), flexible ones to their text,
+    // then any column still cut short, the most important first
+    let mut by_keep: Vec<usize> = (0..cols.len()).collect();
+    by_keep.sort_by_key(|i| std::cmp::Reverse(cols[*i].spec.keep));
+    let passes: [Pass<C>; 4] = [
+        (&|x| flexible(x), &|x| how.flex_first.min(x.content)),
+        (&|x| !flexible(x), &|x| x.spec.max.min(x.content)),
+        (&|x| flexible(x), &|x| x.content),
+        (&|_| true, &|x| x.content),
+    ];
+    for (picks, cap) in passes {
+        for &i in &by_keep {
+            if picks(&cols[i]) && spare > 0 {
+                let add = cap(&cols[i]).saturating_sub(widths[i]).min(spare);
+                widths[i] += add;
                 spare -= add;
             }
         }
     }
-    let flex = specs.iter().filter(|x| x.max == 0).count().max(1);
-    for (w, x) in widths.iter_mut().zip(&specs) {
-        if x.max == 0 {
+    let flex = cols.iter().filter(|x| flexible(x)).count().max(1);
+    for (w, x) in widths.iter_mut().zip(&cols) {
+        if flexible(x) {
             *w += spare / flex;
         }
     }
-    specs.iter().zip(widths).map(|(x, w)| (x.col, w)).collect()
+    cols.iter().zip(widths).map(|(x, w)| (x.spec.col, w)).collect()
 }
+
+/// A pass of the sharing: which columns it grows, and up to what width.
+type Pass<'a, C> = (&'a dyn Fn(&Sized<C>) -> bool, &'a dyn Fn(&Sized<C>) -> usize);
 
 /// Removes the least important column worth at most `max` (the later one of equals);
 /// false when none may go.
-fn drop_lowest<C: Copy + PartialEq>(specs: &mut Vec<Spec<C>>, max: u8, always: C) -> bool {
-    let pick = specs
+fn drop_lowest<C: Copy + PartialEq>(cols: &mut Vec<Sized<C>>, max: u8, always: C) -> bool {
+    let pick = cols
         .iter()
         .enumerate()
-        .filter(|(_, x)| x.keep <= max && x.col != always)
-        .min_by_key(|(i, x)| (x.keep, usize::MAX - i));
+        .filter(|(_, x)| x.spec.keep <= max && x.spec.col != always)
+        .min_by_key(|(i, x)| (x.spec.keep, usize::MAX - i));
     match pick.map(|(i, _)| i) {
         Some(i) => {
-            specs.remove(i);
+            cols.remove(i);
             true
         }
         None => false,
     }
 }
 
-/// Rows to draw with their fitted columns.
+/// Rows to draw with their columns' specs.
 pub struct Table<'a, R, M: Cells<R>> {
     pub rows: &'a [R],
-    pub cols: &'a [(M::Col, usize)],
+    pub specs: &'a [Spec<M::Col>],
+    pub fit: &'a Fit<M::Col>,
     pub cells: &'a M,
     /// The selected row, kept in view and drawn in `selected_style`.
     pub selected: Option<usize>,
@@ -105,24 +136,42 @@ pub struct Table<'a, R, M: Cells<R>> {
 }
 
 impl<R, M: Cells<R>> Table<'_, R, M> {
-    /// Draws the header (if any) and the rows that fit into `area`.
+    /// Draws the header (if any) and the rows that fit into `area`, the columns fitted to
+    /// its width by what those rows hold.
     pub fn draw(&self, buf: &mut Buffer, area: Rect) {
-        let mut y = 0;
-        if let Some(style) = self.header {
-            let cells: Vec<(String, Style)> =
-                self.cols.iter().map(|(c, _)| (self.cells.header(*c), Style::default())).collect();
-            put_row(buf, area, y, self.cols, &cells, style);
-            y += 1;
-        }
-        let visible = usize::from(area.height.saturating_sub(y)).max(1);
+        let top = u16::from(self.header.is_some());
+        let visible = usize::from(area.height.saturating_sub(top)).max(1);
         let start = self.selected.map_or(0, |i| (i + 1).saturating_sub(visible));
-        for (i, r) in self.rows.iter().enumerate().skip(start).take(visible) {
-            let base = self.cells.row_style(r);
+        let shown: Vec<(usize, &R)> = self.rows.iter().enumerate().skip(start).take(visible).collect();
+        let mut texts: Vec<Vec<String>> =
+            shown.iter().map(|(_, r)| self.specs.iter().map(|x| self.cells.text(r, x.col)).collect()).collect();
+        let headers: Vec<String> = self.specs.iter().map(|x| self.cells.header(x.col)).collect();
+        let sized = self
+            .specs
+            .iter()
+            .enumerate()
+            .map(|(c, &spec)| {
+                let widest = texts.iter().map(|t| crate::text::width(&t[c])).max().unwrap_or(0);
+                let header = if self.header.is_some() { crate::text::width(&headers[c]) } else { 0 };
+                Sized { spec, content: widest.max(header) }
+            })
+            .collect();
+        let cols = fit_sized(sized, usize::from(area.width), self.fit);
+        let index: Vec<usize> = cols.iter().filter_map(|(c, _)| self.specs.iter().position(|x| x.col == *c)).collect();
+        if let Some(style) = self.header {
+            let mut headers = headers;
             let cells: Vec<(String, Style)> =
-                self.cols.iter().map(|(c, _)| (self.cells.text(r, *c), self.cells.cell_style(r, *c, base))).collect();
-            let style = if self.selected == Some(i) { base.patch(self.selected_style) } else { base };
-            put_row(buf, area, y, self.cols, &cells, style);
-            y += 1;
+                index.iter().map(|&i| (std::mem::take(&mut headers[i]), Style::default())).collect();
+            put_row(buf, area, 0, &cols, &cells, style);
+        }
+        for (line, ((i, r), texts)) in shown.iter().zip(texts.iter_mut()).enumerate() {
+            let base = self.cells.row_style(r);
+            let cells: Vec<(String, Style)> = index
+                .iter()
+                .map(|&c| (std::mem::take(&mut texts[c]), self.cells.cell_style(r, self.specs[c].col, base)))
+                .collect();
+            let style = if self.selected == Some(*i) { base.patch(self.selected_style) } else { base };
+            put_row(buf, area, top + line as u16, &cols, &cells, style);
         }
     }
 }
@@ -180,5 +229,55 @@ mod tests {
         }
         assert_eq!(fit(SPECS, 40, &HOW).iter().map(|c| c.0).collect::<Vec<_>>(), vec![C::Code, C::Title]);
         assert_eq!(fit(SPECS, 80, &HOW), vec![(C::Code, 12), (C::Title, 55), (C::Minor, 10)]);
+    }
+
+    struct Words;
+
+    impl Cells<[&'static str; 3]> for Words {
+        type Col = C;
+
+        fn header(&self, _: C) -> String {
+            String::new()
+        }
+
+        fn text(&self, r: &[&'static str; 3], c: C) -> String {
+            r[c as usize].to_string()
+        }
+
+        fn row_style(&self, _: &[&'static str; 3]) -> Style {
+            Style::default()
+        }
+    }
+
+    /// The widths of the first row drawn, read back from the buffer.
+    fn drawn(rows: &[[&'static str; 3]], w: u16) -> String {
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, 3));
+        let how = HOW;
+        let t = Table {
+            rows,
+            specs: SPECS,
+            fit: &how,
+            cells: &Words,
+            selected: None,
+            selected_style: Style::default(),
+            header: None,
+        };
+        let area = buf.area;
+        t.draw(&mut buf, area);
+        (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect()
+    }
+
+    #[test]
+    fn the_room_is_shared_by_what_the_rows_hold() {
+        // the minor column holds 3 cells, not its best 10: the title gets the rest
+        let short = drawn(&[["GQ-2026-0001", "title", "abc"]], 40);
+        assert_eq!(
+            short,
+            format!("GQ-2026-0001 title{}abc{}", " ".repeat(13), " ".repeat(6)),
+            "a short title keeps the minor"
+        );
+        // a minor column with more to show than its best gets room before the title pads
+        let long = drawn(&[["GQ-2026-0001", "t", "a minor text of 16"]], 60);
+        assert!(long.contains("a minor text of 16"), "{long:?}");
     }
 }

@@ -11,7 +11,7 @@ use crate::app::AppState;
 use crate::domain::consultation::ActionState;
 use crate::model::ActionRow;
 use crate::widget::line;
-use crate::widget::table::{Cells, Fit, Spec, Table, fit};
+use crate::widget::table::{Cells, Fit, Spec, Table};
 use crate::widget::theme::{Role, Theme};
 
 /// A column of an action row.
@@ -102,11 +102,12 @@ pub fn panel(f: &mut Frame, area: Rect, s: &AppState, r: &Rows, t: &Theme) {
         f.render_widget(Paragraph::new(line(s.lang.t("consultation.no_actions"), t.style(Role::Muted))), inner);
         return;
     }
-    let cols = fit(&specs(r.quarter), usize::from(inner.width), &HOW);
+    let specs = specs(r.quarter);
     let cells = Actions { s, t };
     let table = Table {
         rows: r.rows,
-        cols: &cols,
+        specs: &specs,
+        fit: &HOW,
         cells: &cells,
         selected: r.selected,
         selected_style: t.style(Role::Selected),

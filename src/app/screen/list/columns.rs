@@ -6,7 +6,7 @@ use crate::domain::status::SignOff;
 use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::Lang;
 use crate::model::{HazardRow, SortKey};
-use crate::widget::table::{self, Fit, Spec};
+use crate::widget::table::{Fit, Spec};
 
 /// A list column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,14 +32,15 @@ pub enum Col {
 }
 
 /// Titles grow to a readable width first; columns worth 3 or less give way to them.
-const HOW: Fit<Col> = Fit { flex_first: 24, minor: 3, always: Col::Code };
+pub const HOW: Fit<Col> = Fit { flex_first: 24, minor: 3, always: Col::Code };
 
 /// A column: least width, best width (0: takes what is left), how much it is worth keeping.
 const fn spec(col: Col, min: usize, max: usize, keep: u8) -> Spec<Col> {
     Spec { col, min, max, keep }
 }
 
-fn specs(kind: ListKind) -> Vec<Spec<Col>> {
+/// The columns of a list, most important kept.
+pub fn specs(kind: ListKind) -> Vec<Spec<Col>> {
     use Col::*;
     let mut v = vec![spec(Mark, 1, 1, 9), spec(Code, 12, 12, 10)];
     v.extend(match kind {
@@ -84,11 +85,6 @@ fn specs(kind: ListKind) -> Vec<Spec<Col>> {
         ],
     });
     v
-}
-
-/// The columns of `kind` that fit in `width` cells, with their widths.
-pub fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
-    table::fit(&specs(kind), width, &HOW)
 }
 
 /// The header of a column; the sort column is marked with `^` or `v`.
@@ -196,6 +192,10 @@ pub fn is_fail(c: Col, signed: &[SignOff]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fit(kind: ListKind, width: usize) -> Vec<(Col, usize)> {
+        crate::widget::table::fit(&specs(kind), width, &HOW)
+    }
 
     #[test]
     fn columns_fit_any_width() {

@@ -28,12 +28,13 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, kind: ListKind, t: &Theme) 
         f.render_widget(Paragraph::new(line(s.lang.t(key), t.style(Role::Muted))), body);
         return;
     }
-    let cols = columns::fit(kind, usize::from(area.width));
+    let specs = columns::specs(kind);
     let sort = (kind == ListKind::Ledger).then_some((v.sort.key, v.sort.descending));
     let cells = Hazards { s, kind, sort, t };
     let table = Table {
         rows: &v.rows,
-        cols: &cols,
+        specs: &specs,
+        fit: &columns::HOW,
         cells: &cells,
         selected: Some(v.selected),
         selected_style: t.style(Role::Selected),
