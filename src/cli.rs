@@ -91,11 +91,18 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
-        Some(Command::Import { kind, file, dry_run, skip_bad, rejects }) => {
-            let flags = transfer::ImportFlags { dry_run: *dry_run, skip_bad: *skip_bad, rejects: rejects.as_deref() };
+        Some(Command::Import { kind, file, dry_run, skip_bad, rejects, force }) => {
+            let flags = transfer::ImportFlags {
+                dry_run: *dry_run,
+                skip_bad: *skip_bad,
+                rejects: rejects.as_deref(),
+                force: *force,
+            };
             transfer::import(env, *kind, file, &flags)
         }
-        Some(Command::Export { kind, format, output }) => transfer::export(env, *kind, *format, output.as_deref()),
+        Some(Command::Export { kind, format, output, force }) => {
+            transfer::export(env, *kind, *format, output.as_deref(), *force)
+        }
         Some(Command::Agenda(a)) => agenda::agenda(env, a),
         Some(Command::Calendar(c)) => agenda::calendar(env, c),
         Some(Command::Consult(c)) => consult::run(env, c),

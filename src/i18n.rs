@@ -116,6 +116,21 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
     }
 }
 
+/// A file that was not written, phrased for the user.
+pub fn file_error(lang: Lang, e: &crate::safe_file::FileError) -> String {
+    use crate::safe_file::FileError as F;
+    let shown = |p: &std::path::Path| crate::text::sanitise(&p.display().to_string());
+    match e {
+        F::Exists(p) => lang.f("file.exists", &[&shown(p)]),
+        F::Database(p) => lang.f("file.database", &[&shown(p)]),
+        F::Ledger(p) => lang.f("file.ledger", &[&shown(p)]),
+        F::Folder(p) => lang.f("file.folder", &[&shown(p)]),
+        F::LedgerFolder(p) => lang.f("file.ledger_folder", &[&shown(p)]),
+        F::Io(p, e) if e.raw_os_error() == Some(libc::ENOSPC) => lang.f("file.disk_full", &[&shown(p)]),
+        F::Io(p, e) => lang.f("file.io", &[&shown(p), &e]),
+    }
+}
+
 /// A refused step phrased for the user.
 pub fn gate_error(lang: Lang, g: &GateError) -> String {
     match g {

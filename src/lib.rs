@@ -12,6 +12,7 @@ pub mod model;
 pub mod present;
 pub mod protocol;
 pub mod report;
+pub mod safe_file;
 pub mod shared;
 pub mod sheet;
 pub mod startup;

@@ -88,6 +88,16 @@ impl Env {
         Ok(store)
     }
 
+    /// What a file the command writes must keep clear of: the ledger and its files.
+    pub fn guard(&self, force: bool) -> crate::safe_file::Guard {
+        crate::safe_file::Guard { ledger: self.db_path().ok(), force }
+    }
+
+    /// A file that was not written, as a failure (exit status 2: nothing was changed).
+    pub fn file_failure(&self, e: &crate::safe_file::FileError) -> Failure {
+        Failure::input(crate::i18n::file_error(self.lang, e))
+    }
+
     /// A store error as a failure in the chosen language.
     pub fn fail(&self, e: &StoreError) -> Failure {
         Failure::store(self.lang, e)

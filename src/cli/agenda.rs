@@ -19,15 +19,11 @@ use crate::store::Store;
 /// How many calendar lines the overview shows.
 const OVERVIEW_LINES: usize = 5;
 
-fn io_failure(path: &Path, e: impl std::fmt::Display) -> Failure {
-    Failure { code: 1, message: format!("{}: {e}", path.display()) }
-}
-
 /// Writes `bytes` to the file, or to stdout.
-fn emit(env: &Env, output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+fn emit(env: &Env, output: Option<&Path>, force: bool, bytes: &[u8]) -> Result<(), Failure> {
     match output {
         Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| io_failure(path, e))?;
+            env.guard(force).write(path, bytes).map_err(|e| env.file_failure(&e))?;
             println!("{}", env.lang.f("consult.written", &[&path.display()]));
             Ok(())
         }
@@ -53,14 +49,14 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
         PackFormat::Json => {
             let text =
                 serde_json::to_string_pretty(&agenda).map_err(|e| Failure { code: 1, message: e.to_string() })?;
-            return emit(env, out, text.as_bytes());
+            return emit(env, out, a.force, text.as_bytes());
         }
     };
     // The paper is Chinese unless --lang (or ANWEI_LANG) asks otherwise, whatever LANG says.
     let lang = env.options.lang.unwrap_or(Lang::Zh);
     let paper = report::paper(lang, &agenda);
     if let Some(path) = out {
-        pack::write(&paper, kind, path).map_err(|e| io_failure(path, e))?;
+        pack::write(&paper, kind, path, &env.guard(a.force)).map_err(|e| env.file_failure(&e))?;
         println!("{}", env.lang.f("consult.written", &[&path.display()]));
         return Ok(());
     }
@@ -68,7 +64,7 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
         return Err(Failure::input(env.lang.t("consult.docx_tty")));
     }
     let bytes = pack::bytes(&paper, kind).map_err(|e| Failure { code: 1, message: e.to_string() })?;
-    emit(env, None, &bytes)
+    emit(env, None, false, &bytes)
 }
 
 /// Applies `NAME=VALUE` settings to a cadence.

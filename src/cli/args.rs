@@ -91,7 +91,10 @@ pub enum Command {
     /// Check integrity, counters, and that state agrees with the timeline.
     Check,
     /// An online backup of the database.
-    Backup { file: PathBuf },
+    Backup {
+        /// A new file: never an existing one.
+        file: PathBuf,
+    },
     /// Print the SQL a screen runs, values written in, to time it in the sqlite3 shell.
     Sql {
         #[arg(value_enum)]
@@ -112,6 +115,9 @@ pub enum Command {
         /// The rejects file (default: FILE.rejects.csv).
         #[arg(long, value_name = "FILE", requires = "skip_bad")]
         rejects: Option<PathBuf>,
+        /// Replace the rejects file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Export hazards, enterprises or the timeline as CSV, XLSX or JSON.
     Export {
@@ -122,6 +128,9 @@ pub enum Command {
         /// The output file (default: standard output; xlsx needs one).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists (never a database or the ledger's files).
+        #[arg(long)]
+        force: bool,
     },
     /// The consultation agenda and meeting pack of a quarter (default: the current one).
     Agenda(super::consult_args::AgendaArgs),

@@ -26,6 +26,9 @@ pub struct AgendaArgs {
     /// (without -o, csv prints every list to stdout, one after another).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace the output file (or the files in the directory) if they exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

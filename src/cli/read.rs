@@ -148,7 +148,13 @@ pub fn check(env: &Env) -> Result<(), Failure> {
 /// `anwei backup FILE`.
 pub fn backup(env: &Env, file: &Path) -> Result<(), Failure> {
     let store = env.open()?;
-    store.backup(file).map_err(|e| env.fail(&e))?;
+    let guard = env.guard(false);
+    let tmp = guard.fresh(file).map_err(|e| env.file_failure(&e))?;
+    store.backup(&tmp).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        env.fail(&e)
+    })?;
+    guard.finish(&tmp, file).map_err(|e| env.file_failure(&e))?;
     println!("{}", env.lang.f("cli.backup_done", &[&file.display()]));
     Ok(())
 }

@@ -15,6 +15,8 @@ pub struct ImportFlags<'a> {
     pub dry_run: bool,
     pub skip_bad: bool,
     pub rejects: Option<&'a Path>,
+    /// Replace an existing rejects file.
+    pub force: bool,
 }
 
 /// `anwei import enterprises|hazards FILE`.
@@ -38,7 +40,7 @@ pub fn import(env: &Env, kind: ImportKind, file: &Path, flags: &ImportFlags) -> 
     }
     if report.written && !report.rejected.is_empty() {
         let path = flags.rejects.map_or_else(|| default_rejects(file), Path::to_path_buf);
-        write_rejects(l, &path, &table, &report)?;
+        write_rejects(env, &path, &table, &report, flags.force)?;
         eprintln!("{}", l.f("imp.rejected", &[&report.rejected.len(), &path.display()]));
     } else if !report.rejected.is_empty() {
         eprintln!("{}", l.f("imp.rejected_dry", &[&report.rejected.len()]));
@@ -67,11 +69,12 @@ fn default_rejects(file: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn write_rejects(l: Lang, path: &Path, table: &Table, report: &ImportReport) -> Result<(), Failure> {
+fn write_rejects(env: &Env, path: &Path, table: &Table, report: &ImportReport, force: bool) -> Result<(), Failure> {
+    let l = env.lang;
     let mut bytes = Vec::new();
     crate::transfer::write_rejects(&mut bytes, l, &table.headers, &report.rejected)
-        .and_then(|()| std::fs::write(path, bytes))
-        .map_err(|e| Failure { code: 1, message: l.f("imp.rejects_failed", &[&path.display(), &e]) })
+        .map_err(|e| Failure { code: 1, message: l.f("imp.rejects_failed", &[&path.display(), &e]) })?;
+    env.guard(force).write(path, &bytes).map_err(|e| env.file_failure(&e))
 }
 
 fn read_failure(l: Lang, name: &str, e: ReadError) -> Failure {
@@ -101,10 +104,14 @@ fn import_failure(env: &Env, name: &str, e: ImportError) -> Failure {
 }
 
 /// `anwei export hazards|enterprises|timeline`.
-pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>) -> Result<(), Failure> {
+pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>, force: bool) -> Result<(), Failure> {
     let l = env.lang;
     if format == Format::Xlsx && output.is_none() {
         return Err(Failure::input(l.t("exp.needs_output")));
+    }
+    let guard = env.guard(force);
+    if let Some(path) = output {
+        guard.check(path).map_err(|e| env.file_failure(&e))?;
     }
     let store = env.open()?;
     let fail = |e: ExportError| match e {
@@ -119,7 +126,7 @@ pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>) -> R
     };
     let mut bytes = Vec::new();
     let n = crate::transfer::export::export(&store, kind, format, l, &mut bytes).map_err(fail)?;
-    std::fs::write(path, bytes).map_err(|e| fail(ExportError::Io(e)))?;
+    guard.write(path, &bytes).map_err(|e| env.file_failure(&e))?;
     println!("{}", l.f("exp.written", &[&n, &path.display()]));
     Ok(())
 }

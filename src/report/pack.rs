@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Paper, csv::annexes, docx, html, markdown};
 use crate::domain::quarter::Quarter;
+use crate::safe_file::{FileError, Guard};
 use crate::sheet::write_csv;
 
 /// The formats of the pack.
@@ -61,17 +62,25 @@ pub fn bytes(p: &Paper, kind: PackKind) -> std::io::Result<Vec<u8>> {
     })
 }
 
-/// Writes the pack to `path`; for CSV, `path` is a directory (created if missing) with one
-/// file per list.
-pub fn write(p: &Paper, kind: PackKind, path: &Path) -> std::io::Result<()> {
+/// Writes the pack to `path` as `guard` allows; for CSV, `path` is a directory (created if
+/// missing) with one file per list.
+pub fn write(p: &Paper, kind: PackKind, path: &Path, guard: &Guard) -> Result<(), FileError> {
+    let io = |e| FileError::Io(path.to_path_buf(), e);
     if kind != PackKind::Csv {
-        return std::fs::write(path, bytes(p, kind)?);
+        guard.check(path)?;
+        return guard.write(path, &bytes(p, kind).map_err(io)?);
     }
-    std::fs::create_dir_all(path)?;
-    for a in annexes(p) {
-        let mut file = std::fs::File::create(path.join(&a.file_name))?;
+    if path.exists() && !path.is_dir() {
+        return Err(FileError::Exists(path.to_path_buf()));
+    }
+    std::fs::create_dir_all(path).map_err(io)?;
+    let annexes = annexes(p);
+    for a in &annexes {
+        guard.check(&path.join(&a.file_name))?;
+    }
+    for a in annexes {
         let headers: Vec<&str> = a.headers.iter().map(String::as_str).collect();
-        write_csv(&mut file, &headers, a.rows)?;
+        guard.write_with(&path.join(&a.file_name), |f| write_csv(f, &headers, a.rows))?;
     }
     Ok(())
 }

@@ -59,11 +59,12 @@ pub(super) fn pack(s: &Store, lang: Lang, p: &PackRequest) -> Result<PathBuf, Pr
     let agenda = s.agenda(p.quarter).map_err(|e| problem(lang, &e))?;
     let paper = report::paper(p.lang, &agenda);
     let path = expand(&p.path);
-    let failed = |e: std::io::Error| Problem {
-        kind: ProblemKind::Internal,
-        message: lang.f("consultation.pack_failed", &[&path.display(), &e]),
+    let guard = crate::safe_file::Guard { ledger: Some(s.path().to_path_buf()), force: false };
+    let failed = |e: crate::safe_file::FileError| Problem {
+        kind: ProblemKind::Refused,
+        message: lang.f("consultation.pack_failed", &[&path.display(), &crate::i18n::file_error(lang, &e)]),
     };
-    pack::write(&paper, p.kind, &path).map_err(failed)?;
+    pack::write(&paper, p.kind, &path, &guard).map_err(failed)?;
     Ok(std::path::absolute(&path).unwrap_or(path))
 }
 
