@@ -29,7 +29,7 @@ fn integrity(path: &Path) -> String {
     rusqlite::Connection::open(path).unwrap().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
 }
 
-/// 1. No command writes over the ledger, its side files, another database, or an
+/// Rule 1: no command writes over the ledger, its side files, another database, or an
 /// existing file without --force.
 #[test]
 fn output_never_overwrites_a_database() {
