@@ -109,6 +109,12 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
             lang.f("err.forbidden", &[login, &lang.word("role", role.as_str()), &lang.word("action", action)])
         }
         StoreError::NoDatabase(p) => lang.f("err.no_database", &[&p.display()]),
+        StoreError::EmptyFile(p) => lang.f("err.empty_file", &[&p.display()]),
+        StoreError::NotLedger(p) => lang.f("err.not_ledger", &[&p.display()]),
+        StoreError::NotAFile(p) => lang.f("err.not_a_file", &[&p.display()]),
+        StoreError::FolderBlocked(p) => lang.f("err.folder_blocked", &[&p.display()]),
+        StoreError::Unopenable { path, why } => lang.f("err.unopenable", &[&path.display(), why]),
+        StoreError::NeedsUpgrade(p) => lang.f("err.needs_upgrade", &[&p.display()]),
         StoreError::TooNew { found, known } => lang.f("err.too_new", &[found, known]),
         StoreError::Exists { what, value } => lang.f("err.exists", &[&lang.word("thing", what), value]),
         StoreError::Sqlite(_) if e.is_disk_full() => lang.t("err.disk_full").to_string(),

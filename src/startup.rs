@@ -84,6 +84,9 @@ impl Env {
     pub fn open(&self) -> Result<Store, Failure> {
         let path = self.db_path()?;
         let mut store = Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))?;
+        if let Some((from, copy)) = &store.upgraded {
+            eprintln!("anwei: {}", self.lang.f("store.upgraded", &[from, &copy.display()]));
+        }
         store.thresholds = self.config.thresholds;
         Ok(store)
     }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod fixture;
 pub mod import;
 pub mod list;
+pub mod open;
 pub mod overview;
 pub mod queue;
 pub mod schema;
@@ -62,36 +63,61 @@ pub struct Store {
     pub clock: Clock,
     pub thresholds: Thresholds,
     path: PathBuf,
+    /// When this open upgraded an older ledger: its version and where its copy was kept.
+    pub upgraded: Option<(i64, PathBuf)>,
 }
 
 impl Store {
-    /// Opens an existing ledger; refuses to create one by accident.
+    /// Opens an existing ledger; refuses anything else (a missing or empty file, another
+    /// database) before writing a byte. An older ledger is copied, then upgraded;
+    /// `--readonly` opens it read-only and never upgrades.
     pub fn open(path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
-        if !path.exists() {
-            return Err(StoreError::NoDatabase(path.to_path_buf()));
+        let version = match open::inspect(path)? {
+            open::Found::Missing => return Err(StoreError::NoDatabase(path.to_path_buf())),
+            open::Found::Empty => return Err(StoreError::EmptyFile(path.to_path_buf())),
+            open::Found::Ledger(v) => v,
+        };
+        if actor.readonly {
+            if version < schema::LATEST {
+                return Err(StoreError::NeedsUpgrade(path.to_path_buf()));
+            }
+            let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            return Store::with_connection(conn, path, actor, clock, false);
         }
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-        Store::with_connection(conn, path, actor, clock)
+        Store::with_connection(conn, path, actor, clock, true)
     }
 
-    /// Creates the file if needed and brings the schema up to date.
+    /// Creates a ledger in a new (or empty) file, or opens an existing ledger to adopt it;
+    /// never touches another kind of file.
     pub fn create(path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
+        open::inspect(path)?;
         let conn = Connection::open(path)?;
-        Store::with_connection(conn, path, actor, clock)
+        Store::with_connection(conn, path, actor, clock, true)
     }
 
-    fn with_connection(mut conn: Connection, path: &Path, actor: Actor, clock: Clock) -> Result<Store, StoreError> {
+    fn with_connection(
+        mut conn: Connection,
+        path: &Path,
+        actor: Actor,
+        clock: Clock,
+        write: bool,
+    ) -> Result<Store, StoreError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > schema::LATEST {
-            return Err(StoreError::TooNew { found: version, known: schema::LATEST });
+        let mut upgraded = None;
+        if write {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if (1..schema::LATEST).contains(&version) {
+                upgraded = Some((version, open::backup_before_upgrade(&conn, path, version)?));
+            }
+            schema::migrate(&mut conn)?;
         }
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn, actor, clock, thresholds: Thresholds::default(), path: path.to_path_buf() })
+        let thresholds = Thresholds::default();
+        Ok(Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded })
     }
 
     /// Reads through SQLite's small page cache instead of the memory map: for a second

@@ -14,7 +14,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("sheet", &[]),
     ("safe_file", &[]),
     ("domain", &[]),
-    ("store", &["domain", "clock", "text"]),
+    ("store", &["domain", "clock", "safe_file", "text"]),
     ("i18n", &["domain", "safe_file", "store", "text"]),
     ("model", &["store"]),
     ("config", &["domain", "i18n", "store"]),

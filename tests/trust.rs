@@ -74,3 +74,74 @@ fn output_never_overwrites_a_database() {
         .collect();
     assert!(left.is_empty(), "no temporary files left: {left:?}");
 }
+
+/// The two bytes of an SQLite header that say rollback journal (1) or WAL (2).
+fn header_mode(path: &Path) -> [u8; 2] {
+    let bytes = std::fs::read(path).unwrap();
+    [bytes[18], bytes[19]]
+}
+
+fn at(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(db).args(args).env("ANWEI_LANG", "en").output().unwrap()
+}
+
+/// Rule 9: opening never modifies a file that is not an anwei ledger.
+#[test]
+fn opening_never_modifies_what_is_not_a_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let future = dir.path().join("future.db");
+    let c = rusqlite::Connection::open(&future).unwrap();
+    c.execute_batch("CREATE TABLE meta (key TEXT, value TEXT); PRAGMA user_version = 99;").unwrap();
+    drop(c);
+    let out = at(&future, &["list"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(header_mode(&future), [1, 1], "still a rollback-journal file: not switched to WAL");
+
+    let foreign = dir.path().join("invoices.db");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE invoices (n INTEGER)").unwrap();
+    for args in [&["--readonly", "list"][..], &["list"][..], &["init"][..], &["staff", "list"][..]] {
+        let out = at(&foreign, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("not an anwei ledger"), "{}", stderr(&out));
+    }
+    let tables: i64 = rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
+
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let out = at(&empty, &["overview"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("empty file"), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "just notes").unwrap();
+    assert!(stderr(&at(&text, &["list"])).contains("not an anwei ledger"));
+    assert!(stderr(&at(dir.path(), &["list"])).contains("is a folder"));
+}
+
+/// Rule 9: an older ledger is copied before it is upgraded, and --readonly never upgrades.
+#[test]
+fn an_older_ledger_is_copied_before_it_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.db");
+    let mut c = rusqlite::Connection::open(&old).unwrap();
+    let latest: i64 = anwei::store::schema::LATEST;
+    anwei::store::schema::migrate_to(&mut c, latest - 1).unwrap();
+    drop(c);
+    let ro = at(&old, &["--readonly", "list"]);
+    assert_eq!(ro.status.code(), Some(2), "{}", stderr(&ro));
+    assert!(stderr(&ro).contains("older anwei"), "{}", stderr(&ro));
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&old), latest - 1, "read-only did not upgrade");
+    let out = at(&old, &["list"]);
+    assert!(stderr(&out).contains("upgraded from version"), "{}", stderr(&out));
+    assert_eq!(version(&old), latest);
+    let copy = dir.path().join(format!("old.db.v{}-backup.db", latest - 1));
+    assert_eq!(version(&copy), latest - 1, "the copy is of the ledger before");
+}

@@ -23,6 +23,18 @@ pub enum StoreError {
     Forbidden { login: String, role: Role, action: &'static str },
     /// The database file does not exist.
     NoDatabase(PathBuf),
+    /// The file is empty: not a ledger yet.
+    EmptyFile(PathBuf),
+    /// The file is not an anwei ledger (another database, or not a database).
+    NotLedger(PathBuf),
+    /// The path is a folder.
+    NotAFile(PathBuf),
+    /// A folder on the way to the file cannot be entered.
+    FolderBlocked(PathBuf),
+    /// The file cannot be opened (permission, I/O).
+    Unopenable { path: PathBuf, why: String },
+    /// An older ledger opened read-only: it must be upgraded by opening it once to write.
+    NeedsUpgrade(PathBuf),
     /// Written by a newer anwei.
     TooNew { found: i64, known: i64 },
     /// Something already exists (staff login, credit code).
@@ -49,7 +61,7 @@ impl StoreError {
         match self {
             StoreError::Conflict { .. } => 3,
             StoreError::Forbidden { .. } => 4,
-            StoreError::Sqlite(_) | StoreError::TooNew { .. } => 1,
+            StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::Unopenable { .. } => 1,
             _ => 2,
         }
     }
