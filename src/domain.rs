@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod clearance;
 pub mod consultation;
 pub mod credit_code;
+pub mod dates;
 pub mod escalation;
 pub mod permission;
 pub mod quarter;

@@ -64,7 +64,7 @@ impl Env {
         let clock = match options.today.as_deref() {
             None => Clock::system(),
             Some(s) => match crate::domain::parse_date(s) {
-                Some(d) => Clock::fixed(d),
+                Some(d) => Clock::reading(d),
                 None => return Err(Failure::input(lang.f("cli.bad_date", &[&"--today", &s]))),
             },
         };

@@ -117,7 +117,11 @@ impl Store {
             schema::migrate(&mut conn)?;
         }
         let thresholds = Thresholds::default();
-        Ok(Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded })
+        let mut store = Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded };
+        if store.is_demo().unwrap_or(false) {
+            store.clock = clock.trusting();
+        }
+        Ok(store)
     }
 
     /// Reads through SQLite's small page cache instead of the memory map: for a second

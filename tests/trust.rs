@@ -145,3 +145,60 @@ fn an_older_ledger_is_copied_before_it_is_upgraded() {
     let copy = dir.path().join(format!("old.db.v{}-backup.db", latest - 1));
     assert_eq!(version(&copy), latest - 1, "the copy is of the ledger before");
 }
+
+fn real_today() -> String {
+    chrono::Local::now().date_naive().to_string()
+}
+
+/// Rule 3: the record's clock is the real clock, whatever --today or ANWEI_TODAY say.
+#[test]
+fn the_records_clock_is_the_real_clock() {
+    let l = Ledger::new();
+    let code = l.verifying("2026-03-01", "2026-06-30");
+    let out = anwei(&l, &["--today", "2030-06-30", "verify", &code, "--role", "regulator", "--name", "刘洋", "--pass"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let signed: String =
+        l.conn().query_row("SELECT date FROM verifications ORDER BY id DESC LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(signed, real_today(), "the sign-off is dated today, not 2030");
+    let mut progress = Command::new(env!("CARGO_BIN_EXE_anwei"));
+    progress.arg("--db").arg(l.path()).args(["progress", &code, "--note", "到现场"]);
+    let out = progress.env("ANWEI_TODAY", "9999-12-31").env("ANWEI_LANG", "en").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stamps: Vec<String> = l
+        .conn()
+        .prepare("SELECT at FROM timeline WHERE actor <> 'fixture' ORDER BY id DESC LIMIT 2")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(stamps.iter().all(|at| at.starts_with(&real_today())), "{stamps:?}");
+}
+
+/// Rule 3: typed business dates are never in the future, before their hazard, or before 2000.
+#[test]
+fn typed_dates_are_never_in_the_future_nor_before_their_hazard() {
+    let l = Ledger::new();
+    let code = l.verifying("2026-03-01", "2026-06-30");
+    let sign =
+        |date: &str| anwei(&l, &["verify", &code, "--role", "expert", "--name", "赵敏", "--pass", "--date", date]);
+    for (date, why) in
+        [("2020-01-01", "before what it refers to"), ("2099-01-01", "future"), ("1999-12-31", "before 2000")]
+    {
+        let out = sign(date);
+        assert_eq!(out.status.code(), Some(2), "{date}");
+        assert!(stderr(&out).contains(why), "{date}: {}", stderr(&out));
+    }
+    assert!(sign("2026-11-01").status.success());
+    let notify = anwei(&l, &["notify", &code, "--to", "principal", "--channel", "书面", "--date", "2025-01-01"]);
+    assert_eq!(notify.status.code(), Some(2), "{}", stderr(&notify));
+    let enterprise: String = l.conn().query_row("SELECT name FROM enterprises LIMIT 1", [], |r| r.get(0)).unwrap();
+    let new = |found: &str, deadline: &str| {
+        let args = ["new", "--enterprise", &enterprise, "--title", "t", "--discovered", found, "--deadline", deadline];
+        anwei(&l, &args)
+    };
+    assert_eq!(new("0000-01-01", "2026-12-31").status.code(), Some(2), "no code GQ-0-0001");
+    assert_eq!(new("2026-01-01", "2099-12-31").status.code(), Some(2), "a deadline 70 years ahead");
+    let n: i64 = l.conn().query_row("SELECT count(*) FROM hazards WHERE code LIKE 'GQ-0-%'", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0);
+}

@@ -117,7 +117,7 @@ impl Store {
         locate: Locate,
         step: impl FnOnce(&Ctx, &Header) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let (now, today, actor) = (self.clock.stamp(), self.clock.today(), self.actor.login.clone());
+        let (now, today, actor) = (self.clock.stamp(), self.clock.write_today(), self.actor.login.clone());
         let tx = self.begin(Write::Consult)?;
         let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today };
         let h = locate_header(&ctx, locate)?;

@@ -56,6 +56,11 @@ impl From<GateError> for StoreError {
 }
 
 impl StoreError {
+    /// A typed date the rules refuse, naming the field.
+    pub fn date(field: &'static str, date: chrono::NaiveDate, p: crate::domain::dates::DateProblem) -> StoreError {
+        StoreError::Invalid { field, value: date.to_string(), why: p.name().into() }
+    }
+
     /// The process exit status for this error (2 input, 3 conflict, 4 forbidden, 1 other).
     pub fn exit_code(&self) -> i32 {
         match self {

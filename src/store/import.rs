@@ -60,7 +60,7 @@ impl Store {
     /// Starts an import: checks the role and opens the transaction.
     pub fn import_session(&mut self) -> Result<ImportSession<'_>, StoreError> {
         let prefix = self.meta("code_prefix")?.unwrap_or_else(|| "GQ".into());
-        let (actor, now, today) = (self.actor.login.clone(), self.clock.stamp(), self.clock.today());
+        let (actor, now, today) = (self.actor.login.clone(), self.clock.stamp(), self.clock.write_today());
         // statement journals in memory: a file write for every inserted row otherwise
         self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         let tx = self.begin(Write::Import)?;

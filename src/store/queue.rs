@@ -32,6 +32,6 @@ impl Store {
     /// The document number the next escalation to `level` this year will receive.
     pub fn next_doc_no(&self, level: Escalation) -> Result<String, StoreError> {
         let prefix = super::write::doc_prefix(&self.conn)?;
-        Ok(super::write::doc_number(&self.conn, &prefix, level, self.today().year(), false)?)
+        Ok(super::write::doc_number(&self.conn, &prefix, level, self.clock.write_today().year(), false)?)
     }
 }

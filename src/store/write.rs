@@ -105,7 +105,7 @@ impl Store {
         step: impl FnOnce(&Ctx, &HazardState) -> Result<Change, StoreError>,
     ) -> Result<Done, StoreError> {
         let now = self.clock.stamp();
-        let today = self.clock.today();
+        let today = self.clock.write_today();
         let actor = self.actor.login.clone();
         let tx = self.begin(write)?;
         let state = HazardState::load(&tx, code)?;

@@ -110,10 +110,22 @@ fn enterprise(s: &mut ImportSession, c: &mut Cells) -> Result<Option<(i64, i64, 
     Ok(None)
 }
 
-/// Found on or before today; the deadline not before it was found.
+/// Found on or before today and not before 2000; the deadline not before it was found
+/// nor more than ten years ahead.
 fn dates(today: NaiveDate, c: &mut Cells) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let found = c.date("discovered_on");
     let deadline = c.date("deadline");
+    let rule = |c: &mut Cells, id: &str, d: NaiveDate, p: crate::domain::dates::DateProblem| {
+        c.fail(id, c.lang.f("imp.why.date_rule", &[&d, &c.lang.word("why", p.name())]));
+    };
+    if let Some(f) = found.filter(|f| *f < crate::domain::dates::earliest()) {
+        rule(c, "discovered_on", f, crate::domain::dates::DateProblem::Before2000);
+        return (None, deadline);
+    }
+    if let Some((d, p)) = deadline.and_then(|d| Some((d, crate::domain::dates::deadline(d, today).err()?))) {
+        rule(c, "deadline", d, p);
+        return (found, None);
+    }
     if let Some(f) = found.filter(|f| *f > today) {
         c.fail("discovered_on", c.lang.f("imp.why.future", &[&f, &today]));
         return (None, deadline);

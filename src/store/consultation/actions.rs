@@ -139,9 +139,7 @@ impl Store {
     ) -> Result<Saved, StoreError> {
         self.consult_write(Locate::Action(id), |ctx, h| {
             let day = done_on.unwrap_or(ctx.today);
-            if day > ctx.today {
-                return Err(StoreError::Invalid { field: "date", value: day.to_string(), why: "future".into() });
-            }
+            crate::domain::dates::business(day, ctx.today, None).map_err(|p| StoreError::date("date", day, p))?;
             let (current, was): (i64, Option<String>) = ctx.tx.query_row(
                 "SELECT version, done_on FROM actions WHERE id = ?1",
                 [id],

@@ -17,12 +17,13 @@ pub struct HazardState {
     pub round: i64,
     pub escalation_level: u8,
     pub deadline: NaiveDate,
+    pub discovered_on: NaiveDate,
     pub assignee: Option<String>,
     pub plan: Plan,
 }
 
 const COLUMNS: &str = "id, code, status, grade, version, round, escalation_level, deadline, assignee,
-    plan_responsible, plan_measures, plan_funds, plan_deadline, plan_contingency";
+    plan_responsible, plan_measures, plan_funds, plan_deadline, plan_contingency, discovered_on";
 
 impl HazardState {
     /// Loads the hazard `code`, or says there is none.
@@ -49,5 +50,6 @@ fn from_row(r: &Row) -> rusqlite::Result<HazardState> {
         deadline: parse_date(&deadline).unwrap_or_default(),
         assignee: r.get(8)?,
         plan: crate::store::detail::plan_at(r, 9)?,
+        discovered_on: parse_date(&r.get::<_, String>(14)?).unwrap_or_default(),
     })
 }

@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Event, append_event, next_in_sequence};
+use crate::domain::dates;
 use crate::domain::permission::Write;
 use crate::domain::{Grade, Plan, Source, Status};
 use crate::store::{Store, StoreError};
@@ -135,11 +136,13 @@ impl Store {
             return Err(StoreError::Invalid { field: "title", value: String::new(), why: "required".into() });
         }
         let now = self.clock.stamp();
-        let today = self.clock.today();
+        let today = self.clock.write_today();
         let prefix = self.meta("code_prefix")?.unwrap_or_else(|| "GQ".into());
         let actor = self.actor.login.clone();
         let tx = self.begin(Write::Register)?;
         let discovered_on = n.discovered_on.unwrap_or(today);
+        dates::business(discovered_on, today, None).map_err(|p| StoreError::date("discovered_on", discovered_on, p))?;
+        dates::deadline(n.deadline, today).map_err(|p| StoreError::date("deadline", n.deadline, p))?;
         if discovered_on > today || n.deadline < discovered_on {
             let (field, value) =
                 if discovered_on > today { ("discovered_on", discovered_on) } else { ("deadline", n.deadline) };

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Change, Ctx, Done, Event, HazardState, next_in_sequence};
+use crate::domain::dates;
 use crate::domain::escalation::next_level;
 use crate::domain::permission::Write;
 use crate::domain::status::{self, SignOff, VerifyOutcome};
@@ -107,9 +108,7 @@ impl Store {
         required("name", &s.name)?;
         self.write_hazard(Write::Verify, code, version, |ctx, h| {
             let date = s.date.unwrap_or(ctx.today);
-            if date > ctx.today {
-                return Err(StoreError::Invalid { field: "date", value: date.to_string(), why: "future".into() });
-            }
+            dates::business(date, ctx.today, Some(h.discovered_on)).map_err(|p| StoreError::date("date", date, p))?;
             let earlier = round_sign_offs(ctx, h)?;
             let outcome = status::verify(h.status, &earlier, SignOff { role: s.role, verdict: s.verdict })?;
             insert_sign_off(ctx.tx, h.id, h.round, s, date, ctx.actor)?;
@@ -178,8 +177,9 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(status::GateError::ReasonRequired.into());
         }
-        self.write_hazard(Write::Extend, code, version, |_, h| {
+        self.write_hazard(Write::Extend, code, version, |ctx, h| {
             status::require_open(h.status)?;
+            dates::deadline(deadline, ctx.today).map_err(|p| StoreError::date("deadline", deadline, p))?;
             if deadline <= h.deadline {
                 return Err(StoreError::Invalid {
                     field: "deadline",
@@ -220,6 +220,7 @@ impl Store {
         required("channel", channel)?;
         self.write_hazard(Write::Notify, code, version, |ctx, h| {
             let date = date.unwrap_or(ctx.today);
+            dates::business(date, ctx.today, Some(h.discovered_on)).map_err(|p| StoreError::date("date", date, p))?;
             insert_notification(ctx.tx, h.id, to, channel, date, ctx.actor)?;
             let mut c = Change::default();
             c.event(Event::changed("notified", "recipient", "", to.as_str(), channel.trim()));
