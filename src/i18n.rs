@@ -104,6 +104,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::Unknown { what, value } => lang.f("err.unknown", &[&lang.word("thing", what), value]),
         StoreError::Invalid { field, value, why } => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
         StoreError::Gate(g) => gate_error(lang, g),
+        StoreError::LevelNotAbove { asked: Some(a), current } => {
+            lang.f("err.level_not_above", &[&lang.word("level", a.as_str()), &level_word(lang, *current)])
+        }
+        StoreError::LevelNotAbove { asked: None, current } => lang.f("err.level_top", &[&level_word(lang, *current)]),
         StoreError::Conflict { code, by, at, .. } => lang.f("err.conflict", &[code, by, at]),
         StoreError::Forbidden { login, role, action } => {
             lang.f("err.forbidden", &[login, &lang.word("role", role.as_str()), &lang.word("action", action)])
@@ -135,6 +139,11 @@ pub fn file_error(lang: Lang, e: &crate::safe_file::FileError) -> String {
         F::Io(p, e) if e.raw_os_error() == Some(libc::ENOSPC) => lang.f("file.disk_full", &[&shown(p)]),
         F::Io(p, e) => lang.f("file.io", &[&shown(p), &e]),
     }
+}
+
+/// An escalation level (0 to 4) in words: 未督办, 函告 … 曝光.
+pub fn level_word(lang: Lang, level: u8) -> &'static str {
+    lang.word("level", &level.to_string())
 }
 
 /// A refused step phrased for the user.

@@ -151,9 +151,9 @@ fn escalation_numbers_documents_per_level_and_year() {
         Some("官安曝〔2026〕1号")
     );
     let err = s.escalate(&b, None, Some(Escalation::Summons), "").unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "level", .. }));
+    assert!(matches!(err, StoreError::LevelNotAbove { asked: Some(Escalation::Summons), current: 4 }));
     let err = s.escalate(&b, None, None, "").unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "level", .. }));
+    assert!(matches!(err, StoreError::LevelNotAbove { asked: None, current: 4 }));
     assert!(s.check().unwrap().is_empty());
 }
 

@@ -202,3 +202,59 @@ fn typed_dates_are_never_in_the_future_nor_before_their_hazard() {
     let n: i64 = l.conn().query_row("SELECT count(*) FROM hazards WHERE code LIKE 'GQ-0-%'", [], |r| r.get(0)).unwrap();
     assert_eq!(n, 0);
 }
+
+/// Rule 4: of two escalations of one hazard at the same instant, one wins; the other
+/// exits 3 and shows the fresh state. Never two levels at once. The test holds the write
+/// lock while both start, so that both have read the hazard before either may write.
+#[test]
+fn two_escalations_at_once_raise_one_level() {
+    let l = Ledger::new();
+    for _ in 0..3 {
+        let code = l.hazard("2026-01-05", "2026-03-31");
+        let lock = l.conn();
+        lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_anwei"))
+                .arg("--db")
+                .arg(l.path())
+                .args(["escalate", &code])
+                .env("ANWEI_LANG", "en")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        lock.execute_batch("ROLLBACK").unwrap();
+        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        let level: i64 =
+            l.conn().query_row("SELECT escalation_level FROM hazards WHERE code = ?1", [&code], |r| r.get(0)).unwrap();
+        let docs: i64 = l
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM escalations e JOIN hazards h ON h.id = e.hazard_id WHERE h.code = ?1",
+                [&code],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!((level, docs), (1, 1), "one level, one document");
+        let mut codes: Vec<Option<i32>> = outs.iter().map(|o| o.status.code()).collect();
+        codes.sort();
+        assert_eq!(codes, vec![Some(0), Some(3)]);
+        let lost = outs.iter().find(|o| o.status.code() == Some(3)).unwrap();
+        let text = stderr(lost);
+        assert!(text.contains("Here is the fresh state.") && text.contains("letter"), "{text}");
+    }
+}
+
+/// Rule 4: escalating to a level at or below the hazard's names the level it is at.
+#[test]
+fn escalating_to_a_level_not_above_names_the_current_one() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-01-05", "2026-03-31");
+    assert!(anwei(&l, &["escalate", &code, "--level", "circular"]).status.success());
+    let out = anwei(&l, &["escalate", &code, "--level", "letter"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already at circular"), "{}", stderr(&out));
+}

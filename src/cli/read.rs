@@ -123,6 +123,16 @@ pub fn show(env: &Env, code: &str, format: Format) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The hazard as it is now, for a conflict message: its first section, indented.
+pub fn fresh_state(env: &Env, store: &crate::store::Store, code: &str) -> String {
+    let Ok(d) = store.detail(code) else { return String::new() };
+    let sections = crate::present::detail_sections(env.lang, &d);
+    let lines = sections.first().map(|s| s.lines.as_slice()).unwrap_or_default();
+    let text: Vec<String> =
+        lines.iter().map(|(label, value)| crate::text::sanitise(&format!("  {label}: {value}"))).collect();
+    text.join("\n")
+}
+
 /// `anwei whoami`.
 pub fn whoami(env: &Env) -> Result<(), Failure> {
     let store = env.open()?;

@@ -30,9 +30,14 @@ fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
 pub fn run(env: &Env, f: impl FnOnce(&mut Store) -> Result<Done, StoreError>) -> Result<(), Failure> {
     let mut store = env.open()?;
     let done = f(&mut store).map_err(|e| env.fail(&e))?;
+    report(env, &done);
+    Ok(())
+}
+
+/// What a write did, on stdout.
+fn report(env: &Env, done: &Done) {
     let detail = done.detail.as_deref().map(|d| translate_detail(env, d)).unwrap_or_default();
     println!("{}", env.lang.f("cli.done", &[&done.code, &done.version, &detail]).trim_end());
-    Ok(())
 }
 
 /// Status words in a result are shown in the chosen language.
@@ -44,10 +49,27 @@ fn translate_detail(env: &Env, d: &str) -> String {
     }
 }
 
-/// A workflow on one hazard, as `HazardArgs` names it.
+/// A workflow on one hazard, as `HazardArgs` names it. Without `--version` it acts on
+/// the version it reads first, so that of two people running it at once one wins and the
+/// other is told of the conflict (exit 3) and shown the fresh state.
 pub fn hazard(env: &Env, args: &HazardArgs) -> Result<(), Failure> {
     let (hazard, cmd) = args.command().map_err(|e| arg_failure(env, &e))?;
-    run(env, |s| cmd.apply(s, &hazard.code, hazard.version))
+    let mut store = env.open()?;
+    let version = match hazard.version {
+        Some(v) => v,
+        None => store.version_of(&hazard.code).map_err(|e| env.fail(&e))?,
+    };
+    match cmd.apply(&mut store, &hazard.code, Some(version)) {
+        Ok(done) => {
+            report(env, &done);
+            Ok(())
+        }
+        Err(e @ StoreError::Conflict { .. }) => {
+            let fresh = super::read::fresh_state(env, &store, &hazard.code);
+            Err(Failure { code: e.exit_code(), message: format!("{}\n{fresh}", env.fail(&e).message) })
+        }
+        Err(e) => Err(env.fail(&e)),
+    }
 }
 
 /// A value the option does not take, phrased.

@@ -1,5 +1,6 @@
 //! One hazard whole: enterprise, plan, sign-offs, escalations, notifications, timeline.
 
+use rusqlite::OptionalExtension;
 use rusqlite::{Row, params};
 use serde::Serialize;
 
@@ -137,6 +138,14 @@ const EXTRA: &str = "SELECT h.description, h.standard_ref, COALESCE(o.name, ''),
     LEFT JOIN units v ON v.id = e.village_id LEFT JOIN units d ON d.id = e.department_id WHERE h.id = ?1";
 
 impl Store {
+    /// The version the hazard `code` is at now.
+    pub fn version_of(&self, code: &str) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT version FROM hazards WHERE code = ?1", [code.trim()], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::UnknownHazard(code.to_string()))
+    }
+
     /// The hazard `code` whole.
     pub fn detail(&self, code: &str) -> Result<HazardDetail, StoreError> {
         let filter = Filter { code: Some(code.trim().to_string()), ..Filter::default() };

@@ -14,6 +14,8 @@ pub enum StoreError {
     Unknown { what: &'static str, value: String },
     /// A value is malformed; `field` names the input.
     Invalid { field: &'static str, value: String, why: String },
+    /// An escalation to a level not above the hazard's (`asked` none: it is at the top).
+    LevelNotAbove { asked: Option<crate::domain::Escalation>, current: u8 },
     /// The domain refuses the step.
     Gate(GateError),
     /// Someone else changed the record since it was read; `version` is its version now

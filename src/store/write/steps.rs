@@ -144,10 +144,7 @@ impl Store {
             status::require_open(h.status)?;
             let level = match level.or_else(|| next_level(h.escalation_level)) {
                 Some(l) if l.level() > h.escalation_level => l,
-                other => {
-                    let value = other.map(|l| l.as_str().to_string()).unwrap_or_default();
-                    return Err(StoreError::Invalid { field: "level", value, why: "not_above_current".into() });
-                }
+                asked => return Err(StoreError::LevelNotAbove { asked, current: h.escalation_level }),
             };
             let number = doc_number(ctx.tx, &doc_prefix(ctx.tx)?, level, ctx.today.year(), true)?;
             insert_escalation(ctx.tx, h.id, level, &number, ctx.today, ctx.actor, note)?;
