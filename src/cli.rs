@@ -70,7 +70,9 @@ fn parse() -> Result<(Cli, bool), clap::Error> {
 }
 
 fn report(f: &Failure) -> i32 {
-    eprintln!("anwei: {}", f.message);
+    if !f.message.is_empty() {
+        eprintln!("anwei: {}", f.message);
+    }
     f.code
 }
 

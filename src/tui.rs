@@ -65,7 +65,11 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     event_loop(&mut state, &rx, &Outside { worker: &worker, views: views_path }, &theme, idle);
     worker.stop();
     terminal::restore();
-    Ok(())
+    match terminal::signalled() {
+        // ended by a signal: the status a shell expects (SIGHUP 129, SIGINT 130, SIGTERM 143)
+        Some(sig) => Err(Failure { code: 128 + sig, message: String::new() }),
+        None => Ok(()),
+    }
 }
 
 fn bad_config(lang: Lang, line: usize, message: &str) -> Failure {
@@ -130,7 +134,7 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, them
             }
             state.dirty = false;
         }
-        if terminal::signalled() || !terminal::tty_alive() {
+        if terminal::signalled().is_some() || !terminal::tty_alive() {
             return;
         }
         let first = match rx.recv_timeout(TICK) {

@@ -3,14 +3,14 @@
 //! whether the terminal is still there.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableFocusChange, DisableMouseCapture};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 
-/// Set by SIGHUP, SIGTERM and SIGINT.
-static SIGNALLED: AtomicBool = AtomicBool::new(false);
+/// The SIGHUP, SIGTERM or SIGINT that asked the program to end (0: none).
+static SIGNALLED: AtomicI32 = AtomicI32::new(0);
 
 /// Why the full screen cannot start here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,8 @@ fn install_panic_hook() {
     }));
 }
 
-extern "C" fn on_signal(_: libc::c_int) {
-    SIGNALLED.store(true, Ordering::SeqCst);
+extern "C" fn on_signal(sig: libc::c_int) {
+    SIGNALLED.store(sig, Ordering::SeqCst);
 }
 
 /// Catches SIGHUP, SIGTERM and SIGINT into a flag the main loop reads.
@@ -84,9 +84,9 @@ pub fn catch_signals() {
     }
 }
 
-/// Whether a signal asked the program to end.
-pub fn signalled() -> bool {
-    SIGNALLED.load(Ordering::SeqCst)
+/// The signal that asked the program to end, if one did.
+pub fn signalled() -> Option<i32> {
+    Some(SIGNALLED.load(Ordering::SeqCst)).filter(|s| *s != 0)
 }
 
 /// Whether the terminal on standard input is still there (`tcgetattr` fails with EIO

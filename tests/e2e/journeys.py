@@ -126,8 +126,18 @@ def sigterm_and_bad_config(suite, binary, ledger, tmp):
         shell = t.run("display", "-p", "-t", "term", "#{pane_pid}").strip()
         pid = subprocess.run(["pgrep", "-P", shell, "-x", "anwei"], capture_output=True, text=True).stdout.split()
         subprocess.run(["kill", "-TERM", *pid])
-        suite.check("SIGTERM ends the program", t.wait_for("term", "anwei-exited-", 15) is not None, t.screen("term"))
+        suite.check("SIGTERM ends the program with status 143",
+                    t.wait_for("term", "anwei-exited-143", 15) is not None, t.screen("term"))
         suite.check("SIGTERM leaves the terminal restored", modes_restored(t, "term"), t.flags("term"))
+        for name, status in [("HUP", 129), ("INT", 130)]:
+            pane = f"sig{name}"
+            t.start(pane, f"{binary} --db {ledger.path}; echo anwei-exited-$?; sleep 60", 80, 24, env)
+            t.wait_for(pane, "Open major", 15)
+            shell = t.run("display", "-p", "-t", pane, "#{pane_pid}").strip()
+            pid = subprocess.run(["pgrep", "-P", shell, "-x", "anwei"], capture_output=True, text=True).stdout.split()
+            subprocess.run(["kill", f"-{name}", *pid])
+            suite.check(f"SIG{name} ends the program with status {status}",
+                        t.wait_for(pane, f"anwei-exited-{status}", 15) is not None, t.screen(pane))
         bad = os.path.join(tmp, "bad.toml")
         with open(bad, "w") as f:
             f.write('lang = "en"\nidle_lock_minutes = "soon"\n')
