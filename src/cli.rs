@@ -26,9 +26,14 @@ pub fn main() -> i32 {
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let (cli, db_from_env) = match parse() {
         Ok(parsed) => parsed,
+        Err(e) if e.use_stderr() => {
+            // the error echoes what was typed: never raw to the terminal
+            eprint!("{}", crate::text::sanitise_lines(&e.render().to_string()));
+            return 2;
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
+            return 0;
         }
     };
     let options = Options {
@@ -71,7 +76,7 @@ fn parse() -> Result<(Cli, bool), clap::Error> {
 
 fn report(f: &Failure) -> i32 {
     if !f.message.is_empty() {
-        eprintln!("anwei: {}", f.message);
+        eprintln!("anwei: {}", crate::text::sanitise_lines(&f.message));
     }
     f.code
 }

@@ -31,6 +31,36 @@ pub fn sanitise(s: &str) -> String {
     out
 }
 
+/// Safe text that keeps its lines: each line sanitised, the line breaks kept.
+pub fn sanitise_lines(s: &str) -> String {
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|l| match l.strip_suffix('\r') {
+            Some(body) => format!("{}\r", sanitise(body)),
+            None => sanitise(l),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// JSON text with every character a terminal could act on escaped as `\uXXXX`: the C1
+/// controls, DEL, bidi and zero-width characters (serde_json escapes only C0). They can
+/// only stand inside strings, so the JSON means the same.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Display width in terminal cells (printable ASCII, most cells of a frame, counted at once).
 pub fn width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
@@ -89,6 +119,16 @@ mod tests {
         assert!(!safe.chars().any(is_unsafe), "{safe:?}");
         assert_eq!(safe, "标题[U+001B]]0;pwned[U+0007][U+202E]abc[U+200B]    x y");
         assert_eq!(sanitise("\u{FEFF}\u{00AD}\u{2066}\u{2028}"), "[U+FEFF][U+00AD][U+2066][U+2028]");
+    }
+
+    #[test]
+    fn lines_and_json_stay_what_they_were() {
+        assert_eq!(sanitise_lines("a\u{1b}[2J\r\nb\u{9b}\nc"), "a[U+001B][2J\r\nb[U+009B]\nc");
+        let json = serde_json::to_string_pretty(&serde_json::json!({"t": "x\u{7f}\u{85}\u{202e}\u{1F600}y"})).unwrap();
+        let safe = json_safe(&json);
+        assert!(safe.contains(r"x\u007f\u0085\u202ey"), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["t"], "x\u{7f}\u{85}\u{202e}\u{1F600}y");
     }
 
     #[test]

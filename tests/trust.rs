@@ -258,3 +258,58 @@ fn escalating_to_a_level_not_above_names_the_current_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("already at circular"), "{}", stderr(&out));
 }
+
+/// Runs the binary with its stdout on a pseudo-terminal (python's pty), returning what it
+/// wrote there.
+fn on_a_terminal(l: &Ledger, args: &[&str]) -> Vec<u8> {
+    let script = "import os, pty, sys\n\
+        out = bytearray()\n\
+        def read(fd):\n    data = os.read(fd, 65536)\n    out.extend(data)\n    return b''\n\
+        pty.spawn(sys.argv[1:], read)\n\
+        sys.stdout.buffer.write(bytes(out))\n";
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_anwei"))
+        .arg("--db")
+        .arg(l.path())
+        .args(args)
+        .env("ANWEI_LANG", "en")
+        .output()
+        .unwrap();
+    out.stdout
+}
+
+fn hostile(l: &Ledger) -> String {
+    let code = l.hazard("2026-03-01", "2026-06-30");
+    let title = "储罐\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\u{9b}31m\u{7f}\u{202e}尾";
+    l.conn().execute("UPDATE hazards SET title = ?1 WHERE code = ?2", [title, &code]).unwrap();
+    code
+}
+
+/// Rule 8: no control character reaches a terminal from any output.
+#[test]
+fn no_control_character_reaches_a_terminal() {
+    let l = Ledger::new();
+    let code = hostile(&l);
+    let raw = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.chars().any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{9b}' || c == '\u{7f}' || c == '\u{202e}')
+    };
+    for args in [&["list", "--format", "csv"][..], &["export", "hazards", "--format", "csv"][..], &["list"][..]] {
+        let seen = on_a_terminal(&l, args);
+        assert!(String::from_utf8_lossy(&seen).contains("储罐"), "{args:?}: {}", String::from_utf8_lossy(&seen));
+        assert!(!raw(&seen), "{args:?}: {:?}", String::from_utf8_lossy(&seen));
+    }
+    let json = anwei(&l, &["show", &code, "--format", "json"]);
+    assert!(!raw(&json.stdout), "JSON escapes every control character");
+    assert!(String::from_utf8_lossy(&json.stdout).contains(r"\u001b]0;PWNED\u0007"));
+    let echoed = anwei(&l, &["progress", "X\u{1b}]0;PWNED\u{7}", "--note", "x"]);
+    assert!(!raw(&echoed.stderr), "{:?}", stderr(&echoed));
+    let bad_option = anwei(&l, &["list", "--bogus\u{1b}[2J"]);
+    assert!(!raw(&bad_option.stderr), "{:?}", stderr(&bad_option));
+    // a file keeps the data exact
+    let file = l.path().parent().unwrap().join("exact.csv");
+    assert!(anwei(&l, &["export", "hazards", "-o", file.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&file).unwrap().contains("\u{1b}]0;PWNED\u{7}"));
+}

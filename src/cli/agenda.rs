@@ -49,6 +49,7 @@ pub fn agenda(env: &Env, a: &AgendaArgs) -> Result<(), Failure> {
         PackFormat::Json => {
             let text =
                 serde_json::to_string_pretty(&agenda).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+            let text = crate::text::json_safe(&text);
             return emit(env, out, a.force, text.as_bytes());
         }
     };

@@ -1,6 +1,6 @@
 //! Printing tables, CSV and JSON for the read commands.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use serde::Serialize;
 
@@ -26,15 +26,28 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) {
     }
 }
 
-/// Writes CSV (UTF-8 with BOM, so that Excel reads Chinese) to stdout.
+/// Writes CSV (UTF-8 with BOM, so that Excel reads Chinese) to stdout; to a terminal,
+/// sanitised as the full screen is (a pipe or a file gets the data exact).
 pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> Result<(), Failure> {
-    crate::sheet::write_csv(&mut std::io::stdout().lock(), headers, rows)
-        .map_err(|e| Failure { code: 1, message: e.to_string() })
+    let mut bytes = Vec::new();
+    crate::sheet::write_csv(&mut bytes, headers, rows).map_err(|e| Failure { code: 1, message: e.to_string() })?;
+    to_stdout(&bytes)
+}
+
+/// Bytes to stdout: sanitised line by line when it is a terminal.
+pub fn to_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    let written = if out.is_terminal() {
+        out.write_all(crate::text::sanitise_lines(&String::from_utf8_lossy(bytes)).as_bytes())
+    } else {
+        out.write_all(bytes)
+    };
+    written.and_then(|()| out.flush()).map_err(|e| Failure { code: 1, message: e.to_string() })
 }
 
 /// Prints a value as pretty JSON.
 pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure { code: 1, message: e.to_string() })?;
-    println!("{text}");
+    println!("{}", crate::text::json_safe(&text));
     Ok(())
 }

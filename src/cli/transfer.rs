@@ -1,6 +1,7 @@
 //! `anwei import` and `anwei export`: files in and out, every bad row on stderr.
 
 use std::collections::BTreeSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{Env, Failure};
@@ -121,6 +122,11 @@ pub fn export(env: &Env, kind: Kind, format: Format, output: Option<&Path>, forc
         ExportError::Json(e) => Failure { code: 1, message: l.f("exp.failed", &[&e]) },
     };
     let Some(path) = output else {
+        if std::io::stdout().is_terminal() {
+            let mut bytes = Vec::new();
+            crate::transfer::export::export(&store, kind, format, l, &mut bytes).map_err(fail)?;
+            return super::output::to_stdout(&bytes);
+        }
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         return crate::transfer::export::export(&store, kind, format, l, &mut out).map(drop).map_err(fail);
     };

@@ -90,7 +90,8 @@ impl Sheet {
         out: &mut dyn Write,
     ) -> Result<usize, ExportError> {
         if self.format == Format::Json {
-            serde_json::to_writer_pretty(&mut *out, items)?;
+            let text = serde_json::to_string_pretty(items)?;
+            out.write_all(crate::text::json_safe(&text).as_bytes())?;
             writeln!(out)?;
             out.flush()?;
             return Ok(items.len());
