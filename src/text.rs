@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(sanitise_lines("a\u{1b}[2J\r\nb\u{9b}\nc"), "a[U+001B][2J\r\nb[U+009B]\nc");
         let json = serde_json::to_string_pretty(&serde_json::json!({"t": "x\u{7f}\u{85}\u{202e}\u{1F600}y"})).unwrap();
         let safe = json_safe(&json);
-        assert!(safe.contains(r"x\u007f\u0085\u202ey"), "{safe}");
+        assert!(safe.contains(r"x\u007f\u0085\u202e😀y"), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back["t"], "x\u{7f}\u{85}\u{202e}\u{1F600}y");
     }
