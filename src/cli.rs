@@ -7,6 +7,7 @@ mod consult_args;
 pub mod demo;
 pub mod output;
 mod read;
+mod settings;
 mod shared;
 mod transfer;
 mod write;
@@ -49,8 +50,9 @@ pub fn main() -> i32 {
         Ok(c) => c,
         Err(f) => return report(&f),
     };
-    // --lang / ANWEI_LANG, then the config file, then LANG.
-    let lang = env_lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    // --lang / ANWEI_LANG, then the config file, then the ledger's own, then LANG.
+    let ledger_lang = || options.db.as_deref().and_then(crate::store::settings::ledger_lang);
+    let lang = env_lang.or(config.lang).or_else(ledger_lang).unwrap_or_else(Lang::from_env);
     let mut env = match Env::new(options, config, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
@@ -88,6 +90,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::List(a)) => read::list(env, a),
         Some(Command::Show { code, format }) => read::show(env, code, *format),
         Some(Command::Whoami) => read::whoami(env),
+        Some(Command::Settings(c)) => settings::run(env, c),
         Some(Command::Check) => read::check(env),
         Some(Command::Backup { file }) => read::backup(env, file),
         Some(Command::Sql { screen }) => read::sql(env, *screen),

@@ -1,5 +1,7 @@
-//! The user's config file (TOML): language, theme, key overrides, escalation
-//! thresholds and the idle lock; a bad file is refused with the line it is on.
+//! The user's config file (TOML): language, theme, key overrides and the idle lock: how
+//! things look and which keys do what, nothing more. Rights and the rules behind official
+//! figures are ledger settings (`anwei settings`); a config that tries to set one is
+//! refused, naming its line, as is any other bad entry.
 
 pub mod views;
 
@@ -8,9 +10,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::Role;
-
-use crate::domain::escalation::Thresholds;
 use crate::i18n::Lang;
 
 /// The colour depth the user asks for; `auto` follows `TERM` and `NO_COLOR`.
@@ -31,19 +30,16 @@ struct RawConfig {
     lang: Option<String>,
     theme: Option<ThemeChoice>,
     idle_lock_minutes: Option<u64>,
-    unknown_role: Option<String>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
-    escalation: Option<RawThresholds>,
+    /// Read only to refuse it: a ledger setting now.
+    unknown_role: Option<toml::Value>,
+    /// Read only to refuse it: a ledger setting now.
+    escalation: Option<toml::Value>,
 }
 
-/// The `[escalation]` table.
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawThresholds {
-    overdue_days: Option<[i64; 4]>,
-    stalled_days: Option<i64>,
-}
+/// The most minutes the idle lock may wait (a day).
+const MAX_IDLE_MINUTES: u64 = 24 * 60;
 
 /// The resolved config.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,21 +50,11 @@ pub struct Config {
     pub idle_lock_minutes: u64,
     /// Action name → key, e.g. `assign = "A"`.
     pub keys: BTreeMap<String, String>,
-    pub thresholds: Thresholds,
-    /// The role of a login the staff table does not know (viewer unless the config says otherwise).
-    pub unknown_role: Role,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            lang: None,
-            theme: ThemeChoice::Auto,
-            idle_lock_minutes: 15,
-            keys: BTreeMap::new(),
-            thresholds: Thresholds::default(),
-            unknown_role: Role::Viewer,
-        }
+        Config { lang: None, theme: ThemeChoice::Auto, idle_lock_minutes: 15, keys: BTreeMap::new() }
     }
 }
 
@@ -109,31 +95,21 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         None => None,
         Some(s) => Some(Lang::parse(s).ok_or_else(|| (line_of("lang"), format!("lang: \"{s}\" is not zh or en")))?),
     };
-    let t = raw.escalation.unwrap_or_default();
-    let defaults = Thresholds::default();
-    let thresholds = Thresholds {
-        overdue_days: t.overdue_days.unwrap_or(defaults.overdue_days),
-        stalled_days: t.stalled_days.unwrap_or(defaults.stalled_days),
-    };
-    let days = thresholds.overdue_days;
-    if days.windows(2).any(|w| w[0] >= w[1]) || days[0] < 1 || thresholds.stalled_days < 1 {
-        return Err((line_of("overdue_days"), "escalation: overdue_days must be rising and positive".into()));
+    for (present, key) in [(raw.unknown_role.is_some(), "unknown_role"), (raw.escalation.is_some(), "[escalation]")] {
+        if present {
+            let name = key.trim_matches(|c| c == '[' || c == ']');
+            let message = format!(
+                "{key} is a ledger setting, the same for everyone on the ledger: an admin sets it with `anwei settings set`; remove it from this file"
+            );
+            return Err((line_of(key).max(line_of(name)), message));
+        }
     }
-    let unknown_role = match raw.unknown_role.as_deref() {
-        None => Role::Viewer,
-        Some(r) => match Role::parse(r) {
-            Some(role @ (Role::Viewer | Role::Officer)) => role,
-            _ => return Err((line_of("unknown_role"), format!("unknown_role: \"{r}\" is not viewer or officer"))),
-        },
-    };
-    Ok(Config {
-        lang,
-        unknown_role,
-        theme: raw.theme.unwrap_or_default(),
-        idle_lock_minutes: raw.idle_lock_minutes.unwrap_or(15),
-        keys: raw.keys,
-        thresholds,
-    })
+    let idle_lock_minutes = raw.idle_lock_minutes.unwrap_or(15);
+    if idle_lock_minutes > MAX_IDLE_MINUTES {
+        let message = format!("idle_lock_minutes: {idle_lock_minutes} is more than a day ({MAX_IDLE_MINUTES})");
+        return Err((line_of("idle_lock_minutes"), message));
+    }
+    Ok(Config { lang, theme: raw.theme.unwrap_or_default(), idle_lock_minutes, keys: raw.keys })
 }
 
 #[cfg(test)]
@@ -148,23 +124,25 @@ mod tests {
         let end = start + readme[start..].find("```").unwrap();
         let c = parse(&readme[start..end]).unwrap();
         assert_eq!(c.keys.get("escalate").map(String::as_str), Some("E"));
-        assert_eq!(c.unknown_role, Role::Viewer);
-        assert_eq!(parse("unknown_role = \"officer\"").unwrap().unknown_role, Role::Officer);
-        assert_eq!(parse("\nunknown_role = \"admin\"").unwrap_err().0, 2, "never admin by default");
+    }
+
+    /// Rights and official rules are ledger settings: a config that sets one is refused.
+    #[test]
+    fn a_config_grants_nothing() {
+        let (line, msg) = parse("lang = \"en\"\nunknown_role = \"officer\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("ledger setting") && msg.contains("anwei settings set"), "{msg}");
+        let (line, _) = parse("\n\n[escalation]\noverdue_days = [1, 2, 3, 200000000]\n").unwrap_err();
+        assert_eq!(line, 3, "the table's own line");
     }
 
     #[test]
     fn a_full_config() {
-        let c = parse(
-            "lang = \"en\"\ntheme = \"mono\"\nidle_lock_minutes = 5\n[keys]\nassign = \"A\"\n\
-             [escalation]\noverdue_days = [2, 10, 20, 40]\nstalled_days = 20\n",
-        )
-        .unwrap();
+        let c = parse("lang = \"en\"\ntheme = \"mono\"\nidle_lock_minutes = 5\n[keys]\nassign = \"A\"\n").unwrap();
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.theme, ThemeChoice::Mono);
         assert_eq!(c.idle_lock_minutes, 5);
         assert_eq!(c.keys.get("assign").map(String::as_str), Some("A"));
-        assert_eq!(c.thresholds.overdue_days, [2, 10, 20, 40]);
         assert_eq!(parse("").unwrap(), Config::default());
     }
 
@@ -177,7 +155,7 @@ mod tests {
         assert_eq!(parse("idle_lock_minutes = -1\n").unwrap_err().0, 1);
         assert_eq!(parse("x\n").unwrap_err().0, 1);
         assert_eq!(parse("\nlang = \"fr\"").unwrap_err().0, 2);
-        assert_eq!(parse("[escalation]\noverdue_days = [5, 1, 20, 40]\n").unwrap_err().0, 2);
+        assert_eq!(parse("\nidle_lock_minutes = 99999999\n").unwrap_err().0, 2);
     }
 
     #[test]

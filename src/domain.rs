@@ -8,6 +8,7 @@ pub mod dates;
 pub mod escalation;
 pub mod permission;
 pub mod quarter;
+pub mod settings;
 pub mod status;
 pub mod types;
 

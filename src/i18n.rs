@@ -24,27 +24,9 @@ const EN: &[&str] = &[
     include_str!("../assets/i18n/en/consultation_screen.txt"),
 ];
 
-/// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
+pub use crate::domain::Lang;
 
 impl Lang {
-    /// Parses `zh`, `zh_CN.UTF-8`, `en`, `en_US` and the like.
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_ascii_lowercase();
-        if s.starts_with("zh") {
-            Some(Lang::Zh)
-        } else if s.starts_with("en") || s == "c" || s.starts_with("c.") || s == "posix" {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
     /// From `LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when none says otherwise.
     pub fn from_env() -> Lang {
         ["LC_ALL", "LC_MESSAGES", "LANG"]

@@ -68,7 +68,7 @@ impl Env {
                 None => return Err(Failure::input(lang.f("cli.bad_date", &[&"--today", &s]))),
             },
         };
-        let actor = Actor { readonly: options.readonly, unknown_role: config.unknown_role, ..Actor::new(os_login()) };
+        let actor = Actor { readonly: options.readonly, ..Actor::new(os_login()) };
         Ok(Env { options, config, lang, clock, actor })
     }
 
@@ -80,14 +80,13 @@ impl Env {
         }
     }
 
-    /// Opens the existing ledger, with the config's escalation thresholds.
+    /// Opens the existing ledger (its settings come with it).
     pub fn open(&self) -> Result<Store, Failure> {
         let path = self.db_path()?;
-        let mut store = Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))?;
+        let store = Store::open(&path, self.actor.clone(), self.clock).map_err(|e| self.fail(&e))?;
         if let Some((from, copy)) = &store.upgraded {
             eprintln!("anwei: {}", self.lang.f("store.upgraded", &[from, &copy.display()]));
         }
-        store.thresholds = self.config.thresholds;
         Ok(store)
     }
 

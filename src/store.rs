@@ -19,6 +19,7 @@ pub mod overview;
 pub mod queue;
 pub mod schema;
 pub mod screens;
+pub mod settings;
 pub mod setup;
 pub mod write;
 
@@ -46,13 +47,11 @@ pub struct Actor {
     pub login: String,
     /// `--readonly`: a viewer whatever the staff table says.
     pub readonly: bool,
-    /// The role of a login the staff table does not know.
-    pub unknown_role: Role,
 }
 
 impl Actor {
     pub fn new(login: impl Into<String>) -> Self {
-        Actor { login: login.into(), readonly: false, unknown_role: Role::Viewer }
+        Actor { login: login.into(), readonly: false }
     }
 }
 
@@ -116,7 +115,7 @@ impl Store {
             }
             schema::migrate(&mut conn)?;
         }
-        let thresholds = Thresholds::default();
+        let thresholds = settings::load(&conn).map(|s| s.thresholds).unwrap_or_default();
         let mut store = Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded };
         if store.is_demo().unwrap_or(false) {
             store.clock = clock.trusting();
@@ -166,12 +165,16 @@ impl Store {
     }
 }
 
-/// The role of `actor` on `conn`.
+/// The role of `actor` on `conn`: from the staff table, else what the ledger's settings
+/// give a login it does not know (never from the user's own config).
 pub(crate) fn role_of(conn: &Connection, actor: &Actor) -> Result<Role, StoreError> {
     if actor.readonly {
         return Ok(Role::Viewer);
     }
     let role: Option<String> =
         conn.query_row("SELECT role FROM staff WHERE login = ?1", [&actor.login], |r| r.get(0)).optional()?;
-    Ok(role.and_then(|r| Role::parse(&r)).unwrap_or(actor.unknown_role))
+    match role.and_then(|r| Role::parse(&r)) {
+        Some(r) => Ok(r),
+        None => Ok(settings::load(conn)?.unknown_role),
+    }
 }

@@ -49,7 +49,7 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     let term = std::env::var("TERM").ok();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(Depth::detect(config.theme, term.as_deref(), no_color));
-    let mut state = AppState::new(lang, env.clock.today(), session, config.thresholds, keymap);
+    let mut state = AppState::new(lang, env.clock.today(), session, store.thresholds, keymap);
     let views_path = config::views::path();
     state.views = views_path.as_deref().map(config::views::load).unwrap_or_default();
     let (tx, rx) = channel();

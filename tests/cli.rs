@@ -279,7 +279,7 @@ fn the_demo_flag_leaves_the_ledger_named_by_anwei_db_alone() {
 }
 
 #[test]
-fn unknown_logins_are_viewers_unless_the_config_says_officer() {
+fn unknown_logins_are_viewers_unless_the_ledger_says_officer() {
     let l = Ledger::new();
     let code = l.hazard("2026-05-01", "2026-09-30");
     l.conn().execute("DELETE FROM staff WHERE login = ?1", [anwei::identity::os_login()]).unwrap();
@@ -296,6 +296,9 @@ fn unknown_logins_are_viewers_unless_the_config_says_officer() {
             .unwrap()
     };
     assert_eq!(run("").status.code(), Some(4));
-    assert_eq!(run("unknown_role = \"officer\"\n").status.code(), Some(0));
-    assert_eq!(run("unknown_role = \"admin\"\n").status.code(), Some(2), "never admin by config");
+    let own = run("unknown_role = \"officer\"\n");
+    assert_eq!(own.status.code(), Some(2), "a user's config grants nothing");
+    assert!(String::from_utf8_lossy(&own.stderr).contains("line 1"));
+    l.conn().execute("INSERT INTO settings (key, value) VALUES ('unknown_role', 'officer')", []).unwrap();
+    assert_eq!(run("").status.code(), Some(0), "the ledger's setting does");
 }

@@ -313,3 +313,41 @@ fn no_control_character_reaches_a_terminal() {
     assert!(anwei(&l, &["export", "hazards", "-o", file.to_str().unwrap()]).status.success());
     assert!(std::fs::read_to_string(&file).unwrap().contains("\u{1b}]0;PWNED\u{7}"));
 }
+
+/// Rule 2: rights and official rules come from the ledger: only an admin changes them,
+/// each change an event; a user's config cannot.
+#[test]
+fn settings_are_the_ledgers_and_only_an_admin_changes_them() {
+    let l = Ledger::new();
+    l.hazard("2026-01-05", "2026-11-20");
+    l.conn().execute("INSERT INTO staff (login, name, role) VALUES ('li', '李娜', 'officer')", []).unwrap();
+    let officer = l.store_as("li").set_setting("overdue_days", "1,2,3,4", "");
+    assert!(matches!(officer, Err(anwei::store::StoreError::Forbidden { .. })), "{officer:?}");
+    let out = anwei(&l, &["settings", "set", "overdue_days", "1,2,3,200000000"]);
+    assert_eq!(out.status.code(), Some(2), "out of range: {}", stderr(&out));
+    assert!(stderr(&out).contains("3650"), "{}", stderr(&out));
+    let out = anwei(&l, &["settings", "set", "overdue_days", "2,10,20,40", "--reason", "县局通知"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (actor, from, to, note): (String, String, String, String) = l
+        .conn()
+        .query_row(
+            "SELECT actor, from_value, to_value, note FROM ledger_events WHERE kind = 'setting' ORDER BY id DESC",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (actor, from.as_str(), to.as_str(), note.as_str()),
+        (anwei::identity::os_login(), "1,15,30,60", "2,10,20,40", "县局通知")
+    );
+    assert_eq!(l.store().thresholds.overdue_days, [2, 10, 20, 40], "everyone opening the ledger gets them");
+    let shown = String::from_utf8_lossy(&anwei(&l, &["settings", "show"]).stdout).to_string();
+    assert!(shown.contains("2,10,20,40") && shown.contains(&anwei::identity::os_login()), "{shown}");
+    let config = l.path().parent().unwrap().join("config.toml");
+    std::fs::write(&config, "[escalation]\noverdue_days = [1, 2, 3, 4]\n").unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_anwei"));
+    let out = cmd.arg("--db").arg(l.path()).arg("overview").env("ANWEI_CONFIG", &config).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a config's thresholds are refused: {}", stderr(&out));
+    let deleted = l.conn().execute("DELETE FROM ledger_events", []);
+    assert!(deleted.is_err(), "the ledger log is append-only");
+}

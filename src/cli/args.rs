@@ -86,6 +86,9 @@ pub enum Command {
     /// Staff and roles.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// The ledger-wide settings: rights and the rules behind official figures (admin to set).
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Print your login and role.
     Whoami,
     /// Check integrity, counters, and that state agrees with the timeline.
@@ -221,6 +224,25 @@ pub struct NewArgs {
     pub assignee: Option<String>,
     #[arg(long, default_value = "")]
     pub note: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Every setting, its value and its last change.
+    Show {
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Change one (admin); the change is recorded with who, when and why.
+    Set {
+        /// unknown_role, overdue_days, stalled_days, doc_prefix or lang.
+        key: String,
+        /// The new value, e.g. `officer`, `1,15,30,60`, `30`, `官安`, `zh`.
+        value: String,
+        /// Why it changes.
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,12 +17,14 @@ pub enum Write {
     Reopen,
     Import,
     ManageStaff,
+    /// The ledger-wide settings.
+    Settings,
     /// The quarterly consultation's record, its follow-up actions and the calendar's cadence.
     Consult,
 }
 
 impl Write {
-    pub const ALL: [Write; 13] = [
+    pub const ALL: [Write; 14] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -35,6 +37,7 @@ impl Write {
         Write::Reopen,
         Write::Import,
         Write::ManageStaff,
+        Write::Settings,
         Write::Consult,
     ];
 
@@ -53,13 +56,14 @@ impl Write {
             Write::Reopen => "reopen",
             Write::Import => "import",
             Write::ManageStaff => "manage_staff",
+            Write::Settings => "settings",
             Write::Consult => "consult",
         }
     }
 
     /// Admin-only writes.
     fn admin_only(self) -> bool {
-        matches!(self, Write::Reopen | Write::Import | Write::ManageStaff)
+        matches!(self, Write::Reopen | Write::Import | Write::ManageStaff | Write::Settings)
     }
 }
 
@@ -81,7 +85,10 @@ mod tests {
         for w in Write::ALL {
             assert!(allows(Role::Admin, w));
             assert!(!allows(Role::Viewer, w));
-            assert_eq!(allows(Role::Officer, w), !matches!(w, Write::Reopen | Write::Import | Write::ManageStaff));
+            assert_eq!(
+                allows(Role::Officer, w),
+                !matches!(w, Write::Reopen | Write::Import | Write::ManageStaff | Write::Settings)
+            );
         }
     }
 }

@@ -103,6 +103,28 @@ pub fn doc_no(prefix: &str, level: Escalation, year: i32, seq: u32) -> String {
     format!("{prefix}{}〔{year}〕{seq}号", level.doc_char())
 }
 
+/// The interface language (its words are in the message catalogue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Parses `zh`, `zh_CN.UTF-8`, `en`, `en_US` and the like.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s.starts_with("c.") || s == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
 /// The five-part plan (五落实). Empty strings count as missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -313,4 +313,25 @@ END;
 
 CREATE INDEX hazards_stalled ON hazards(last_progress_on, deadline) WHERE status <> 'closed' AND escalation_level = 0;
 CREATE INDEX hazards_deadline ON hazards(deadline, id);
+"#;
+
+/// Trust: the ledger-wide settings (rights and the rules behind official figures), and
+/// the append-only log of changes to the ledger itself (a setting, later a role).
+const V4: &str = r#"
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE ledger_events (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER ledger_events_no_update BEFORE UPDATE ON ledger_events
+BEGIN SELECT RAISE(ABORT, 'the ledger log is append-only'); END;
+CREATE TRIGGER ledger_events_no_delete BEFORE DELETE ON ledger_events
+BEGIN SELECT RAISE(ABORT, 'the ledger log is append-only'); END;
 "#;

@@ -274,11 +274,9 @@ pub(crate) fn doc_number(
     Ok(doc_no(prefix, level, year, seq as u32))
 }
 
-/// The prefix of the ledger's document numbers (官安).
-pub(crate) fn doc_prefix(conn: &Connection) -> rusqlite::Result<String> {
-    let v: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = 'doc_prefix'", [], |r| r.get(0)).optional()?;
-    Ok(v.unwrap_or_else(|| "官安".to_string()))
+/// The prefix of the ledger's document numbers (官安), a ledger setting.
+pub(crate) fn doc_prefix(conn: &Connection) -> Result<String, StoreError> {
+    Ok(crate::store::settings::load(conn)?.doc_prefix)
 }
 
 /// Records an escalation document.

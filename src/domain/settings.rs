@@ -1,0 +1,166 @@
+//! The ledger-wide settings: the rules that change official figures or rights, the same
+//! for everyone on a ledger and set only by an admin. Each has a name, a default and the
+//! values it accepts; a value out of range is refused, never stored.
+
+use super::escalation::Thresholds;
+use super::{Lang, Role};
+
+/// Every setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    /// What a login missing from the staff table may do.
+    UnknownRole,
+    /// Days overdue for a letter, a circular, a summons and exposure.
+    OverdueDays,
+    /// No progress for this long: at least a letter.
+    StalledDays,
+    /// The prefix of document numbers (官安 in 官安函〔2026〕12号).
+    DocPrefix,
+    /// The language everyone on the ledger sees unless they choose another.
+    Lang,
+}
+
+impl Key {
+    pub const ALL: [Key; 5] = [Key::UnknownRole, Key::OverdueDays, Key::StalledDays, Key::DocPrefix, Key::Lang];
+
+    /// The name of `anwei settings set NAME VALUE`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::UnknownRole => "unknown_role",
+            Key::OverdueDays => "overdue_days",
+            Key::StalledDays => "stalled_days",
+            Key::DocPrefix => "doc_prefix",
+            Key::Lang => "lang",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Key> {
+        Key::ALL.iter().copied().find(|k| k.name() == name.trim())
+    }
+}
+
+/// The most days a threshold may be (ten years).
+pub const MAX_DAYS: i64 = 3650;
+
+/// The settings of a ledger, with their defaults where none was set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub unknown_role: Role,
+    pub thresholds: Thresholds,
+    pub doc_prefix: String,
+    pub lang: Lang,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            unknown_role: Role::Viewer,
+            thresholds: Thresholds::default(),
+            doc_prefix: "官安".into(),
+            lang: Lang::Zh,
+        }
+    }
+}
+
+/// Why a value was refused; the catalogue key is `setting.why.NAME`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// Not viewer or officer (an unknown login is never an admin).
+    Role,
+    /// Four whole numbers of days, rising, from 1 to `MAX_DAYS`.
+    Days4,
+    /// A whole number of days from 1 to `MAX_DAYS`.
+    Days,
+    /// One to eight letters, no spaces or punctuation.
+    Prefix,
+    /// zh or en.
+    Lang,
+}
+
+impl Refused {
+    pub fn name(self) -> &'static str {
+        match self {
+            Refused::Role => "role",
+            Refused::Days4 => "days4",
+            Refused::Days => "days",
+            Refused::Prefix => "prefix",
+            Refused::Lang => "lang",
+        }
+    }
+}
+
+fn days(text: &str) -> Option<i64> {
+    text.trim().parse::<i64>().ok().filter(|d| (1..=MAX_DAYS).contains(d))
+}
+
+impl Settings {
+    /// Sets `key` from its text form (as stored and as typed), checking its range.
+    pub fn set(&mut self, key: Key, text: &str) -> Result<(), Refused> {
+        match key {
+            Key::UnknownRole => {
+                self.unknown_role = Role::parse(text).filter(|r| *r != Role::Admin).ok_or(Refused::Role)?;
+            }
+            Key::OverdueDays => {
+                let parts: Vec<Option<i64>> = text.split(',').map(days).collect();
+                let [Some(a), Some(b), Some(c), Some(d)] = parts.as_slice() else { return Err(Refused::Days4) };
+                if !(a < b && b < c && c < d) {
+                    return Err(Refused::Days4);
+                }
+                self.thresholds.overdue_days = [*a, *b, *c, *d];
+            }
+            Key::StalledDays => self.thresholds.stalled_days = days(text).ok_or(Refused::Days)?,
+            Key::DocPrefix => {
+                let t = text.trim();
+                let ok = (1..=8).contains(&t.chars().count()) && t.chars().all(char::is_alphanumeric);
+                if !ok {
+                    return Err(Refused::Prefix);
+                }
+                self.doc_prefix = t.to_string();
+            }
+            Key::Lang => self.lang = Lang::parse(text).ok_or(Refused::Lang)?,
+        }
+        Ok(())
+    }
+
+    /// The text form of `key`'s value.
+    pub fn get(&self, key: Key) -> String {
+        match key {
+            Key::UnknownRole => self.unknown_role.as_str().to_string(),
+            Key::OverdueDays => {
+                self.thresholds.overdue_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(",")
+            }
+            Key::StalledDays => self.thresholds.stalled_days.to_string(),
+            Key::DocPrefix => self.doc_prefix.clone(),
+            Key::Lang => match self.lang {
+                Lang::Zh => "zh".into(),
+                Lang::En => "en".into(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_in_range_only() {
+        let mut s = Settings::default();
+        assert_eq!(s.set(Key::OverdueDays, "2, 10, 20, 40"), Ok(()));
+        assert_eq!(s.thresholds.overdue_days, [2, 10, 20, 40]);
+        for bad in ["1,2,3,200000000", "1,2,3", "5,1,20,40", "0,1,2,3", "a,b,c,d", "-1,2,3,4"] {
+            assert_eq!(s.set(Key::OverdueDays, bad), Err(Refused::Days4), "{bad}");
+        }
+        assert_eq!(s.set(Key::StalledDays, "-5"), Err(Refused::Days));
+        assert_eq!(s.set(Key::UnknownRole, "admin"), Err(Refused::Role), "an unknown login is never an admin");
+        assert_eq!(s.set(Key::UnknownRole, "officer"), Ok(()));
+        assert_eq!(s.set(Key::DocPrefix, "官 安"), Err(Refused::Prefix));
+        assert_eq!(s.set(Key::Lang, "xx"), Err(Refused::Lang));
+        for k in Key::ALL {
+            let text = s.get(k);
+            let mut again = Settings::default();
+            again.set(k, &text).unwrap();
+            assert_eq!(again.get(k), text, "{k:?} round trip");
+        }
+    }
+}
