@@ -50,11 +50,14 @@ pub struct Config {
     pub idle_lock_minutes: u64,
     /// Action name → key, e.g. `assign = "A"`.
     pub keys: BTreeMap<String, String>,
+    /// The line each `[keys]` entry is on, for errors found when the keymap is built.
+    pub key_lines: BTreeMap<String, usize>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { lang: None, theme: ThemeChoice::Auto, idle_lock_minutes: 15, keys: BTreeMap::new() }
+        let keys = BTreeMap::new();
+        Config { lang: None, theme: ThemeChoice::Auto, idle_lock_minutes: 15, keys, key_lines: BTreeMap::new() }
     }
 }
 
@@ -109,7 +112,23 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         let message = format!("idle_lock_minutes: {idle_lock_minutes} is more than a day ({MAX_IDLE_MINUTES})");
         return Err((line_of("idle_lock_minutes"), message));
     }
-    Ok(Config { lang, theme: raw.theme.unwrap_or_default(), idle_lock_minutes, keys: raw.keys })
+    let key_lines = key_lines(text);
+    Ok(Config { lang, theme: raw.theme.unwrap_or_default(), idle_lock_minutes, keys: raw.keys, key_lines })
+}
+
+/// The 1-based line of each entry of the `[keys]` table.
+fn key_lines(text: &str) -> BTreeMap<String, usize> {
+    let mut table = String::new();
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            table = name.trim().to_string();
+        } else if let Some((name, _)) = line.split_once('=').filter(|_| table == "keys") {
+            out.insert(name.trim().trim_matches('"').to_string(), i + 1);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -156,6 +175,13 @@ mod tests {
         assert_eq!(parse("x\n").unwrap_err().0, 1);
         assert_eq!(parse("\nlang = \"fr\"").unwrap_err().0, 2);
         assert_eq!(parse("\nidle_lock_minutes = 99999999\n").unwrap_err().0, 2);
+    }
+
+    #[test]
+    fn key_entries_know_their_lines() {
+        let c = parse("lang = \"en\"\n[keys]\nassign = \"A\"\n\"escalate\" = \"E\"\n").unwrap();
+        assert_eq!(c.key_lines.get("assign"), Some(&3));
+        assert_eq!(c.key_lines.get("escalate"), Some(&4));
     }
 
     #[test]

@@ -42,7 +42,11 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     }
     let config = &env.config;
     let lang = env.lang;
-    let keymap = Keymap::with_overrides(&config.keys).map_err(|e| bad_config(lang, 0, &e))?;
+    let keymap = Keymap::with_overrides(&config.keys).map_err(|e| {
+        // the error names its entry, `keys.NAME: …`: say the line it is on
+        let name = e.strip_prefix("keys.").and_then(|r| r.split(':').next()).unwrap_or_default();
+        bad_config(lang, config.key_lines.get(name).copied().unwrap_or(0), &e)
+    })?;
     let path = env.db_path()?;
     let store = env.open()?;
     let session = session(&store, env, &path);

@@ -112,7 +112,7 @@ impl Key {
             "end" => KeyCode::End,
             "pageup" => KeyCode::PageUp,
             "pagedown" => KeyCode::PageDown,
-            f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().ok()?),
+            f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
             _ => {
                 let mut chars = name.chars();
                 let c = chars.next()?;
@@ -334,6 +334,8 @@ mod tests {
         assert!(bad("assign", "ctrl-").is_err());
         assert!(bad("assign", "e").unwrap_err().contains("escalate"));
         assert_eq!(Key::parse("f5"), Some(Key { code: KeyCode::F(5), ctrl: false }));
+        assert_eq!(Key::parse("F99"), None, "function keys are F1 to F12");
+        assert_eq!(Key::parse("f0"), None);
     }
 
     #[test]

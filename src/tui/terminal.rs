@@ -58,11 +58,14 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// A panic in any thread (the worker's too) restores the terminal, says what happened,
+/// and ends the program with status 101: never a screen left hung in cooked mode.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        std::process::exit(101);
     }));
 }
 

@@ -149,8 +149,8 @@ def sigterm_and_bad_config(suite, binary, ledger, tmp):
         panicky = os.path.join(os.path.dirname(binary), "examples", "panic_restore")
         if os.path.exists(panicky):
             t.start("panic", f"{panicky} 2>/dev/null; echo anwei-exited-$?; sleep 60", 80, 24, env)
-            seen = t.wait_for("panic", "anwei-exited-", 15)
-            suite.check("a panic leaves the terminal restored (mouse off too)",
+            seen = t.wait_for("panic", "anwei-exited-101", 15)
+            suite.check("a panic on another thread ends the program (101) with the terminal restored",
                         seen is not None and modes_restored(t, "panic"), t.flags("panic"))
     finally:
         t.kill()
