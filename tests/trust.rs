@@ -259,13 +259,16 @@ fn escalating_to_a_level_not_above_names_the_current_one() {
     assert!(stderr(&out).contains("already at circular"), "{}", stderr(&out));
 }
 
-/// Runs the binary with its stdout on a pseudo-terminal (python's pty), returning what it
-/// wrote there.
+/// Runs the binary with its stdout on a pseudo-terminal (python's os.openpty), returning
+/// all it wrote there.
 fn on_a_terminal(l: &Ledger, args: &[&str]) -> Vec<u8> {
-    let script = "import os, pty, sys\n\
+    let script = "import os, subprocess, sys\n\
+        m, s = os.openpty()\n\
+        p = subprocess.Popen(sys.argv[1:], stdout=s, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n\
+        os.close(s)\n\
         out = bytearray()\n\
-        def read(fd):\n    data = os.read(fd, 65536)\n    out.extend(data)\n    return b''\n\
-        pty.spawn(sys.argv[1:], read)\n\
+        while True:\n    try:\n        data = os.read(m, 65536)\n    except OSError:\n        break\n    if not data:\n        break\n    out.extend(data)\n\
+        p.wait()\n\
         sys.stdout.buffer.write(bytes(out))\n";
     let out = Command::new("python3")
         .arg("-c")
@@ -350,4 +353,35 @@ fn settings_are_the_ledgers_and_only_an_admin_changes_them() {
     assert_eq!(out.status.code(), Some(2), "a config's thresholds are refused: {}", stderr(&out));
     let deleted = l.conn().execute("DELETE FROM ledger_events", []);
     assert!(deleted.is_err(), "the ledger log is append-only");
+}
+
+/// Rule 12: check finds tampering, and names what was tampered with.
+#[test]
+fn check_finds_tampering() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-03-01", "2026-06-30");
+    let mut s = l.store();
+    s.staff_add("li", "李娜", anwei::domain::Role::Officer, None).unwrap();
+    s.assign(&code, None, "li", "").unwrap();
+    s.extend(&code, None, "2026-12-31".parse().unwrap(), "汛期").unwrap();
+    s.escalate(&code, None, None, "").unwrap();
+    assert!(s.check().unwrap().is_empty(), "{:?}", s.check().unwrap());
+    let tamper = |sql: &str| l.conn().execute_batch(sql).unwrap();
+    tamper("DROP TRIGGER timeline_no_update");
+    tamper(&format!("UPDATE hazards SET assignee = NULL, deadline = '2027-06-30' WHERE code = '{code}'"));
+    tamper("UPDATE staff SET role = 'admin' WHERE login = 'li'");
+    tamper(&format!(
+        "INSERT INTO escalations (hazard_id, level, doc_no, date, actor)
+         SELECT id, 2, '官安通〔2026〕99号', '2026-11-01', 'x' FROM hazards WHERE code = '{code}'"
+    ));
+    let out = anwei(&l, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    for what in ["timeline_no_update missing", "li", &code] {
+        assert!(text.contains(what), "{what}: {text}");
+    }
+    let found: Vec<String> = l.store().check().unwrap().into_iter().map(|f| f.what).collect();
+    for rule in ["guard", "assignee_timeline", "deadline_timeline", "staff_roles", "documents_without_event"] {
+        assert!(found.iter().any(|f| f == rule), "{rule}: {found:?}");
+    }
 }

@@ -54,7 +54,7 @@ pub fn insert_unit(tx: &Transaction, name: &str, kind: UnitKind) -> rusqlite::Re
     Ok(tx.last_insert_rowid())
 }
 
-/// Inserts a staff member unless the login exists.
+/// Inserts a staff member unless the login exists, with the ledger event of its role.
 pub fn insert_staff(
     tx: &Transaction,
     login: &str,
@@ -63,11 +63,16 @@ pub fn insert_staff(
     role: Role,
     phone: &str,
 ) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO staff (login, name, unit_id, role, phone) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(login) DO NOTHING",
-    )?
-    .execute(params![login, name, unit_id, role.as_str(), phone])?;
+    let added = tx
+        .prepare_cached(
+            "INSERT INTO staff (login, name, unit_id, role, phone) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(login) DO NOTHING",
+        )?
+        .execute(params![login, name, unit_id, role.as_str(), phone])?;
+    if added == 1 {
+        let at: String = tx.query_row("SELECT strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')", [], |r| r.get(0))?;
+        super::setup::staff_event(tx, &at, "anwei", login, "", role)?;
+    }
     Ok(())
 }
 

@@ -4,6 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use rusqlite::OptionalExtension;
+
 use super::{Store, StoreError};
 
 /// One finding of the check; an empty list means all is well.
@@ -66,6 +68,44 @@ const RULES: &[(&str, &str)] = &[
     ("foreign_keys", "SELECT count(*) FROM pragma_foreign_key_check"),
 ];
 
+/// Tampering the timeline would show: each query lists the hazards (by code) whose state
+/// is not what their audited events say.
+const HAZARD_RULES: &[(&str, &str)] = &[
+    (
+        "deadline_timeline",
+        "SELECT h.code FROM hazards h WHERE EXISTS (
+           SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'deadline')
+         AND h.deadline IS NOT (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'deadline'
+           ORDER BY t.id DESC LIMIT 1)",
+    ),
+    (
+        "assignee_timeline",
+        "SELECT h.code FROM hazards h WHERE EXISTS (
+           SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'assignee')
+         AND h.assignee IS NOT (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'assignee'
+           ORDER BY t.id DESC LIMIT 1)",
+    ),
+    (
+        "documents_without_event",
+        "SELECT DISTINCT h.code FROM escalations x JOIN hazards h ON h.id = x.hazard_id WHERE NOT EXISTS (
+           SELECT 1 FROM timeline t WHERE t.hazard_id = x.hazard_id AND t.field = 'escalation_level'
+           AND t.to_value = CAST(x.level AS TEXT) AND (t.note = x.doc_no OR t.note LIKE x.doc_no || ' %'))",
+    ),
+    (
+        "events_without_document",
+        "SELECT DISTINCT h.code FROM timeline t JOIN hazards h ON h.id = t.hazard_id
+         WHERE t.field = 'escalation_level' AND NOT EXISTS (
+           SELECT 1 FROM escalations x WHERE x.hazard_id = t.hazard_id AND x.level = CAST(t.to_value AS INTEGER))",
+    ),
+];
+
+/// Staff whose role is not the one their last audited change gave them.
+const STAFF_RULE: &str = "SELECT s.login FROM staff s WHERE s.role IS NOT (
+    SELECT to_value FROM ledger_events e WHERE e.kind = 'staff' AND e.field = s.login ORDER BY e.id DESC LIMIT 1)";
+
+/// How many names a finding lists.
+const NAMED: usize = 10;
+
 impl Store {
     /// Runs every check; returns the findings (empty when the ledger is sound).
     pub fn check(&self) -> Result<Vec<Finding>, StoreError> {
@@ -80,7 +120,39 @@ impl Store {
                 findings.push(Finding { what: (*name).into(), detail: n.to_string() });
             }
         }
+        findings.extend(self.guards()?);
+        for (name, sql) in HAZARD_RULES.iter().chain(&[("staff_roles", STAFF_RULE)]) {
+            let names = self.names(sql)?;
+            if !names.is_empty() {
+                findings.push(Finding { what: (*name).into(), detail: named(&names) });
+            }
+        }
         Ok(findings)
+    }
+
+    /// The append-only guards: each present and as the migrations made it.
+    fn guards(&self) -> Result<Vec<Finding>, StoreError> {
+        let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out = Vec::new();
+        for (name, want) in super::schema::guard_triggers() {
+            let have: Option<String> = self
+                .conn
+                .query_row("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))
+                .optional()?;
+            let detail = match have {
+                None => "missing",
+                Some(sql) if squeeze(&sql) != squeeze(&want) => "changed",
+                Some(_) => continue,
+            };
+            out.push(Finding { what: "guard".into(), detail: format!("{name} {detail}") });
+        }
+        Ok(out)
+    }
+
+    fn names(&self, sql: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// An online backup to `dest` (which must not exist) through `VACUUM INTO`.
@@ -92,4 +164,11 @@ impl Store {
         self.conn.execute("VACUUM INTO ?1", [dest])?;
         Ok(())
     }
+}
+
+/// How many, and the first of them by name.
+fn named(names: &[String]) -> String {
+    let first: Vec<&str> = names.iter().take(NAMED).map(String::as_str).collect();
+    let more = if names.len() > NAMED { " …" } else { "" };
+    format!("{}: {}{more}", names.len(), first.join(" "))
 }

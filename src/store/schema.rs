@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -335,3 +335,37 @@ BEGIN SELECT RAISE(ABORT, 'the ledger log is append-only'); END;
 CREATE TRIGGER ledger_events_no_delete BEFORE DELETE ON ledger_events
 BEGIN SELECT RAISE(ABORT, 'the ledger log is append-only'); END;
 "#;
+
+/// Trust: every staff member's role as a ledger event, so that `check` can tell a role
+/// given through the program from one written by hand (the roles there at the upgrade
+/// are recorded as found).
+const V5: &str = r#"
+INSERT INTO ledger_events (at, actor, kind, field, from_value, to_value, note)
+SELECT strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), 'anwei', 'staff', login, '', role, 'recorded at the upgrade'
+FROM staff;
+"#;
+
+/// The append-only guards of the three logs, as the migrations create them: `check`
+/// compares the database's with these.
+pub fn guard_triggers() -> Vec<(&'static str, String)> {
+    let names = [
+        "timeline_no_update",
+        "timeline_no_delete",
+        "consultation_events_no_update",
+        "consultation_events_no_delete",
+        "ledger_events_no_update",
+        "ledger_events_no_delete",
+    ];
+    names
+        .iter()
+        .filter_map(|name| {
+            let head = format!("CREATE TRIGGER {name} ");
+            let sql = MIGRATIONS.iter().find_map(|m| {
+                let start = m.find(&head)?;
+                let end = start + m[start..].find("END;")? + "END".len();
+                Some(m[start..end].to_string())
+            })?;
+            Some((*name, sql))
+        })
+        .collect()
+}

@@ -42,6 +42,7 @@ impl Store {
              ON CONFLICT(login) DO UPDATE SET role = 'admin'",
             [&self.actor.login],
         )?;
+        staff_event(&tx, &self.clock.stamp(), &self.actor.login, &self.actor.login, "", Role::Admin)?;
         tx.commit()?;
         Ok(())
     }
@@ -61,14 +62,20 @@ impl Store {
         if login.is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(StoreError::Invalid { field: "login", value: login.to_string(), why: "login".into() });
         }
+        let (now, actor) = (self.clock.stamp(), self.actor.login.clone());
         let tx = self.begin(Write::ManageStaff)?;
         let unit_id = unit.map(|u| super::write::register::find_unit(&tx, u)).transpose()?;
         let name = if name.trim().is_empty() { login } else { name.trim() };
+        let before: Option<String> =
+            tx.query_row("SELECT role FROM staff WHERE login = ?1", [login], |r| r.get(0)).optional()?;
         tx.execute(
             "INSERT INTO staff (login, name, unit_id, role) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(login) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id, role = excluded.role",
             params![login, name, unit_id, role.as_str()],
         )?;
+        if before.as_deref() != Some(role.as_str()) {
+            staff_event(&tx, &now, &actor, login, before.as_deref().unwrap_or(""), role)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -117,4 +124,20 @@ fn doc_prefix(org: &str) -> String {
         Some(c) => format!("{c}安"),
         None => "安委".to_string(),
     }
+}
+
+/// A staff member's role given or changed, as a ledger event (who gave it, when).
+pub(crate) fn staff_event(
+    tx: &rusqlite::Transaction,
+    at: &str,
+    actor: &str,
+    login: &str,
+    from: &str,
+    to: Role,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO ledger_events (at, actor, kind, field, from_value, to_value) VALUES (?1, ?2, 'staff', ?3, ?4, ?5)",
+    )?
+    .execute(params![at, actor, login, from, to.as_str()])?;
+    Ok(())
 }

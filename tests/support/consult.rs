@@ -133,9 +133,15 @@ fn closed_on(i: i64, discovered: NaiveDate, deadline: NaiveDate) -> Option<Naive
 }
 
 fn event(tx: &Transaction, id: i64, at: &str, kind: &str, field: &str, from: &str, to: &str) {
+    noted(tx, id, at, [kind, field, from, to, ""]);
+}
+
+/// An event with a note: `[kind, field, from, to, note]`.
+fn noted(tx: &Transaction, id: i64, at: &str, e: [&str; 5]) {
     tx.execute(
-        "INSERT INTO timeline (hazard_id, at, actor, kind, field, from_value, to_value) VALUES (?1, ?2, 'fixture', ?3, ?4, ?5, ?6)",
-        params![id, at, kind, field, from, to],
+        "INSERT INTO timeline (hazard_id, at, actor, kind, field, from_value, to_value, note)
+         VALUES (?1, ?2, 'fixture', ?3, ?4, ?5, ?6, ?7)",
+        params![id, at, e[0], e[1], e[2], e[3], e[4]],
     )
     .unwrap();
 }
@@ -181,14 +187,17 @@ fn escalate(tx: &Transaction, id: i64, r: &HazardRecord, docs: &mut i64) {
             break;
         }
         *docs += 1;
+        let doc_no = format!("官安函〔{}〕{docs}号", day.format("%Y"));
         tx.execute(
             "INSERT INTO escalations (hazard_id, level, doc_no, date, actor) VALUES (?1, ?2, ?3, ?4, 'fixture')",
-            params![id, level, format!("官安函〔{}〕{docs}号", day.format("%Y")), day.to_string()],
+            params![id, level, doc_no, day.to_string()],
         )
         .unwrap();
         tx.execute("UPDATE hazards SET escalation_level = ?1 WHERE id = ?2", params![level, id]).unwrap();
         let at = format!("{day} 10:00:00");
-        event(tx, id, &at, "escalated", "escalation_level", &(level - 1).to_string(), &level.to_string());
+        // as the program writes it: the document number leads the note
+        let (from, to) = ((level - 1).to_string(), level.to_string());
+        noted(tx, id, &at, ["escalated", "escalation_level", &from, &to, &doc_no]);
     }
 }
 
