@@ -37,6 +37,10 @@ pub fn main() -> i32 {
             return 0;
         }
     };
+    if let Some(bad) = cli.lang.as_deref().filter(|l| Lang::parse(l).is_none()) {
+        let message = format!("--lang: \"{}\" is not zh or en", crate::text::sanitise(bad));
+        return report(&Failure::input(message));
+    }
     let options = Options {
         db: cli.db.clone(),
         db_from_env,

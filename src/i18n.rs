@@ -84,8 +84,12 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
     match e {
         StoreError::UnknownHazard(code) => lang.f("err.unknown_hazard", &[code]),
         StoreError::Unknown { what, value } => lang.f("err.unknown", &[&lang.word("thing", what), value]),
-        StoreError::Invalid { field, value, why } => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
+        StoreError::Invalid { field, value, why } => match why.strip_prefix("too_long:") {
+            Some(max) => lang.f("err.too_long", &[field, &max]),
+            None => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
+        },
         StoreError::Gate(g) => gate_error(lang, g),
+        StoreError::NothingChanged(code) => lang.f("err.nothing_changed", &[code]),
         StoreError::LevelNotAbove { asked: Some(a), current } => {
             lang.f("err.level_not_above", &[&lang.word("level", a.as_str()), &level_word(lang, *current)])
         }
@@ -139,6 +143,8 @@ pub fn gate_error(lang: Lang, g: &GateError) -> String {
             lang.f("err.plan_incomplete", &[&parts.join(lang.t("list.sep"))])
         }
         GateError::ReasonRequired => lang.t("err.reason_required").to_string(),
+        GateError::AlreadyPassed(role) => lang.f("err.already_passed", &[&lang.word("verifier", role.as_str())]),
+        GateError::PlanPartCleared(part) => lang.f("err.plan_part_cleared", &[&lang.word("plan", part)]),
     }
 }
 

@@ -385,3 +385,44 @@ fn check_finds_tampering() {
         assert!(found.iter().any(|f| f == rule), "{rule}: {found:?}");
     }
 }
+
+/// Rule 5: bounded input everywhere; writes that would change nothing write nothing.
+#[test]
+fn input_is_bounded() {
+    let l = Ledger::new();
+    let code = l.verifying("2026-03-01", "2026-06-30");
+    let long = "长".repeat(10_000);
+    for args in [
+        vec!["progress", code.as_str(), "--note", long.as_str()],
+        vec!["staff", "add", long.as_str()],
+        vec!["staff", "add", "wu", "--name", ""],
+        vec!["--lang", "xx", "list"],
+        vec!["demo", "--hazards", "99999999999"],
+    ] {
+        let out = anwei(&l, &args);
+        assert_eq!(out.status.code(), Some(2), "{:?}: {}", &args[..2], stderr(&out));
+    }
+    let dir = l.path().parent().unwrap();
+    assert!(!std::fs::read_dir(dir).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".part")));
+    let version = |l: &Ledger| -> i64 {
+        l.conn().query_row("SELECT version FROM hazards WHERE code = ?1", [&code], |r| r.get(0)).unwrap()
+    };
+    let before = version(&l);
+    let same = anwei(&l, &["plan", &code, "--funds", "20万元"]);
+    assert_eq!(same.status.code(), Some(2), "{}", stderr(&same));
+    assert_eq!(version(&l), before, "nothing to change writes nothing");
+    let cleared = anwei(&l, &["plan", &code, "--funds", ""]);
+    assert!(stderr(&cleared).contains("cannot be emptied"), "{}", stderr(&cleared));
+    let tomorrow = anwei(&l, &["plan", &code, "--deadline", "明年"]);
+    assert!(stderr(&tomorrow).contains("is a date"), "{}", stderr(&tomorrow));
+    let pass = |role: &str| anwei(&l, &["verify", &code, "--role", role, "--name", "刘洋", "--pass"]);
+    assert!(pass("regulator").status.success());
+    let again = pass("regulator");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already signed a pass"), "{}", stderr(&again));
+    for _ in 0..3 {
+        l.hazard("2026-04-01", "2026-12-31");
+    }
+    let listed = anwei(&l, &["list", "--limit", "2"]);
+    assert!(stderr(&listed).contains("Stopped at --limit 2"), "{}", stderr(&listed));
+}

@@ -144,8 +144,8 @@ pub enum Command {
     Consult(super::consult_args::ConsultCommand),
     /// Generate the demo township (demo.db in the data directory unless --db).
     Demo {
-        /// How many hazards.
-        #[arg(long, default_value_t = 1500)]
+        /// How many hazards (1 to 2,000,000).
+        #[arg(long, default_value_t = 1500, value_parser = clap::value_parser!(u64).range(1..=2_000_000))]
         hazards: u64,
         /// The same seed and today give the same data.
         #[arg(long, default_value_t = 42)]
@@ -250,8 +250,9 @@ pub enum StaffCommand {
     /// Add a staff member or change their role (admin).
     Add {
         login: String,
-        #[arg(long, default_value = "")]
-        name: String,
+        /// The person's name (default: the login).
+        #[arg(long)]
+        name: Option<String>,
         #[arg(long, default_value = "officer")]
         role: String,
         #[arg(long)]

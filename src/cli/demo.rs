@@ -59,7 +59,16 @@ fn create(env: &Env, path: &Path, opts: &DemoOptions) -> Result<DemoSummary, Fai
     remove_database(env, &part)?;
     let mut store = Store::create(&part, env.actor.clone(), env.clock.trusting()).map_err(|e| env.fail(&e))?;
     let mut bar = Bar { lang: env.lang, on: std::io::stderr().is_terminal(), shown: None };
-    let summary = generate(&mut store, opts, &mut |done, total| bar.show(done, total)).map_err(|e| env.fail(&e))?;
+    let generated = generate(&mut store, opts, &mut |done, total| bar.show(done, total));
+    let summary = match generated {
+        Ok(summary) => summary,
+        Err(e) => {
+            // a failed run (a full disk, say) leaves no half-made demo behind
+            drop(store);
+            let _ = remove_database(env, &part);
+            return Err(env.fail(&e));
+        }
+    };
     bar.finish();
     drop(store);
     std::fs::rename(&part, path).map_err(|e| io_failure(env, path, &e))?;

@@ -61,6 +61,13 @@ pub fn list(env: &Env, a: &ListArgs) -> Result<(), Failure> {
     let rows = store
         .list(&f, Sort { key, descending: a.desc }, &Page { after: None, limit: a.limit })
         .map_err(|e| env.fail(&e))?;
+    if rows.len() == a.limit {
+        let all = store.count(&f).map_err(|e| env.fail(&e))?;
+        if all > a.limit as i64 {
+            // on stderr, so that the CSV or JSON on stdout stays whole
+            eprintln!("{}", env.lang.f("cli.limited", &[&a.limit, &all]));
+        }
+    }
     match a.format {
         Format::Json => json(&rows),
         Format::Csv => csv(&LIST_COLUMNS, &rows.iter().map(|r| row_cells(Lang::En, r, true)).collect::<Vec<_>>()),

@@ -113,8 +113,14 @@ pub fn staff(env: &Env, cmd: &StaffCommand) -> Result<(), Failure> {
     match cmd {
         StaffCommand::Add { login, name, role, unit } => {
             let role = word(env, "--role", role, Role::parse, &names(Role::ALL, Role::as_str))?;
+            if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                return Err(Failure::input(
+                    env.lang.f("err.invalid", &[&"--name", &"", &env.lang.word("why", "required")]),
+                ));
+            }
+            let name = name.clone().unwrap_or_default();
             let mut store = env.open()?;
-            store.staff_add(login, name, role, unit.as_deref()).map_err(|e| env.fail(&e))?;
+            store.staff_add(login, &name, role, unit.as_deref()).map_err(|e| env.fail(&e))?;
             println!("{}", env.lang.f("cli.staff_added", &[login, &env.lang.word("role", role.as_str())]));
             Ok(())
         }

@@ -290,7 +290,7 @@ fn plan(r: &mut Rng, life: &Life, e: &Enterprise, measure: &str) -> Plan {
     Plan { responsible: next(), measures: next(), funds: next(), deadline: next(), contingency: next() }
 }
 
-fn go_live() -> NaiveDate {
+pub(crate) fn go_live() -> NaiveDate {
     NaiveDate::from_ymd_opt(GO_LIVE.0, GO_LIVE.1, GO_LIVE.2).unwrap_or_default()
 }
 

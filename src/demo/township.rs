@@ -53,7 +53,8 @@ pub fn build(tx: &Transaction, seed: u64, count: usize) -> Result<Township, Stor
     let mut rng = Rng::derive(seed, STREAM, u64::MAX);
     for (login, name, unit, role) in STAFF {
         let unit_id = DEPARTMENTS.iter().position(|d| *d == unit).map(|i| departments[i]);
-        bulk::insert_staff(tx, login, name, unit_id, role, &phone(&mut rng))?;
+        let at = format!("{} 09:00:00", super::emit::go_live());
+        bulk::insert_staff(tx, (login, name, unit_id), role, &phone(&mut rng), &at)?;
     }
     let mut enterprises = Vec::with_capacity(count);
     let mut names = HashSet::with_capacity(count);

@@ -11,6 +11,10 @@ pub enum GateError {
     PlanIncomplete(Vec<&'static str>),
     /// A reopen or an extension needs a reason.
     ReasonRequired,
+    /// This party already signed a pass in the current round.
+    AlreadyPassed(VerifierRole),
+    /// A part of the plan of a hazard in rectification cannot be emptied.
+    PlanPartCleared(&'static str),
 }
 
 /// The steps that move a hazard.
@@ -98,6 +102,9 @@ pub fn verify(status: Status, earlier: &[SignOff], new: SignOff) -> Result<Verif
     if status != Status::Verifying {
         return Err(GateError::WrongStatus { from: status, step: Step::Verify });
     }
+    if new.verdict == Verdict::Pass && earlier.iter().any(|s| s.role == new.role && s.verdict == Verdict::Pass) {
+        return Err(GateError::AlreadyPassed(new.role));
+    }
     if new.verdict == Verdict::Fail {
         return Ok(VerifyOutcome::Failed);
     }
@@ -174,8 +181,8 @@ mod tests {
         assert_eq!(verify(Verifying, &[], pass(Regulator)), Ok(VerifyOutcome::Pending));
         assert_eq!(verify(Verifying, &[pass(Regulator)], pass(Expert)), Ok(VerifyOutcome::Pending));
         assert_eq!(verify(Verifying, &[pass(Regulator), pass(Expert)], pass(Enterprise)), Ok(VerifyOutcome::Closed));
-        // the same role twice does not stand in for another
-        assert_eq!(verify(Verifying, &[pass(Regulator), pass(Regulator)], pass(Regulator)), Ok(VerifyOutcome::Pending));
+        // a second pass by the same party is refused: it cannot stand in for another
+        assert_eq!(verify(Verifying, &[pass(Regulator)], pass(Regulator)), Err(GateError::AlreadyPassed(Regulator)));
     }
 
     #[test]

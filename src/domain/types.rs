@@ -183,6 +183,17 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
+/// The longest text each kind of field accepts, in characters.
+pub mod limits {
+    /// A hazard's title, an enterprise's or a person's name, a unit.
+    pub const TITLE: usize = 200;
+    pub const NAME: usize = 50;
+    /// A login: as the OS allows.
+    pub const LOGIN: usize = 32;
+    /// A note, a reason, an opinion, a description, a plan part.
+    pub const NOTE: usize = 2000;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

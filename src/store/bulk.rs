@@ -54,14 +54,14 @@ pub fn insert_unit(tx: &Transaction, name: &str, kind: UnitKind) -> rusqlite::Re
     Ok(tx.last_insert_rowid())
 }
 
-/// Inserts a staff member unless the login exists, with the ledger event of its role.
+/// Inserts a staff member unless the login exists, with the ledger event of its role
+/// given `at`.
 pub fn insert_staff(
     tx: &Transaction,
-    login: &str,
-    name: &str,
-    unit_id: Option<i64>,
+    (login, name, unit_id): (&str, &str, Option<i64>),
     role: Role,
     phone: &str,
+    at: &str,
 ) -> rusqlite::Result<()> {
     let added = tx
         .prepare_cached(
@@ -70,8 +70,7 @@ pub fn insert_staff(
         )?
         .execute(params![login, name, unit_id, role.as_str(), phone])?;
     if added == 1 {
-        let at: String = tx.query_row("SELECT strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')", [], |r| r.get(0))?;
-        super::setup::staff_event(tx, &at, "anwei", login, "", role)?;
+        super::setup::staff_event(tx, at, "anwei", login, "", role)?;
     }
     Ok(())
 }

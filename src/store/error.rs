@@ -16,6 +16,8 @@ pub enum StoreError {
     Invalid { field: &'static str, value: String, why: String },
     /// An escalation to a level not above the hazard's (`asked` none: it is at the top).
     LevelNotAbove { asked: Option<crate::domain::Escalation>, current: u8 },
+    /// A change that would change nothing: nothing is written.
+    NothingChanged(String),
     /// The domain refuses the step.
     Gate(GateError),
     /// Someone else changed the record since it was read; `version` is its version now
@@ -58,6 +60,16 @@ impl From<GateError> for StoreError {
 }
 
 impl StoreError {
+    /// Text longer than its field takes (`max` characters).
+    pub fn check_len(field: &'static str, text: &str, max: usize) -> Result<(), StoreError> {
+        let n = text.chars().count();
+        if n > max {
+            let shown: String = text.chars().take(20).collect();
+            return Err(StoreError::Invalid { field, value: format!("{shown}…"), why: format!("too_long:{max}") });
+        }
+        Ok(())
+    }
+
     /// A typed date the rules refuse, naming the field.
     pub fn date(field: &'static str, date: chrono::NaiveDate, p: crate::domain::dates::DateProblem) -> StoreError {
         StoreError::Invalid { field, value: date.to_string(), why: p.name().into() }

@@ -62,6 +62,8 @@ impl Store {
         if login.is_empty() || login.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(StoreError::Invalid { field: "login", value: login.to_string(), why: "login".into() });
         }
+        StoreError::check_len("login", login, crate::domain::limits::LOGIN)?;
+        StoreError::check_len("name", name, crate::domain::limits::NAME)?;
         let (now, actor) = (self.clock.stamp(), self.actor.login.clone());
         let tx = self.begin(Write::ManageStaff)?;
         let unit_id = unit.map(|u| super::write::register::find_unit(&tx, u)).transpose()?;

@@ -71,6 +71,11 @@ impl Change {
         self
     }
 
+    /// Whether it changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.sets.is_empty() && self.events.is_empty()
+    }
+
     pub fn detail(&mut self, d: impl Into<String>) -> &mut Self {
         self.detail = Some(d.into());
         self

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Event, append_event, next_in_sequence};
 use crate::domain::dates;
 use crate::domain::permission::Write;
-use crate::domain::{Grade, Plan, Source, Status};
+use crate::domain::{Grade, Plan, Source, Status, limits};
 use crate::store::{Store, StoreError};
 
 /// A hazard as entered by a person (`anwei new`).
@@ -135,6 +135,10 @@ impl Store {
         if n.title.trim().is_empty() {
             return Err(StoreError::Invalid { field: "title", value: String::new(), why: "required".into() });
         }
+        StoreError::check_len("title", &n.title, limits::TITLE)?;
+        StoreError::check_len("description", &n.description, limits::NOTE)?;
+        StoreError::check_len("standard", &n.standard_ref, limits::TITLE)?;
+        StoreError::check_len("note", &n.note, limits::NOTE)?;
         let now = self.clock.stamp();
         let today = self.clock.write_today();
         let prefix = self.meta("code_prefix")?.unwrap_or_else(|| "GQ".into());

@@ -9,7 +9,7 @@ use crate::domain::dates;
 use crate::domain::escalation::next_level;
 use crate::domain::permission::Write;
 use crate::domain::status::{self, SignOff, VerifyOutcome};
-use crate::domain::{Escalation, Recipient, Status, Verdict, VerifierRole, doc_no};
+use crate::domain::{Escalation, Recipient, Status, Verdict, VerifierRole, doc_no, limits, parse_date};
 use crate::store::{Store, StoreError};
 
 /// One sign-off as entered.
@@ -27,7 +27,12 @@ fn required(field: &'static str, value: &str) -> Result<(), StoreError> {
     if value.trim().is_empty() {
         return Err(StoreError::Invalid { field, value: String::new(), why: "required".into() });
     }
-    Ok(())
+    StoreError::check_len(field, value, limits::NOTE)
+}
+
+/// A free text of a write: a note, a reason, an opinion.
+fn note_len(field: &'static str, value: &str) -> Result<(), StoreError> {
+    StoreError::check_len(field, value, limits::NOTE)
 }
 
 pub(crate) fn status_event(from: Status, to: Status, note: &str) -> Event {
@@ -37,6 +42,7 @@ pub(crate) fn status_event(from: Status, to: Status, note: &str) -> Event {
 impl Store {
     /// Assigns the hazard to a staff member.
     pub fn assign(&mut self, code: &str, version: Option<i64>, login: &str, note: &str) -> Result<Done, StoreError> {
+        note_len("note", note)?;
         self.write_hazard(Write::Assign, code, version, |ctx, h| {
             status::require_open(h.status)?;
             let known: Option<String> = ctx
@@ -60,17 +66,32 @@ impl Store {
         parts: &[(&str, String)],
         note: &str,
     ) -> Result<Done, StoreError> {
+        note_len("note", note)?;
+        for (part, value) in parts {
+            StoreError::check_len("plan", value, limits::NOTE)?;
+            if *part == "deadline" && !value.trim().is_empty() && parse_date(value).is_none() {
+                return Err(StoreError::Invalid { field: "plan", value: value.clone(), why: "plan_deadline".into() });
+            }
+        }
         self.write_hazard(Write::Plan, code, version, |ctx, h| {
             status::require_open(h.status)?;
             let mut plan = h.plan.clone();
             let mut c = Change::default();
             for (part, value) in parts {
                 let (column, slot) = plan_slot(&mut plan, part)?;
-                if *slot != *value {
-                    c.event(Event::changed("plan", column, slot.clone(), value.clone(), note));
-                    c.set(column, value.clone());
-                    *slot = value.clone();
+                let value = value.trim().to_string();
+                if *slot == value {
+                    continue;
                 }
+                if value.is_empty() && h.status != Status::Registered {
+                    return Err(status::GateError::PlanPartCleared(plan_word(part)).into());
+                }
+                c.event(Event::changed("plan", column, slot.clone(), value.clone(), note));
+                c.set(column, value.clone());
+                *slot = value;
+            }
+            if c.is_empty() {
+                return Err(StoreError::NothingChanged(h.code.clone()));
             }
             if let Some(next) = status::after_plan(h.status, h.grade, &plan)? {
                 c.set("status", next.as_str().to_string()).event(status_event(h.status, next, note));
@@ -94,6 +115,7 @@ impl Store {
 
     /// Rectification reported: to `verifying`.
     pub fn submit(&mut self, code: &str, version: Option<i64>, note: &str) -> Result<Done, StoreError> {
+        note_len("note", note)?;
         self.write_hazard(Write::Submit, code, version, |ctx, h| {
             let next = status::submit(h.status)?;
             let mut c = Change::default();
@@ -106,6 +128,9 @@ impl Store {
     /// Records one party's sign-off in the current round.
     pub fn verify(&mut self, code: &str, version: Option<i64>, s: &SignOffInput) -> Result<Done, StoreError> {
         required("name", &s.name)?;
+        StoreError::check_len("name", &s.name, limits::NAME)?;
+        StoreError::check_len("organisation", &s.organisation, limits::TITLE)?;
+        note_len("opinion", &s.opinion)?;
         self.write_hazard(Write::Verify, code, version, |ctx, h| {
             let date = s.date.unwrap_or(ctx.today);
             dates::business(date, ctx.today, Some(h.discovered_on)).map_err(|p| StoreError::date("date", date, p))?;
@@ -140,6 +165,7 @@ impl Store {
         level: Option<Escalation>,
         note: &str,
     ) -> Result<Done, StoreError> {
+        note_len("note", note)?;
         self.write_hazard(Write::Escalate, code, version, |ctx, h| {
             status::require_open(h.status)?;
             let level = match level.or_else(|| next_level(h.escalation_level)) {
@@ -174,6 +200,7 @@ impl Store {
         if reason.trim().is_empty() {
             return Err(status::GateError::ReasonRequired.into());
         }
+        note_len("reason", reason)?;
         self.write_hazard(Write::Extend, code, version, |ctx, h| {
             status::require_open(h.status)?;
             dates::deadline(deadline, ctx.today).map_err(|p| StoreError::date("deadline", deadline, p))?;
@@ -194,6 +221,7 @@ impl Store {
 
     /// Reopens a closed hazard (admin); a reason is required.
     pub fn reopen(&mut self, code: &str, version: Option<i64>, reason: &str) -> Result<Done, StoreError> {
+        note_len("reason", reason)?;
         self.write_hazard(Write::Reopen, code, version, |ctx, h| {
             let next = status::reopen(h.status, reason)?;
             let mut c = Change::default();
@@ -215,6 +243,7 @@ impl Store {
         date: Option<NaiveDate>,
     ) -> Result<Done, StoreError> {
         required("channel", channel)?;
+        StoreError::check_len("channel", channel, limits::NAME)?;
         self.write_hazard(Write::Notify, code, version, |ctx, h| {
             let date = date.unwrap_or(ctx.today);
             dates::business(date, ctx.today, Some(h.discovered_on)).map_err(|p| StoreError::date("date", date, p))?;
@@ -336,6 +365,11 @@ fn plan_slot<'p>(plan: &'p mut crate::domain::Plan, part: &str) -> Result<(&'sta
         "contingency" => ("plan_contingency", &mut plan.contingency),
         _ => return Err(StoreError::Invalid { field: "plan", value: part.to_string(), why: "plan_part".into() }),
     })
+}
+
+/// The catalogue word of a plan part (`plan.NAME`).
+fn plan_word(part: &str) -> &'static str {
+    crate::domain::PLAN_PARTS.iter().copied().find(|p| *p == part).unwrap_or("deadline")
 }
 
 fn outcome_name(o: VerifyOutcome) -> &'static str {
