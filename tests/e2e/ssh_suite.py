@@ -208,7 +208,8 @@ def no_tty(suite, w):
                          capture_output=True, text=True, timeout=20)
     took = time.monotonic() - started
     suite.check(f"ssh -T fails fast with a message ({took:.1f} s)",
-                out.returncode != 0 and "terminal" in out.stderr and took < 10, out.stderr)
+                # in the ledger's language (Chinese unless set), whatever the server's LANG
+                out.returncode != 0 and "终端" in out.stderr and took < 10, out.stderr)
 
 
 def main():
