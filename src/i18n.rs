@@ -108,6 +108,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::TooNew { found, known } => lang.f("err.too_new", &[found, known]),
         StoreError::Exists { what, value } => lang.f("err.exists", &[&lang.word("thing", what), value]),
         StoreError::Sqlite(_) if e.is_disk_full() => lang.t("err.disk_full").to_string(),
+        StoreError::Sqlite(err) if e.is_disk_io() => lang.f("err.disk_io", &[err]),
         StoreError::Sqlite(err) => lang.f("err.sqlite", &[err]),
     }
 }
@@ -219,6 +220,14 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "keys missing from the catalogue: {missing:#?}");
+    }
+
+    #[test]
+    fn disk_errors_say_so() {
+        let io = |code| StoreError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+        assert!(store_error(Lang::En, &io(rusqlite::ffi::SQLITE_FULL)).starts_with("Disk full"));
+        let e = io(rusqlite::ffi::SQLITE_IOERR);
+        assert!(e.is_disk_io() && store_error(Lang::En, &e).contains("may be full"), "{}", store_error(Lang::En, &e));
     }
 
     #[test]

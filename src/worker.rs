@@ -206,7 +206,7 @@ fn problem(lang: Lang, e: &StoreError) -> Problem {
     let kind = match e {
         StoreError::Conflict { version, .. } => ProblemKind::Conflict { version: *version },
         StoreError::Forbidden { .. } => ProblemKind::Forbidden,
-        _ if e.is_disk_full() => ProblemKind::DiskFull,
+        _ if e.is_disk_full() || e.is_disk_io() => ProblemKind::DiskFull,
         StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::NoDatabase(_) => ProblemKind::Internal,
         _ => ProblemKind::Refused,
     };

@@ -90,4 +90,11 @@ impl StoreError {
         matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::DiskFull)
     }
+
+    /// Whether SQLite could not read or write the disk (often a full disk on the side
+    /// files, which it reports as an I/O error).
+    pub fn is_disk_io(&self) -> bool {
+        matches!(self, StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::SystemIoFailure || e.code == rusqlite::ErrorCode::CannotOpen)
+    }
 }
