@@ -55,7 +55,10 @@ pub fn main() -> i32 {
         Err(f) => return report(&f),
     };
     // --lang / ANWEI_LANG, then the config file, then the ledger's own, then LANG.
-    let ledger_lang = || options.db.as_deref().and_then(crate::store::settings::ledger_lang);
+    let ledger_lang = || {
+        let path = options.db.clone().or_else(|| crate::startup::data_file("anwei.db"))?;
+        crate::store::settings::ledger_lang(&path)
+    };
     let lang = env_lang.or(config.lang).or_else(ledger_lang).unwrap_or_else(Lang::from_env);
     let mut env = match Env::new(options, config, lang) {
         Ok(env) => env,

@@ -64,13 +64,14 @@ impl Guard {
     pub fn check(&self, path: &Path) -> Result<(), FileError> {
         let target = resolved(path);
         let owned = || path.to_path_buf();
-        if let Some(ledger) = self.ledger.as_deref().map(resolved) {
+        let ledger = self.ledger.as_deref().map(|l| std::fs::canonicalize(l).unwrap_or_else(|_| resolved(l)));
+        if let Some(ledger) = ledger {
             let name = ledger.as_os_str().to_string_lossy().to_string();
             let side = SIDE_SUFFIXES.iter().any(|s| target.as_os_str().to_string_lossy() == format!("{name}{s}"));
             if target == ledger || side {
                 return Err(FileError::Ledger(owned()));
             }
-            if setgid() && target.parent() == ledger.parent() {
+            if setgid() && ledger.parent().is_some_and(|dir| target.starts_with(dir)) {
                 return Err(FileError::LedgerFolder(owned()));
             }
         }
@@ -115,7 +116,17 @@ impl Guard {
     /// Moves the finished temporary file into place: over the old one only with `force`
     /// (a link that fails if the name was taken meanwhile, otherwise).
     fn place(&self, tmp: &Path, path: &Path) -> Result<(), FileError> {
-        let moved = if self.force { std::fs::rename(tmp, path) } else { std::fs::hard_link(tmp, path) };
+        let moved = if self.force {
+            std::fs::rename(tmp, path)
+        } else {
+            std::fs::hard_link(tmp, path).or_else(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Err(e),
+                // a file system without links (FAT, exFAT, some network shares): move it
+                // into place unless the name was taken meanwhile
+                _ if path.exists() => Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists)),
+                _ => std::fs::rename(tmp, path),
+            })
+        };
         let result = match moved {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(FileError::Exists(path.to_path_buf())),

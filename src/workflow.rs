@@ -56,6 +56,8 @@ pub struct OpenCtx<'a> {
     pub row: &'a HazardRow,
     /// How many hazards it will apply to.
     pub targets: usize,
+    /// They are the marked hazards (which need not include `row`), not the selected one.
+    pub marked: bool,
     /// The detail on show, if any (it may be of another hazard or version).
     pub detail: Option<&'a HazardDetail>,
 }

@@ -377,7 +377,7 @@ fn check_finds_tampering() {
     let out = anwei(&l, &["check"]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout).to_string();
-    for what in ["timeline_no_update missing", "li", &code] {
+    for what in ["timeline_no_update missing", "1: li", &code] {
         assert!(text.contains(what), "{what}: {text}");
     }
     let found: Vec<String> = l.store().check().unwrap().into_iter().map(|f| f.what).collect();
@@ -397,11 +397,15 @@ fn input_is_bounded() {
         vec!["staff", "add", long.as_str()],
         vec!["staff", "add", "wu", "--name", ""],
         vec!["--lang", "xx", "list"],
-        vec!["demo", "--hazards", "99999999999"],
     ] {
         let out = anwei(&l, &args);
         assert_eq!(out.status.code(), Some(2), "{:?}: {}", &args[..2], stderr(&out));
     }
+    let fresh = l.path().with_file_name("huge-demo.db");
+    let huge = at(&fresh, &["demo", "--hazards", "99999999999"]);
+    assert_eq!(huge.status.code(), Some(2));
+    assert!(stderr(&huge).contains("2000000"), "the bound is named: {}", stderr(&huge));
+    assert!(!fresh.exists());
     let dir = l.path().parent().unwrap();
     assert!(!std::fs::read_dir(dir).unwrap().any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".part")));
     let version = |l: &Ledger| -> i64 {

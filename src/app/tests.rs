@@ -473,3 +473,20 @@ fn moving_past_the_page_asks_for_the_next_one_from_its_last_row() {
     assert_eq!(p.after.as_ref().map(|c| c.id), Some(3));
     assert!(!p.backward);
 }
+
+/// One marked hazard, the cursor on another: the escalation is the marked one's, each to
+/// its next level, not a level chosen from the row under the cursor.
+#[test]
+fn one_marked_hazard_escalates_to_its_own_next_level() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("4 ");
+    let marked = x.s.marked.keys().next().cloned().unwrap();
+    assert_ne!(x.s.list(ListKind::Escalation).current().unwrap().code, marked, "the cursor moved on");
+    x.keys("e");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("{:?}", x.s.modal) };
+    assert_eq!(f.fields[0].get(), "", "each to its next level");
+    x.keys("\ny");
+    let w = writes(&x);
+    assert_eq!(w[0].0[0].code, marked);
+    assert!(matches!(w[0].1, HazardCmd::Escalate(escalate::Input { level: None, .. })));
+}

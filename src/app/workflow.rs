@@ -73,11 +73,13 @@ pub fn start(s: &mut AppState, id: Id) -> Vec<Effect> {
         s.say(s.lang.t("tui.no_selection"), true);
         return Vec::new();
     };
-    open(s, id, &row, targets)
+    let marked = id.spec().bulk && s.screen.list().is_some() && !s.marked.is_empty();
+    open(s, id, &row, targets, marked)
 }
 
-fn open(s: &mut AppState, id: Id, row: &HazardRow, targets: Vec<Target>) -> Vec<Effect> {
-    let ctx = OpenCtx { lang: s.lang, today: s.today, row, targets: targets.len(), detail: s.detail.data.as_deref() };
+fn open(s: &mut AppState, id: Id, row: &HazardRow, targets: Vec<Target>, marked: bool) -> Vec<Effect> {
+    let detail = s.detail.data.as_deref();
+    let ctx = OpenCtx { lang: s.lang, today: s.today, row, targets: targets.len(), marked, detail };
     match id.open(&ctx) {
         Opening::Form(fields) => {
             let preview = id.preview(&fields);
@@ -115,7 +117,7 @@ pub fn detail_arrived(s: &mut AppState) -> Vec<Effect> {
         Some((code, id)) if code == d.row.code && s.modal.is_none() => {
             let (row, t) = (d.row.clone(), Target { code: d.row.code.clone(), version: d.row.version });
             s.plan_for = None;
-            open(s, id, &row, vec![t])
+            open(s, id, &row, vec![t], false)
         }
         _ => Vec::new(),
     }

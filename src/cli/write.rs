@@ -4,26 +4,28 @@ use chrono::NaiveDate;
 
 use super::args::{NewArgs, StaffCommand};
 use super::{Env, Failure};
-use crate::domain::{Grade, Role, Source, parse_date};
+use crate::domain::{Grade, Role, Source};
 use crate::store::write::{Done, NewHazard};
 use crate::store::{Store, StoreError};
 use crate::workflow::{ArgError, HazardArgs};
 
-/// Parses a closed word such as a role, naming the option on failure.
-fn word<T>(env: &Env, option: &str, value: &str, parse: fn(&str) -> Option<T>, all: &[&str]) -> Result<T, Failure> {
-    parse(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_word", &[&option, &value, &all.join(", ")])))
+/// A closed word such as a role (the workflows' reader), the failure phrased.
+fn word<T: Copy>(
+    env: &Env,
+    option: &'static str,
+    value: &str,
+    all: &[T],
+    (id, parse): (fn(T) -> &'static str, fn(&str) -> Option<T>),
+) -> Result<T, Failure> {
+    crate::workflow::word(option, value, all, id, parse).map_err(|e| arg_failure(env, &e))
 }
 
-pub(super) fn date(env: &Env, option: &str, value: &str) -> Result<NaiveDate, Failure> {
-    parse_date(value).ok_or_else(|| Failure::input(env.lang.f("cli.bad_date", &[&option, &value])))
+pub(super) fn date(env: &Env, option: &'static str, value: &str) -> Result<NaiveDate, Failure> {
+    crate::workflow::date(option, value).map_err(|e| arg_failure(env, &e))
 }
 
-pub(super) fn opt_date(env: &Env, option: &str, value: &Option<String>) -> Result<Option<NaiveDate>, Failure> {
-    value.as_deref().map(|v| date(env, option, v)).transpose()
-}
-
-fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|x| f(*x)).collect()
+pub(super) fn opt_date(env: &Env, option: &'static str, value: &Option<String>) -> Result<Option<NaiveDate>, Failure> {
+    crate::workflow::opt_date(option, value).map_err(|e| arg_failure(env, &e))
 }
 
 /// Opens the ledger, runs one write and prints its result.
@@ -86,10 +88,10 @@ pub fn new(env: &Env, n: &NewArgs) -> Result<(), Failure> {
         enterprise: n.enterprise.clone(),
         title: n.title.clone(),
         description: n.description.clone(),
-        grade: word(env, "--grade", &n.grade, Grade::parse, &names(Grade::ALL, Grade::as_str))?,
+        grade: word(env, "--grade", &n.grade, Grade::ALL, (Grade::as_str, Grade::parse))?,
         sector: n.sector.clone(),
         standard_ref: n.standard.clone(),
-        source: word(env, "--source", &n.source, Source::parse, &names(Source::ALL, Source::as_str))?,
+        source: word(env, "--source", &n.source, Source::ALL, (Source::as_str, Source::parse))?,
         discovered_on: opt_date(env, "--discovered", &n.discovered)?,
         deadline: date(env, "--deadline", &n.deadline)?,
         owner: n.owner.clone(),
@@ -112,7 +114,7 @@ pub fn init(env: &Env, org: &str, prefix: &str) -> Result<(), Failure> {
 pub fn staff(env: &Env, cmd: &StaffCommand) -> Result<(), Failure> {
     match cmd {
         StaffCommand::Add { login, name, role, unit } => {
-            let role = word(env, "--role", role, Role::parse, &names(Role::ALL, Role::as_str))?;
+            let role = word(env, "--role", role, Role::ALL, (Role::as_str, Role::parse))?;
             if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
                 return Err(Failure::input(
                     env.lang.f("err.invalid", &[&"--name", &"", &env.lang.word("why", "required")]),

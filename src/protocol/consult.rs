@@ -45,7 +45,8 @@ pub enum ConsultCmd {
     ActionDone {
         id: i64,
         version: i64,
-        date: NaiveDate,
+        /// None: today, as the write's clock says.
+        date: Option<NaiveDate>,
         note: String,
     },
     Meeting(Meeting),

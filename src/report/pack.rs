@@ -73,6 +73,8 @@ pub fn write(p: &Paper, kind: PackKind, path: &Path, guard: &Guard) -> Result<()
     if path.exists() && !path.is_dir() {
         return Err(FileError::Exists(path.to_path_buf()));
     }
+    // the folder itself is checked as a file would be, before it is made
+    guard.check(&path.join(".anwei-pack"))?;
     std::fs::create_dir_all(path).map_err(io)?;
     let annexes = annexes(p);
     for a in &annexes {

@@ -103,6 +103,10 @@ const HAZARD_RULES: &[(&str, &str)] = &[
 const STAFF_RULE: &str = "SELECT s.login FROM staff s WHERE s.role IS NOT (
     SELECT to_value FROM ledger_events e WHERE e.kind = 'staff' AND e.field = s.login ORDER BY e.id DESC LIMIT 1)";
 
+/// Settings whose value is not the one their last recorded change set.
+const SETTINGS_RULE: &str = "SELECT s.key FROM settings s WHERE s.value IS NOT (
+    SELECT to_value FROM ledger_events e WHERE e.kind = 'setting' AND e.field = s.key ORDER BY e.id DESC LIMIT 1)";
+
 /// How many names a finding lists.
 const NAMED: usize = 10;
 
@@ -121,7 +125,8 @@ impl Store {
             }
         }
         findings.extend(self.guards()?);
-        for (name, sql) in HAZARD_RULES.iter().chain(&[("staff_roles", STAFF_RULE)]) {
+        let ledger_rules = [("staff_roles", STAFF_RULE), ("settings", SETTINGS_RULE)];
+        for (name, sql) in HAZARD_RULES.iter().chain(&ledger_rules) {
             let names = self.names(sql)?;
             if !names.is_empty() {
                 findings.push(Finding { what: (*name).into(), detail: named(&names) });

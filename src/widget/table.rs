@@ -145,7 +145,10 @@ impl<R, M: Cells<R>> Table<'_, R, M> {
         let shown: Vec<(usize, &R)> = self.rows.iter().enumerate().skip(start).take(visible).collect();
         let mut texts: Vec<Vec<String>> =
             shown.iter().map(|(_, r)| self.specs.iter().map(|x| self.cells.text(r, x.col)).collect()).collect();
-        let headers: Vec<String> = self.specs.iter().map(|x| self.cells.header(x.col)).collect();
+        let headers: Vec<String> = match self.header {
+            Some(_) => self.specs.iter().map(|x| self.cells.header(x.col)).collect(),
+            None => vec![String::new(); self.specs.len()],
+        };
         let sized = self
             .specs
             .iter()

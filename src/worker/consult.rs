@@ -27,7 +27,7 @@ pub(super) fn write(s: &mut Store, w: &ConsultWrite) -> Result<Saved, StoreError
             s.topic_text(id, topic.version, text, reason)
         }
         ConsultCmd::ActionAdd(a) => s.action_add(q, a),
-        ConsultCmd::ActionDone { id, version, date, note } => s.action_done(*id, Some(*version), Some(*date), note),
+        ConsultCmd::ActionDone { id, version, date, note } => s.action_done(*id, Some(*version), *date, note),
         ConsultCmd::Meeting(m) => s.meeting(q, v, m),
         ConsultCmd::Held => s.mark_held(q, v),
     }

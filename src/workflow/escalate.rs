@@ -37,13 +37,15 @@ impl Workflow for Escalate {
     type Input = Input;
     type Args = Args;
 
-    /// One hazard: the levels above its own, the next first. Several: each to its next.
+    /// The selected hazard: the levels above its own, the next first. Marked ones: each to
+    /// its next.
     fn open(ctx: &OpenCtx) -> Opening {
-        let current = if ctx.targets > 1 { 0 } else { ctx.row.escalation_level };
+        let each = ctx.marked || ctx.targets > 1;
+        let current = if each { 0 } else { ctx.row.escalation_level };
         if next_level(current).is_none() {
             return Opening::Refused("tui.top_level");
         }
-        let level = if ctx.targets > 1 {
+        let level = if each {
             Field::choice(LEVEL.label, vec![(String::new(), ctx.lang.t("tui.next_each").to_string())], 0)
         } else {
             let above: Vec<Escalation> = Escalation::ALL.iter().copied().filter(|l| l.level() > current).collect();

@@ -114,6 +114,11 @@ impl Date {
     pub fn read(self, fields: &[Field]) -> Result<NaiveDate, Refusal> {
         parse_date(value(fields, self.0).map_or("", Field::get)).ok_or(Refusal::BadDate(self.0))
     }
+
+    /// Whether the user changed the prefilled date.
+    pub fn changed(self, fields: &[Field]) -> bool {
+        value(fields, self.0).is_some_and(Field::changed)
+    }
 }
 
 /// A choice among the words of a closed set (a role, a verdict, a level).

@@ -51,7 +51,9 @@ impl Workflow for Notify {
     }
 
     fn read(fields: &[Field], _targets: usize) -> Result<Input, Refusal> {
-        Ok(Input { to: TO.required(fields)?, channel: CHANNEL.required(fields)?, date: Some(DATE.read(fields)?) })
+        // the prefilled day is the screen's; left as it is, the write takes today's real date
+        let date = if DATE.changed(fields) { Some(DATE.read(fields)?) } else { None };
+        Ok(Input { to: TO.required(fields)?, channel: CHANNEL.required(fields)?, date })
     }
 
     fn from_args(a: &Args) -> Result<Input, ArgError> {

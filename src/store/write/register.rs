@@ -147,10 +147,12 @@ impl Store {
         let discovered_on = n.discovered_on.unwrap_or(today);
         dates::business(discovered_on, today, None).map_err(|p| StoreError::date("discovered_on", discovered_on, p))?;
         dates::deadline(n.deadline, today).map_err(|p| StoreError::date("deadline", n.deadline, p))?;
-        if discovered_on > today || n.deadline < discovered_on {
-            let (field, value) =
-                if discovered_on > today { ("discovered_on", discovered_on) } else { ("deadline", n.deadline) };
-            return Err(StoreError::Invalid { field, value: value.to_string(), why: "date_order".into() });
+        if n.deadline < discovered_on {
+            return Err(StoreError::Invalid {
+                field: "deadline",
+                value: n.deadline.to_string(),
+                why: "date_order".into(),
+            });
         }
         let (enterprise_id, village_id, sector) = find_enterprise(&tx, &n.enterprise)?;
         let owner_unit_id = n.owner.as_deref().map(|o| find_unit(&tx, o)).transpose()?;

@@ -125,7 +125,8 @@ pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>
         Edit::ActionDone { id, version } => ConsultCmd::ActionDone {
             id: *id,
             version: *version,
-            date: parse_date(f.get("form.done_on")).ok_or("tui.bad_date")?,
+            // the prefilled day is the screen's; left as it is, the write takes today's real date
+            date: changed(f, "form.done_on").map(|d| parse_date(&d).ok_or("tui.bad_date")).transpose()?,
             note: text("form.note"),
         },
         Edit::Meeting => ConsultCmd::Meeting(meeting(f)?),

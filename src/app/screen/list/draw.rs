@@ -127,7 +127,8 @@ impl Cells<HazardRow> for Hazards<'_> {
     }
 
     fn text(&self, r: &HazardRow, c: Col) -> String {
-        columns::text(self.s, c, r, self.s.list(self.kind).sign_offs_of(r.id))
+        let signed = if matches!(c, Col::Signed(_)) { self.s.list(self.kind).sign_offs_of(r.id) } else { &[] };
+        columns::text(self.s, c, r, signed)
     }
 
     fn row_style(&self, r: &HazardRow) -> Style {
@@ -144,7 +145,9 @@ impl Cells<HazardRow> for Hazards<'_> {
         match c {
             Col::Mark => self.t.style(Role::Marked),
             Col::Level if r.escalation_level > 0 => self.t.style(Role::Escalated),
-            _ if columns::is_fail(c, self.s.list(self.kind).sign_offs_of(r.id)) => self.t.style(Role::Error),
+            Col::Signed(_) if columns::is_fail(c, self.s.list(self.kind).sign_offs_of(r.id)) => {
+                self.t.style(Role::Error)
+            }
             _ => base,
         }
     }
