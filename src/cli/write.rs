@@ -9,14 +9,11 @@ use crate::store::write::{Done, NewHazard};
 use crate::store::{Store, StoreError};
 use crate::workflow::{ArgError, HazardArgs};
 
+/// How a closed set's words are written and read.
+type Words<T> = (fn(T) -> &'static str, fn(&str) -> Option<T>);
+
 /// A closed word such as a role (the workflows' reader), the failure phrased.
-fn word<T: Copy>(
-    env: &Env,
-    option: &'static str,
-    value: &str,
-    all: &[T],
-    (id, parse): (fn(T) -> &'static str, fn(&str) -> Option<T>),
-) -> Result<T, Failure> {
+fn word<T: Copy>(env: &Env, option: &'static str, value: &str, all: &[T], (id, parse): Words<T>) -> Result<T, Failure> {
     crate::workflow::word(option, value, all, id, parse).map_err(|e| arg_failure(env, &e))
 }
 
