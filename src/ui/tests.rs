@@ -300,3 +300,43 @@ fn a_ledger_of_hand_made_rows() {
     assert_eq!(b[late].fg, Color::Indexed(196), "overdue");
     assert_eq!(b[on_time].fg, Color::Reset);
 }
+
+/// A cell holds no control, format or line/paragraph separator character.
+fn clean_cell(sym: &str) -> bool {
+    !sym.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{180E}'
+                | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64),
+        ..Default::default()
+    })]
+
+    /// Random Unicode in the data, drawn at random sizes: no panic, nothing unsafe in a cell.
+    #[test]
+    fn any_text_at_any_size(
+        titles in proptest::collection::vec(".{0,40}", 1..6),
+        w in 1u16..200,
+        h in 1u16..60,
+        screen in 0usize..3,
+    ) {
+        use crate::app::fixture;
+        let rows = titles.iter().enumerate().map(|(i, t)| fixture::row(i as i64 + 1, t, i as i64 * 7 - 3)).collect();
+        let mut s = fixture::ledger(Lang::Zh, rows, false);
+        s.size = (w, h);
+        if screen == 1 {
+            fixture::key(&mut s, '?');
+        } else if screen == 2 {
+            fixture::key(&mut s, 'x');
+        }
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| draw(f, &s, &Theme::new(Depth::Colour256))).unwrap();
+        let b = term.backend().buffer();
+        proptest::prop_assert!(b.content.iter().all(|c| clean_cell(c.symbol())));
+    }
+}
