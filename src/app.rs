@@ -87,7 +87,7 @@ pub struct AppState {
     pub marked: BTreeMap<String, i64>,
     pub views: Vec<SavedView>,
     /// A workflow's form to open once this hazard's detail arrives.
-    pub plan_for: Option<(String, crate::workflow::Id)>,
+    pub awaiting_detail: Option<(String, crate::workflow::Id)>,
     pub locked: bool,
     pub quit: bool,
     pub dirty: bool,
@@ -120,7 +120,7 @@ impl AppState {
             notice: None,
             marked: BTreeMap::new(),
             views: Vec::new(),
-            plan_for: None,
+            awaiting_detail: None,
             locked: false,
             quit: false,
             dirty: true,

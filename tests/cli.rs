@@ -9,15 +9,7 @@ use std::process::{Command, Output};
 use support::*;
 
 fn anwei(l: &Ledger, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_anwei"))
-        .arg("--db")
-        .arg(l.path())
-        .args(args)
-        .env("ANWEI_TODAY", TODAY)
-        .env("ANWEI_LANG", "en")
-        .env_remove("ANWEI_DB")
-        .output()
-        .unwrap()
+    binary_on(l.path()).args(args).env("ANWEI_TODAY", TODAY).output().unwrap()
 }
 
 fn ok(l: &Ledger, args: &[&str]) -> String {
@@ -30,11 +22,6 @@ fn fails(l: &Ledger, args: &[&str], code: i32) -> String {
     let out = anwei(l, args);
     assert_eq!(out.status.code(), Some(code), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
     String::from_utf8(out.stderr).unwrap()
-}
-
-/// The binary on the database at `db` (which may not exist yet), in English.
-fn at(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(db).args(args).env("ANWEI_LANG", "en").output().unwrap()
 }
 
 fn json(text: &str) -> serde_json::Value {

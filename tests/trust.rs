@@ -10,15 +10,7 @@ use std::process::{Command, Output};
 use support::*;
 
 fn anwei(l: &Ledger, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_anwei"))
-        .arg("--db")
-        .arg(l.path())
-        .args(args)
-        .env("ANWEI_LANG", "en")
-        .env_remove("ANWEI_DB")
-        .env_remove("ANWEI_TODAY")
-        .output()
-        .unwrap()
+    at(l.path(), args)
 }
 
 fn stderr(o: &Output) -> String {
@@ -79,10 +71,6 @@ fn output_never_overwrites_a_database() {
 fn header_mode(path: &Path) -> [u8; 2] {
     let bytes = std::fs::read(path).unwrap();
     [bytes[18], bytes[19]]
-}
-
-fn at(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_anwei")).arg("--db").arg(db).args(args).env("ANWEI_LANG", "en").output().unwrap()
 }
 
 /// Rule 9: opening never modifies a file that is not an anwei ledger.

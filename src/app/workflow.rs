@@ -88,7 +88,7 @@ fn open(s: &mut AppState, id: Id, row: &HazardRow, targets: Vec<Target>, marked:
         }
         Opening::PickStaff(field) => staff_picker(s, id, field, targets),
         Opening::NeedDetail => {
-            s.plan_for = Some((row.code.clone(), id));
+            s.awaiting_detail = Some((row.code.clone(), id));
             vec![s.load(Slot::Detail, Query::Detail(row.code.clone()))]
         }
         Opening::Refused(key) => {
@@ -113,10 +113,10 @@ fn staff_picker(s: &mut AppState, id: Id, field: Text, targets: Vec<Target>) -> 
 /// Opens the form that waited for this hazard's detail, now that it is here.
 pub fn detail_arrived(s: &mut AppState) -> Vec<Effect> {
     let Some(d) = s.detail.data.as_deref() else { return Vec::new() };
-    match s.plan_for.clone() {
+    match s.awaiting_detail.clone() {
         Some((code, id)) if code == d.row.code && s.modal.is_none() => {
             let (row, t) = (d.row.clone(), Target { code: d.row.code.clone(), version: d.row.version });
-            s.plan_for = None;
+            s.awaiting_detail = None;
             open(s, id, &row, vec![t], false)
         }
         _ => Vec::new(),

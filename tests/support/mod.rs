@@ -14,6 +14,19 @@ use chrono::NaiveDate;
 
 pub const TODAY: &str = "2026-11-29";
 
+/// The built binary on the database at `db` (which may not exist yet), in English, with
+/// neither the shared ledger nor a fixed today from the environment.
+pub fn binary_on(db: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_anwei"));
+    c.arg("--db").arg(db).env("ANWEI_LANG", "en").env_remove("ANWEI_DB").env_remove("ANWEI_TODAY");
+    c
+}
+
+/// `binary_on(db)` run with `args`.
+pub fn at(db: &Path, args: &[&str]) -> std::process::Output {
+    binary_on(db).args(args).output().unwrap()
+}
+
 pub fn today() -> NaiveDate {
     parse_date(TODAY).unwrap()
 }
