@@ -16,6 +16,7 @@ use crate::store::import::ImportSession;
 use crate::store::{Store, StoreError};
 pub use columns::Kind;
 use columns::{Cells, ColumnMap};
+use read::limits::HEADER_SEARCH;
 pub use read::{ReadError, Row, Table, read_file};
 
 /// What an import reads.
@@ -70,7 +71,8 @@ pub struct ImportReport {
     pub rejected: Vec<Rejected>,
     /// Villages and departments created by an enterprise import.
     pub new_units: Vec<String>,
-    /// Headers that match no column.
+    /// The header row the import found, and the headers that match no column.
+    pub headers: Vec<String>,
     pub ignored_columns: Vec<String>,
     /// False on a dry run.
     pub written: bool,
@@ -79,8 +81,11 @@ pub struct ImportReport {
 /// Why nothing was imported.
 #[derive(Debug)]
 pub enum ImportError {
-    /// Required columns the header lacks, by name.
-    MissingColumns(Vec<String>),
+    /// Required columns that the row taken as the header lacks, by name.
+    MissingColumns {
+        header_line: usize,
+        missing: Vec<String>,
+    },
     /// Every problem of every bad row.
     BadRows(Vec<Problem>),
     Store(StoreError),
@@ -104,7 +109,7 @@ trait Rows {
 pub fn import(
     store: &mut Store,
     kind: ImportKind,
-    table: &Table,
+    table: Table,
     opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
     match kind {
@@ -117,18 +122,21 @@ fn run<R: Rows>(
     store: &mut Store,
     kind: Kind,
     mut rows: R,
-    table: &Table,
+    table: Table,
     opts: &ImportOptions,
 ) -> Result<ImportReport, ImportError> {
-    let map = ColumnMap::new(kind, &table.headers, opts.lang).map_err(ImportError::MissingColumns)?;
+    let (table, map) = find_header(kind, table, opts.lang)?;
     let mut session = store.import_session()?;
     let mut good = Vec::with_capacity(table.rows.len());
     let mut rejected = Vec::new();
-    for row in &table.rows {
-        let mut cells = Cells::new(&map, row, opts.lang);
-        match rows.check(&mut session, &mut cells)? {
-            Some(record) if cells.problems.is_empty() => good.push(record),
-            _ => rejected.push(Rejected { row: row.clone(), problems: cells.problems }),
+    let headers = table.headers;
+    for row in table.rows {
+        let mut cells = Cells::new(&map, &row, opts.lang);
+        let record = rows.check(&mut session, &mut cells)?;
+        let problems = cells.problems;
+        match record {
+            Some(record) if problems.is_empty() => good.push(record),
+            _ => rejected.push(Rejected { row, problems }),
         }
     }
     if !rejected.is_empty() && !opts.skip_bad {
@@ -142,7 +150,29 @@ fn run<R: Rows>(
     if !opts.dry_run {
         session.commit()?;
     }
-    Ok(ImportReport { imported, rejected, new_units, ignored_columns: map.ignored, written: !opts.dry_run })
+    let written = !opts.dry_run;
+    Ok(ImportReport { imported, rejected, new_units, headers, ignored_columns: map.ignored, written })
+}
+
+/// The header: the first row with text, or, when that lacks required columns, the
+/// first of the next rows that has them all (a title often stands above the header).
+/// When none has, the error names the row that came closest.
+fn find_header(kind: Kind, table: Table, lang: Lang) -> Result<(Table, ColumnMap), ImportError> {
+    let candidates = std::iter::once(&table.headers).chain(table.rows.iter().take(HEADER_SEARCH).map(|r| &r.cells));
+    let mut closest: Option<(usize, Vec<String>)> = None;
+    for (i, cells) in candidates.enumerate() {
+        match ColumnMap::new(kind, cells, lang) {
+            Ok(map) if i == 0 => return Ok((table, map)),
+            Ok(map) => return Ok((table.header_at(i - 1), map)),
+            Err(missing) if closest.as_ref().is_none_or(|(_, m)| missing.len() < m.len()) => {
+                closest = Some((i, missing));
+            }
+            Err(_) => {}
+        }
+    }
+    let (i, missing) = closest.unwrap_or_default();
+    let header_line = if i == 0 { table.header_line } else { table.rows[i - 1].line };
+    Err(ImportError::MissingColumns { header_line, missing })
 }
 
 /// Writes the rejected rows as CSV: the original cells and a column of reasons.
@@ -180,6 +210,9 @@ mod tests {
         let mut keys: Vec<String> = ["imp.kind.enterprises", "imp.kind.hazards"].map(String::from).to_vec();
         keys.extend([Kind::Enterprises, Kind::Hazards, Kind::Timeline].map(|k| format!("exp.sheet.{}", k.as_str())));
         keys.extend(UnitKind::ALL.iter().map(|u| format!("imp.unit.{}", u.as_str())));
+        use read::Limit::*;
+        let limits = [FileBytes, Unzipped, StringsBytes, Strings, Parts, Rows, Columns, Cells, TextBytes];
+        keys.extend(limits.map(|l| format!("imp.limit.{}", l.name())));
         for lang in [Lang::Zh, Lang::En] {
             for key in &keys {
                 assert_ne!(lang.t(key), "?", "{key}");

@@ -1,5 +1,5 @@
 //! Property tests: no input of any shape panics the readers (dates, credit codes, config,
-//! CSV bytes) or the screen, and no control or format character reaches a cell.
+//! CSV and XLSX bytes) or the screen, and no control or format character reaches a cell.
 //! `PROPTEST_CASES` sets the number of cases (CI runs the default below).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -42,8 +42,48 @@ fn any_text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop_oneof![any::<char>(), hostile], 0..60).prop_map(|v| v.into_iter().collect())
 }
 
+/// A small workbook as Excel writes one, for the XLSX reader to be fed damaged copies of.
+fn workbook() -> &'static [u8] {
+    static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, head) in ["企业", "隐患名称", "等级", "发现日期"].iter().enumerate() {
+            sheet.write_string(0, col as u16, *head).unwrap();
+        }
+        sheet.write_string(1, 0, "官桥化工").unwrap();
+        sheet.write_number(1, 3, 45363.0).unwrap();
+        book.save_to_buffer().unwrap()
+    })
+}
+
+/// Reads `bytes` as an `.xlsx` file.
+fn read_xlsx(bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let _ = anwei::transfer::read_file(&path);
+}
+
 proptest! {
     #![proptest_config(cases())]
+
+    #[test]
+    fn xlsx_bytes_never_panic(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        cut in any::<prop::sample::Index>(),
+        noise in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        let mut bytes = workbook().to_vec();
+        for (at, byte) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        read_xlsx(&bytes);
+        bytes.truncate(cut.index(bytes.len()));
+        read_xlsx(&bytes);
+        read_xlsx(&noise);
+    }
 
     #[test]
     fn dates_never_panic(s in any_text(), digits in "[0-9０-９年月日/.-]{0,14}") {
@@ -84,4 +124,14 @@ proptest! {
             prop_assert_eq!(anwei::text::width(&anwei::text::pad(&safe, w)), w);
         }
     }
+}
+
+#[test]
+fn the_undamaged_workbook_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.xlsx");
+    std::fs::write(&path, workbook()).unwrap();
+    let table = anwei::transfer::read_file(&path).unwrap();
+    assert_eq!(table.headers, ["企业", "隐患名称", "等级", "发现日期"]);
+    assert_eq!(table.rows[0].cells, ["官桥化工", "", "", "45363"]);
 }

@@ -418,3 +418,111 @@ fn input_is_bounded() {
     let listed = anwei(&l, &["list", "--limit", "2"]);
     assert!(stderr(&listed).contains("Stopped at --limit 2"), "{}", stderr(&listed));
 }
+
+/// A workbook of one sheet with these rows (inline strings) and these shared strings.
+fn workbook(sheet_data: &[&[u8]], shared_strings: &str) -> Vec<u8> {
+    use std::io::Write;
+    let ns = "http://schemas.openxmlformats.org";
+    let parts = [
+        (
+            "[Content_Types].xml",
+            format!(
+                r#"<Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#
+            ),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+            ),
+        ),
+        ("xl/sharedStrings.xml", shared_strings.to_string()),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflate =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    for (name, text) in parts {
+        zip.start_file(name, deflate).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", deflate).unwrap();
+    zip.write_all(format!(r#"<worksheet xmlns="{ns}/spreadsheetml/2006/main"><sheetData>"#).as_bytes()).unwrap();
+    for chunk in sheet_data {
+        zip.write_all(chunk).unwrap();
+    }
+    zip.write_all(b"</sheetData></worksheet>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// An inline-string cell.
+fn cell(at: &str, text: &str) -> String {
+    format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// The largest resident size of the finished child processes, in MiB.
+fn children_peak_mib() -> i64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a whole rusage into the pointer it is given
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    usage.ru_maxrss / 1024
+}
+
+/// Rule 6: no file exhausts the machine: the bounds are named, the errors counted after
+/// the first hundred, the header found below a title row, and the bad line named.
+#[test]
+fn untrusted_files_cannot_exhaust_the_machine() {
+    let l = Ledger::new();
+    let dir = l.path().parent().unwrap().to_path_buf();
+    let import = |name: &str, bytes: &[u8]| {
+        let file = dir.join(name);
+        std::fs::write(&file, bytes).unwrap();
+        anwei(&l, &["import", "hazards", file.to_str().unwrap(), "--dry-run"])
+    };
+    let no_strings = r#"<sst count="0" uniqueCount="0"></sst>"#;
+    let corners = format!(r#"<row r="1">{}</row><row r="1048576">{}</row>"#, cell("A1", "x"), cell("XFD1048576", "y"));
+    let huge_count = r#"<sst count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>"#;
+    let spaces = vec![b' '; 1 << 20];
+    let padding: Vec<&[u8]> = std::iter::repeat_n(spaces.as_slice(), 260).collect();
+    let many_rows: String =
+        (1..=100_020).map(|r| format!(r#"<row r="{r}">{}</row>"#, cell(&format!("A{r}"), "a"))).collect();
+    for (name, bytes, says) in [
+        (
+            "corners.xlsx",
+            workbook(&[corners.as_bytes()], no_strings),
+            "row 1048576: more than the limit of 256 columns",
+        ),
+        ("count.xlsx", workbook(&[], huge_count), "more than the limit of 1000000 shared strings"),
+        ("padded.xlsx", workbook(&padding, no_strings), "unzips to more than the limit of 256 MiB"),
+        ("rows.xlsx", workbook(&[many_rows.as_bytes()], no_strings), "more than the limit of 100000 data rows"),
+    ] {
+        let out = import(name, &bytes);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+    }
+    let bad_rows: String = (0..300).map(|i| format!("x{i},t,重大,企业自查,2026-01-01,2026-02-01\n")).collect();
+    let out = import("bad.csv", format!("enterprise,title,grade,source,discovered_on,deadline\n{bad_rows}").as_bytes());
+    let lines = stderr(&out).lines().count();
+    assert_eq!(lines, 102, "100 problems, the count of the rest, the summary: {}", stderr(&out));
+    assert!(stderr(&out).contains("200 more problem(s)"), "{}", stderr(&out));
+    let titled = "企业名单（2026年）\n\n企业,隐患名称,等级\nx,t,重大\n";
+    let out = import("titled.csv", titled.as_bytes());
+    assert!(stderr(&out).contains("row 3, taken as the header, is missing"), "{}", stderr(&out));
+    let out = import("gbk.csv", b"a,b\n1,2\n3,\xFF\xFE\n");
+    assert!(stderr(&out).contains("not from line 3"), "{}", stderr(&out));
+    assert!(children_peak_mib() < 256, "peak {} MiB", children_peak_mib());
+}

@@ -8,7 +8,8 @@ use super::{Env, Failure};
 use crate::i18n::Lang;
 use crate::text::sanitise;
 use crate::transfer::export::{ExportError, Format};
-use crate::transfer::{ImportError, ImportKind, ImportOptions, ImportReport, Kind, ReadError, Table, read_file};
+use crate::transfer::read::limits::ERRORS;
+use crate::transfer::{ImportError, ImportKind, ImportOptions, ImportReport, Kind, Problem, ReadError, read_file};
 
 /// The switches of `anwei import`.
 #[derive(Debug, Clone, Copy)]
@@ -32,16 +33,14 @@ pub fn import(env: &Env, kind: ImportKind, file: &Path, flags: &ImportFlags) -> 
         skip_bad: flags.skip_bad,
         note: l.f("imp.event_note", &[&name]),
     };
-    let report = crate::transfer::import(&mut store, kind, &table, &opts).map_err(|e| import_failure(env, &name, e))?;
-    for p in report.rejected.iter().flat_map(|r| &r.problems) {
-        eprintln!("{}", sanitise(&p.render(l, &name)));
-    }
+    let report = crate::transfer::import(&mut store, kind, table, &opts).map_err(|e| import_failure(env, &name, e))?;
+    print_problems(l, &name, report.rejected.iter().flat_map(|r| &r.problems));
     if !report.ignored_columns.is_empty() {
         eprintln!("{}", sanitise(&l.f("imp.ignored", &[&report.ignored_columns.join(", ")])));
     }
     if report.written && !report.rejected.is_empty() {
         let path = flags.rejects.map_or_else(|| default_rejects(file), Path::to_path_buf);
-        write_rejects(env, &path, &table, &report, flags.force)?;
+        write_rejects(env, &path, &report, flags.force)?;
         eprintln!("{}", l.f("imp.rejected", &[&report.rejected.len(), &path.display()]));
     } else if !report.rejected.is_empty() {
         eprintln!("{}", l.f("imp.rejected_dry", &[&report.rejected.len()]));
@@ -70,10 +69,10 @@ fn default_rejects(file: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn write_rejects(env: &Env, path: &Path, table: &Table, report: &ImportReport, force: bool) -> Result<(), Failure> {
+fn write_rejects(env: &Env, path: &Path, report: &ImportReport, force: bool) -> Result<(), Failure> {
     let l = env.lang;
     let mut bytes = Vec::new();
-    crate::transfer::write_rejects(&mut bytes, l, &table.headers, &report.rejected)
+    crate::transfer::write_rejects(&mut bytes, l, &report.headers, &report.rejected)
         .map_err(|e| Failure { code: 1, message: l.f("imp.rejects_failed", &[&path.display(), &e]) })?;
     env.guard(force).write(path, &bytes).map_err(|e| env.file_failure(&e))
 }
@@ -82,9 +81,35 @@ fn read_failure(l: Lang, name: &str, e: ReadError) -> Failure {
     match e {
         ReadError::Io(e) => Failure { code: 1, message: l.f("imp.unreadable", &[&name, &e]) },
         ReadError::Unsupported => Failure::input(l.f("imp.unsupported", &[&name])),
-        ReadError::NotText => Failure::input(l.f("imp.not_text", &[&name])),
+        ReadError::OldWorkbook => Failure::input(l.f("imp.old_workbook", &[&name])),
+        ReadError::NotText { utf8_line, gbk_line } => {
+            Failure::input(l.f("imp.not_text", &[&name, &utf8_line, &gbk_line]))
+        }
         ReadError::Malformed(why) => Failure::input(sanitise(&l.f("imp.malformed", &[&name, &why]))),
+        ReadError::TooLarge { limit, line } => {
+            let what = l.f(&format!("imp.limit.{}", limit.name()), &[&limit.max()]);
+            let message = match line {
+                Some(line) => l.f("imp.too_large_at", &[&name, &line, &what]),
+                None => l.f("imp.too_large", &[&name, &what]),
+            };
+            Failure::input(sanitise(&message))
+        }
         ReadError::Empty => Failure::input(l.f("imp.empty", &[&name])),
+    }
+}
+
+/// One problem a line on stderr, the first [`ERRORS`] of them, then how many more.
+fn print_problems<'a>(l: Lang, name: &str, problems: impl Iterator<Item = &'a Problem>) {
+    let mut more = 0usize;
+    for (i, p) in problems.enumerate() {
+        if i < ERRORS {
+            eprintln!("{}", sanitise(&p.render(l, name)));
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        eprintln!("{}", l.f("imp.more_problems", &[&more]));
     }
 }
 
@@ -92,11 +117,11 @@ fn read_failure(l: Lang, name: &str, e: ReadError) -> Failure {
 fn import_failure(env: &Env, name: &str, e: ImportError) -> Failure {
     let l = env.lang;
     match e {
-        ImportError::MissingColumns(cols) => Failure::input(l.f("imp.missing_columns", &[&name, &cols.join(", ")])),
+        ImportError::MissingColumns { header_line, missing } => {
+            Failure::input(sanitise(&l.f("imp.missing_columns", &[&name, &missing.join(", "), &header_line])))
+        }
         ImportError::BadRows(problems) => {
-            for p in &problems {
-                eprintln!("{}", sanitise(&p.render(l, name)));
-            }
+            print_problems(l, name, problems.iter());
             let rows: BTreeSet<usize> = problems.iter().map(|p| p.line).collect();
             Failure::input(l.f("imp.bad_rows", &[&name, &rows.len()]))
         }

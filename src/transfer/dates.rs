@@ -8,7 +8,8 @@ const MAX_SERIAL: f64 = 2_958_465.0;
 
 /// Parses one cell as a date; `None` when it is none of the accepted forms.
 pub fn parse(cell: &str) -> Option<NaiveDate> {
-    let s = cell.trim();
+    let half = half_width(cell);
+    let s = half.trim();
     if s.is_empty() {
         return None;
     }
@@ -18,6 +19,18 @@ pub fn parse(cell: &str) -> Option<NaiveDate> {
     // a time after the date ("2024-03-12 00:00:00", "2024-03-12T08:00") is dropped
     let date_part = s.split([' ', 'T']).next().unwrap_or(s);
     ymd(date_part)
+}
+
+/// Full-width digits, separators and spaces (`２０２４－３－１２`, as a Chinese input
+/// method types them) in their ASCII forms.
+fn half_width(cell: &str) -> String {
+    cell.chars()
+        .map(|c| match c {
+            '０'..='９' | '－' | '／' | '．' | '：' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
 }
 
 /// `YYYY` `sep` `M` `sep` `D`, with `-`, `/`, `.` or 年月日 between.
@@ -77,6 +90,8 @@ mod tests {
             assert_eq!(parse(s), d(2024, 3, 12), "{s}");
         }
         assert_eq!(parse("2024年03月12号"), d(2024, 3, 12));
+        assert_eq!(parse("２０２４年３月１２日"), d(2024, 3, 12));
+        assert_eq!(parse("２０２４－０３－１２\u{3000}"), d(2024, 3, 12));
         assert_eq!(parse("45363.75"), d(2024, 3, 12));
     }
 

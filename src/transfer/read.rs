@@ -1,15 +1,20 @@
 //! A file as rows of text cells, each with the row number the user sees in Excel
-//! (header = 1): CSV in UTF-8, UTF-8 with BOM or GBK, and XLSX/XLS through calamine.
+//! (the first row is 1): CSV in UTF-8, UTF-8 with BOM or GBK, and XLSX worksheets,
+//! all read under the bounds of [`limits`] so that no file can exhaust the machine.
 
-use std::borrow::Cow;
+mod csv;
+pub mod limits;
+mod workbook;
+
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+pub use csv::{decode, read_csv};
+pub use limits::Limit;
 
-/// One data row.
+/// One row with text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// The row number in Excel; the header is row 1.
+    /// The row number in Excel.
     pub line: usize,
     pub cells: Vec<String>,
 }
@@ -18,7 +23,19 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     pub headers: Vec<String>,
+    /// The row number of the header.
+    pub header_line: usize,
     pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The table whose header is the data row at `index` (a title row above the
+    /// header, as Chinese templates have, was taken for the header).
+    pub fn header_at(mut self, index: usize) -> Table {
+        let rest = self.rows.split_off(index + 1);
+        let header = self.rows.pop().unwrap_or(Row { line: self.header_line, cells: Vec::new() });
+        Table { headers: header.cells, header_line: header.line, rows: rest }
+    }
 }
 
 /// Why a file could not be read as a table.
@@ -26,146 +43,76 @@ pub struct Table {
 pub enum ReadError {
     /// Opening or reading failed.
     Io(std::io::Error),
-    /// Neither a `.csv` nor a workbook.
+    /// Neither a `.csv` nor an `.xlsx`.
     Unsupported,
-    /// Bytes that are neither UTF-8 nor GBK.
-    NotText,
+    /// An `.xls`, `.xlsb` or `.ods` workbook, which must be saved as `.xlsx` first.
+    OldWorkbook,
+    /// Bytes that are neither UTF-8 nor GBK: the line where each reading first fails.
+    NotText { utf8_line: usize, gbk_line: usize },
     /// CSV or workbook structure the readers refused.
     Malformed(String),
+    /// The file passes one of the bounds; `line` when a row is to blame.
+    TooLarge { limit: Limit, line: Option<usize> },
     /// No header row at all.
     Empty,
 }
 
-/// The file extensions read as workbooks.
-const WORKBOOKS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
-
 /// Reads `path` by its extension.
 pub fn read_file(path: &Path) -> Result<Table, ReadError> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    if WORKBOOKS.contains(&ext.as_str()) {
-        read_workbook(path)
-    } else if ext == "csv" || ext == "txt" {
-        read_csv(&std::fs::read(path).map_err(ReadError::Io)?)
-    } else {
-        Err(ReadError::Unsupported)
+    match ext.as_str() {
+        "xlsx" | "xlsm" => workbook::read_workbook(path),
+        "xls" | "xlsb" | "ods" | "et" => Err(ReadError::OldWorkbook),
+        "csv" | "txt" => read_csv(&limits::read_bounded(path)?),
+        _ => Err(ReadError::Unsupported),
     }
 }
 
-/// Text of a CSV file: the BOM dropped; UTF-8 when valid, else GBK.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Cow::Borrowed(s));
-    }
-    let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
-    if had_errors { Err(ReadError::NotText) } else { Ok(text) }
+/// Builds a table row by row, skipping blank rows and keeping within the bounds.
+#[derive(Debug, Default)]
+struct Builder {
+    table: Table,
+    header_seen: bool,
+    cells: usize,
+    text_bytes: usize,
 }
 
-/// Parses CSV bytes. A quoted cell may hold line breaks; Excel shows such a record as
-/// one row, so the row number is the record's first line less the breaks inside
-/// earlier records.
-pub fn read_csv(bytes: &[u8]) -> Result<Table, ReadError> {
-    let text = decode(bytes)?;
-    let bytes = text.as_bytes();
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut table = Table::default();
-    let mut lines = LineCounter::default();
-    let mut inner_breaks = 0usize;
-    let mut header_seen = false;
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Malformed(e.to_string()))?;
-        let first_line = lines.line_at(bytes, record.position().map_or(0, |p| p.byte() as usize));
-        let cells: Vec<String> = record.iter().map(undo_neutralising).collect();
-        let line = first_line - inner_breaks;
-        inner_breaks += cells.iter().map(|c| c.matches('\n').count()).sum::<usize>();
-        push(&mut table, &mut header_seen, line, cells);
-    }
-    if header_seen { Ok(table) } else { Err(ReadError::Empty) }
-}
-
-/// Counts lines forward through the text, for records in order.
-#[derive(Debug)]
-struct LineCounter {
-    offset: usize,
-    line: usize,
-}
-
-impl Default for LineCounter {
-    fn default() -> Self {
-        LineCounter { offset: 0, line: 1 }
-    }
-}
-
-impl LineCounter {
-    /// The line of the record whose position is `start` (which may point at the blank
-    /// lines before it).
-    fn line_at(&mut self, bytes: &[u8], mut start: usize) -> usize {
-        while bytes.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            start += 1;
+impl Builder {
+    /// Adds a row: the first row with text is the header; blank rows are skipped.
+    fn push(&mut self, line: usize, mut cells: Vec<String>) -> Result<(), ReadError> {
+        while cells.last().is_some_and(|c| c.trim().is_empty()) {
+            cells.pop();
         }
-        let passed = bytes.get(self.offset..start).unwrap_or_default();
-        self.line += passed.iter().filter(|b| **b == b'\n').count();
-        self.offset = self.offset.max(start);
-        self.line
-    }
-}
-
-/// A cell that an export neutralised (`'=…`) comes back as written.
-fn undo_neutralising(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
-}
-
-/// Adds a row: the first row with text is the header; blank rows are skipped.
-fn push(table: &mut Table, header_seen: &mut bool, line: usize, cells: Vec<String>) {
-    if cells.iter().all(|c| c.trim().is_empty()) {
-        return;
-    }
-    if *header_seen {
-        table.rows.push(Row { line, cells });
-    } else {
-        table.headers = cells;
-        *header_seen = true;
-    }
-}
-
-/// The first worksheet of a workbook.
-fn read_workbook(path: &Path) -> Result<Table, ReadError> {
-    let mut book = open_workbook_auto(path).map_err(|e| match e {
-        calamine::Error::Io(io) => ReadError::Io(io),
-        other => ReadError::Malformed(other.to_string()),
-    })?;
-    let range = match book.worksheet_range_at(0) {
-        Some(r) => r.map_err(|e| ReadError::Malformed(e.to_string()))?,
-        None => return Err(ReadError::Empty),
-    };
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut table = Table::default();
-    let mut header_seen = false;
-    for (i, row) in range.rows().enumerate() {
-        push(&mut table, &mut header_seen, first_row + i + 1, row.iter().map(cell_text).collect());
-    }
-    if header_seen { Ok(table) } else { Err(ReadError::Empty) }
-}
-
-/// A workbook cell as text; a date cell as `YYYY-MM-DD`, a whole number without `.0`.
-pub fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) if dt.is_datetime() => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            format!("{y:04}-{m:02}-{d:02}")
+        if cells.is_empty() {
+            return Ok(());
         }
-        Data::DateTime(dt) => dt.as_f64().to_string(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e}"),
+        let too_large = |limit| ReadError::TooLarge { limit, line: Some(line) };
+        if cells.len() > limits::COLUMNS {
+            return Err(too_large(Limit::Columns));
+        }
+        self.cells += cells.len();
+        if self.cells > limits::CELLS {
+            return Err(too_large(Limit::Cells));
+        }
+        self.text_bytes += cells.iter().map(String::len).sum::<usize>();
+        if self.text_bytes > limits::TEXT_BYTES {
+            return Err(too_large(Limit::TextBytes));
+        }
+        if self.header_seen {
+            if self.table.rows.len() >= limits::ROWS + limits::HEADER_SEARCH {
+                return Err(too_large(Limit::Rows));
+            }
+            self.table.rows.push(Row { line, cells });
+        } else {
+            self.table.headers = cells;
+            self.table.header_line = line;
+            self.header_seen = true;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Table, ReadError> {
+        if self.header_seen { Ok(self.table) } else { Err(ReadError::Empty) }
     }
 }
 
@@ -173,39 +120,25 @@ pub fn cell_text(cell: &Data) -> String {
 mod tests {
     use super::*;
 
-    fn lines(t: &Table) -> Vec<usize> {
-        t.rows.iter().map(|r| r.line).collect()
-    }
-
     #[test]
-    fn three_encodings_read_alike() {
-        let text = "名称,日期\n官桥化工,2024/3/12\n";
-        let (gbk, _, _) = encoding_rs::GBK.encode(text);
-        let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
-        for bytes in [text.as_bytes(), &with_bom, &gbk] {
-            let t = read_csv(bytes).unwrap();
-            assert_eq!(t.headers, vec!["名称", "日期"]);
-            assert_eq!(t.rows, vec![Row { line: 2, cells: vec!["官桥化工".into(), "2024/3/12".into()] }]);
-        }
-    }
-
-    #[test]
-    fn row_numbers_match_excel() {
-        let t = read_csv(b"a,b\n1,2\n\n\"x\ny\",3\n4,5\r\n").unwrap();
-        assert_eq!(lines(&t), vec![2, 4, 5]);
-        assert_eq!(t.rows[1].cells[0], "x\ny");
-    }
-
-    #[test]
-    fn neutralised_cells_come_back() {
-        let t = read_csv(b"a,b\n'=1+1,'x\n").unwrap();
-        assert_eq!(t.rows[0].cells, vec!["=1+1", "'x"]);
-    }
-
-    #[test]
-    fn bad_bytes_and_empty_files() {
-        assert!(matches!(read_csv(b"\xFF\xFF\xFF"), Err(ReadError::NotText)));
-        assert!(matches!(read_csv(b"\n\n"), Err(ReadError::Empty)));
+    fn old_workbooks_and_other_files_are_refused_by_name() {
         assert!(matches!(read_file(Path::new("x.pdf")), Err(ReadError::Unsupported)));
+        assert!(matches!(read_file(Path::new("x.XLS")), Err(ReadError::OldWorkbook)));
+    }
+
+    #[test]
+    fn a_header_below_a_title_row() {
+        let t = read_csv("企业名单（2026年）\n\n名称,日期\n官桥化工,2024/3/12\n".as_bytes()).unwrap();
+        assert_eq!((t.header_line, t.headers.len()), (1, 1));
+        let t = t.header_at(0);
+        assert_eq!((t.header_line, t.headers.clone()), (3, vec!["名称".to_string(), "日期".to_string()]));
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![4]);
+    }
+
+    #[test]
+    fn trailing_empty_cells_are_dropped_and_blank_rows_skipped() {
+        let t = read_csv(b"a,b,,,\n,,,\n1,,,\n").unwrap();
+        assert_eq!(t.headers, vec!["a", "b"]);
+        assert_eq!(t.rows, vec![Row { line: 3, cells: vec!["1".into()] }]);
     }
 }

@@ -76,12 +76,14 @@ fn missing_columns_are_named_at_once() {
     let r = l.import_hazards("h.csv", "企业,隐患名称,备注\nx,y,z\n", &[]);
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("h.csv: missing required columns: grade, source, discovered_on, deadline"),
+        r.stderr.contains(
+            "h.csv: row 1, taken as the header, is missing required columns: grade, source, discovered_on, deadline"
+        ),
         "{}",
         r.stderr
     );
     let r = l.run_in("zh", &["import", "hazards", l.path("h.csv").to_str().unwrap()]);
-    assert!(r.stderr.contains("缺少必填列:等级 (grade), 来源 (source)"), "{}", r.stderr);
+    assert!(r.stderr.contains("缺少必填列：等级 (grade), 来源 (source)"), "{}", r.stderr);
 }
 
 #[test]
@@ -145,7 +147,7 @@ fn unreadable_files_say_why() {
     assert!(r.stderr.contains("unsupported file type"), "{}", r.stderr);
     let r = l.run(&["import", "enterprises", l.file("e.csv", b"\xFF\xFE\xFF").to_str().unwrap()]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("neither UTF-8 nor GBK"), "{}", r.stderr);
+    assert!(r.stderr.contains("neither UTF-8 text (not from line 1) nor GBK text (not from line 1)"), "{}", r.stderr);
     let r = l.run(&["import", "enterprises", l.path("missing.csv").to_str().unwrap()]);
     assert_eq!(r.code, 1);
 }
