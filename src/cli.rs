@@ -108,15 +108,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::New(n)) => write::new(env, n),
-        Some(Command::Import { kind, file, dry_run, skip_bad, rejects, force }) => {
-            let flags = transfer::ImportFlags {
-                dry_run: *dry_run,
-                skip_bad: *skip_bad,
-                rejects: rejects.as_deref(),
-                force: *force,
-            };
-            transfer::import(env, *kind, file, &flags)
-        }
+        Some(Command::Import(args)) => transfer::import(env, args),
         Some(Command::Export { kind, format, output, force }) => {
             transfer::export(env, *kind, *format, output.as_deref(), *force)
         }

@@ -52,6 +52,12 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Import the good rows; the bad ones are returned as rejects.
     pub skip_bad: bool,
+    /// Create the villages, departments and sectors the file names that the ledger
+    /// lacks (otherwise such a row is bad: a typo must not become a new unit).
+    pub create_units: bool,
+    /// Import a hazard that the ledger or the file already has (same enterprise,
+    /// title and day found).
+    pub allow_duplicates: bool,
     /// The note of every imported hazard's timeline event (names the file).
     pub note: String,
 }
@@ -101,7 +107,12 @@ impl From<StoreError> for ImportError {
 trait Rows {
     type Record;
     /// The record, or `None` with the problems left in `cells`.
-    fn check(&mut self, s: &mut ImportSession, cells: &mut Cells) -> Result<Option<Self::Record>, StoreError>;
+    fn check(
+        &mut self,
+        s: &mut ImportSession,
+        cells: &mut Cells,
+        opts: &ImportOptions,
+    ) -> Result<Option<Self::Record>, StoreError>;
     fn insert(&mut self, s: &mut ImportSession, record: Self::Record, note: &str) -> Result<(), StoreError>;
 }
 
@@ -132,7 +143,7 @@ fn run<R: Rows>(
     let headers = table.headers;
     for row in table.rows {
         let mut cells = Cells::new(&map, &row, opts.lang);
-        let record = rows.check(&mut session, &mut cells)?;
+        let record = rows.check(&mut session, &mut cells, opts)?;
         let problems = cells.problems;
         match record {
             Some(record) if problems.is_empty() => good.push(record),

@@ -526,3 +526,64 @@ fn untrusted_files_cannot_exhaust_the_machine() {
     assert!(stderr(&out).contains("not from line 3"), "{}", stderr(&out));
     assert!(children_peak_mib() < 256, "peak {} MiB", children_peak_mib());
 }
+
+/// Also refused: a sector no enterprise has, units created from a typo, and the same
+/// hazards imported twice.
+#[test]
+fn typos_and_repeats_never_become_records() {
+    let l = Ledger::new();
+    let out = anwei(
+        &l,
+        &[
+            "new",
+            "--enterprise",
+            CODES[0],
+            "--title",
+            "t",
+            "--deadline",
+            "2026-12-31",
+            "--sector",
+            "不存在行业",
+            "--source",
+            "inspection",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("No sector named 不存在行业"), "{}", stderr(&out));
+    let dir = l.path().parent().unwrap().to_path_buf();
+    let write = |name: &str, text: &str| {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let code = |n: u32| {
+        let first17 = format!("91350100MA{n:07}");
+        format!("{first17}{}", anwei::domain::credit_code::check_char(&first17).unwrap())
+    };
+    let enterprises = write(
+        "e.csv",
+        &format!(
+            "credit_code,name,sector,village\n{},官桥新厂,工贸,官乔村\n{},官桥二厂,新行业,官桥村\n",
+            code(1),
+            code(2)
+        ),
+    );
+    let out = anwei(&l, &["import", "enterprises", &enterprises]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("the ledger has no village named \"官乔村\""), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no enterprise in the ledger is of sector \"新行业\""), "{}", stderr(&out));
+    let hazards = write(
+        "h.csv",
+        &format!(
+            "enterprise,title,grade,source,discovered_on,deadline\n{0},泄漏,重大,督导检查,2026-03-01,2026-12-31\n",
+            CODES[0]
+        ),
+    );
+    assert!(anwei(&l, &["import", "hazards", &hazards]).status.success());
+    let again = anwei(&l, &["import", "hazards", &hazards]);
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(stderr(&again).contains("already has hazard GQ-2026-0001"), "{}", stderr(&again));
+    assert!(anwei(&l, &["import", "hazards", &hazards, "--allow-duplicates"]).status.success());
+    let count: i64 = l.conn().query_row("SELECT count(*) FROM hazards", [], |r| r.get(0)).unwrap();
+    assert_eq!(count, 2);
+}

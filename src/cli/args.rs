@@ -104,24 +104,7 @@ pub enum Command {
         screen: SqlScreen,
     },
     /// Import enterprises or hazards from CSV or XLSX (admin): all or nothing unless --skip-bad.
-    Import {
-        #[arg(value_enum)]
-        kind: crate::transfer::ImportKind,
-        /// A .csv (UTF-8, UTF-8 with BOM or GBK), .xlsx or .xls file.
-        file: PathBuf,
-        /// Check every row and report; write nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Import the good rows and write the bad ones, with reasons, to the rejects file.
-        #[arg(long)]
-        skip_bad: bool,
-        /// The rejects file (default: FILE.rejects.csv).
-        #[arg(long, value_name = "FILE", requires = "skip_bad")]
-        rejects: Option<PathBuf>,
-        /// Replace the rejects file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Import(ImportArgs),
     /// Export hazards, enterprises or the timeline as CSV, XLSX or JSON.
     Export {
         #[arg(value_enum)]
@@ -263,4 +246,31 @@ pub enum StaffCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
+}
+
+/// The arguments of `anwei import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    #[arg(value_enum)]
+    pub kind: crate::transfer::ImportKind,
+    /// A .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx file.
+    pub file: PathBuf,
+    /// Check every row and report; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import the good rows and write the bad ones, with reasons, to the rejects file.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// The rejects file (default: FILE.rejects.csv).
+    #[arg(long, value_name = "FILE", requires = "skip_bad")]
+    pub rejects: Option<PathBuf>,
+    /// Replace the rejects file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Create the villages, departments and sectors the file names that the ledger lacks.
+    #[arg(long)]
+    pub create_units: bool,
+    /// Import hazards that the ledger or the file already has (same enterprise, title, day found).
+    #[arg(long)]
+    pub allow_duplicates: bool,
 }

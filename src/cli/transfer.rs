@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::args::ImportArgs;
 use super::{Env, Failure};
 use crate::i18n::Lang;
 use crate::text::sanitise;
@@ -11,26 +12,18 @@ use crate::transfer::export::{ExportError, Format};
 use crate::transfer::read::limits::ERRORS;
 use crate::transfer::{ImportError, ImportKind, ImportOptions, ImportReport, Kind, Problem, ReadError, read_file};
 
-/// The switches of `anwei import`.
-#[derive(Debug, Clone, Copy)]
-pub struct ImportFlags<'a> {
-    pub dry_run: bool,
-    pub skip_bad: bool,
-    pub rejects: Option<&'a Path>,
-    /// Replace an existing rejects file.
-    pub force: bool,
-}
-
 /// `anwei import enterprises|hazards FILE`.
-pub fn import(env: &Env, kind: ImportKind, file: &Path, flags: &ImportFlags) -> Result<(), Failure> {
-    let l = env.lang;
+pub fn import(env: &Env, args: &ImportArgs) -> Result<(), Failure> {
+    let (l, kind, file) = (env.lang, args.kind, args.file.as_path());
     let name = file.display().to_string();
     let table = read_file(file).map_err(|e| read_failure(l, &name, e))?;
     let mut store = env.open()?;
     let opts = ImportOptions {
         lang: l,
-        dry_run: flags.dry_run,
-        skip_bad: flags.skip_bad,
+        dry_run: args.dry_run,
+        skip_bad: args.skip_bad,
+        create_units: args.create_units,
+        allow_duplicates: args.allow_duplicates,
         note: l.f("imp.event_note", &[&name]),
     };
     let report = crate::transfer::import(&mut store, kind, table, &opts).map_err(|e| import_failure(env, &name, e))?;
@@ -39,8 +32,8 @@ pub fn import(env: &Env, kind: ImportKind, file: &Path, flags: &ImportFlags) -> 
         eprintln!("{}", sanitise(&l.f("imp.ignored", &[&report.ignored_columns.join(", ")])));
     }
     if report.written && !report.rejected.is_empty() {
-        let path = flags.rejects.map_or_else(|| default_rejects(file), Path::to_path_buf);
-        write_rejects(env, &path, &report, flags.force)?;
+        let path = args.rejects.clone().unwrap_or_else(|| default_rejects(file));
+        write_rejects(env, &path, &report, args.force)?;
         eprintln!("{}", l.f("imp.rejected", &[&report.rejected.len(), &path.display()]));
     } else if !report.rejected.is_empty() {
         eprintln!("{}", l.f("imp.rejected_dry", &[&report.rejected.len()]));

@@ -105,6 +105,21 @@ impl ImportSession<'_> {
         self.exists("SELECT 1 FROM hazards WHERE code = ?1", code)
     }
 
+    /// Whether an enterprise in the ledger is of this sector.
+    pub fn sector_known(&self, sector: &str) -> Result<bool, StoreError> {
+        self.exists("SELECT 1 FROM enterprises WHERE sector = ?1 LIMIT 1", sector)
+    }
+
+    /// The code of a hazard of this enterprise with this title found on this day.
+    pub fn same_hazard(&self, enterprise_id: i64, title: &str, found: NaiveDate) -> Result<Option<String>, StoreError> {
+        let sql = "SELECT code FROM hazards WHERE enterprise_id = ?1 AND title = ?2 AND discovered_on = ?3 LIMIT 1";
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(params![enterprise_id, title, found.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
     /// A unit's id and kind by exact name.
     pub fn unit(&mut self, name: &str) -> Result<Option<(i64, UnitKind)>, StoreError> {
         if let Some(u) = self.units.get(name) {

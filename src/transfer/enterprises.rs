@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::Rows;
 use super::columns::Cells;
+use super::{ImportOptions, Rows};
 use crate::domain::UnitKind;
 use crate::domain::credit_code::{CodeError, validate};
 use crate::i18n::Lang;
@@ -20,17 +20,24 @@ pub struct Enterprises {
     names: HashMap<String, usize>,
     /// Units this file will create, with the kind their first row gave them.
     new_units: HashMap<String, UnitKind>,
+    /// Sectors the ledger has or this file brings.
+    sectors: HashMap<String, bool>,
 }
 
 impl Rows for Enterprises {
     type Record = NewEnterprise;
 
-    fn check(&mut self, s: &mut ImportSession, c: &mut Cells) -> Result<Option<NewEnterprise>, StoreError> {
+    fn check(
+        &mut self,
+        s: &mut ImportSession,
+        c: &mut Cells,
+        opts: &ImportOptions,
+    ) -> Result<Option<NewEnterprise>, StoreError> {
         let credit_code = self.credit_code(s, c)?;
         let name = self.name(s, c)?;
-        let sector = c.required("sector");
-        let village = self.unit(s, c, "village", UnitKind::Village)?;
-        let department = self.unit(s, c, "department", UnitKind::Department)?;
+        let sector = self.sector(s, c, opts.create_units)?;
+        let village = self.unit(s, c, "village", UnitKind::Village, opts.create_units)?;
+        let department = self.unit(s, c, "department", UnitKind::Department, opts.create_units)?;
         let high_risk = c.yes_no("high_risk");
         let (Some(credit_code), Some(name), Some(sector), Some(high_risk)) = (credit_code, name, sector, high_risk)
         else {
@@ -110,13 +117,35 @@ impl Enterprises {
         Ok(Some(name))
     }
 
-    /// A village or department by name: known with this kind, or to be created.
+    /// The sector: one an enterprise in the ledger has, or a new one when asked for.
+    fn sector<'a>(
+        &mut self,
+        s: &ImportSession,
+        c: &mut Cells<'a>,
+        create: bool,
+    ) -> Result<Option<&'a str>, StoreError> {
+        let Some(sector) = c.required("sector") else { return Ok(None) };
+        let known = match self.sectors.get(sector) {
+            Some(known) => *known,
+            None => s.sector_known(sector)?,
+        };
+        if !known && !create {
+            c.fail("sector", c.lang.f("imp.why.new_sector", &[&sector]));
+            return Ok(None);
+        }
+        self.sectors.insert(sector.to_string(), true);
+        Ok(Some(sector))
+    }
+
+    /// A village or department by name: known with this kind, or to be created when
+    /// asked for.
     fn unit(
         &mut self,
         s: &mut ImportSession,
         c: &mut Cells,
         id: &str,
         kind: UnitKind,
+        create: bool,
     ) -> Result<Option<String>, StoreError> {
         let name = c.text(id);
         if name.is_empty() {
@@ -134,6 +163,11 @@ impl Enterprises {
                 return Ok(None);
             }
             Some(_) => {}
+            None if !create => {
+                let word = c.lang.word("imp.unit", kind.as_str());
+                c.fail(id, c.lang.f("imp.why.new_unit", &[&word, &name]));
+                return Ok(None);
+            }
             None => {
                 self.new_units.insert(name.to_string(), kind);
             }

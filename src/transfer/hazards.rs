@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Rows;
 use super::columns::Cells;
 use super::enterprises::seen_before;
+use super::{ImportOptions, Rows};
 use crate::domain::status::{GateError, start_rectifying, submit};
 use crate::domain::{Grade, Plan, Source, Status};
 use crate::i18n::gate_error;
@@ -19,12 +19,19 @@ use crate::store::write::register::HazardRecord;
 #[derive(Debug, Default)]
 pub struct Hazards {
     codes: HashMap<String, usize>,
+    /// Enterprise, title and day found → the line that first had them.
+    same: HashMap<(i64, String, NaiveDate), usize>,
 }
 
 impl Rows for Hazards {
     type Record = HazardRecord;
 
-    fn check(&mut self, s: &mut ImportSession, c: &mut Cells) -> Result<Option<HazardRecord>, StoreError> {
+    fn check(
+        &mut self,
+        s: &mut ImportSession,
+        c: &mut Cells,
+        opts: &ImportOptions,
+    ) -> Result<Option<HazardRecord>, StoreError> {
         let code = self.code(s, c)?;
         let enterprise = enterprise(s, c)?;
         let title = c.required("title");
@@ -41,7 +48,10 @@ impl Rows for Hazards {
             return Ok(None);
         };
         let (Some(discovered_on), Some(deadline)) = (discovered_on, deadline) else { return Ok(None) };
-        let sector = Some(c.text("sector")).filter(|s| !s.is_empty()).map_or(sector, str::to_string);
+        if !opts.allow_duplicates && self.seen(s, c, (enterprise_id, title.to_string(), discovered_on))? {
+            return Ok(None);
+        }
+        let Some(sector) = known_sector(s, c, sector)? else { return Ok(None) };
         Ok(Some(HazardRecord {
             code,
             enterprise_id,
@@ -77,6 +87,21 @@ impl Rows for Hazards {
 }
 
 impl Hazards {
+    /// Whether the ledger or an earlier line has this hazard (same enterprise, title
+    /// and day found); the problem names which.
+    fn seen(&mut self, s: &ImportSession, c: &mut Cells, key: (i64, String, NaiveDate)) -> Result<bool, StoreError> {
+        if let Some(code) = s.same_hazard(key.0, &key.1, key.2)? {
+            c.fail("title", c.lang.f("imp.why.same_hazard", &[&code]));
+            return Ok(true);
+        }
+        if let Some(first) = self.same.get(&key) {
+            c.fail("title", c.lang.f("imp.why.same_hazard_line", &[first]));
+            return Ok(true);
+        }
+        self.same.insert(key, c.line());
+        Ok(false)
+    }
+
     /// The given code, new in the file and the ledger; empty when the row gives none.
     fn code(&mut self, s: &ImportSession, c: &mut Cells) -> Result<String, StoreError> {
         let code = c.text("code");
@@ -135,6 +160,20 @@ fn dates(today: NaiveDate, c: &mut Cells) -> (Option<NaiveDate>, Option<NaiveDat
         return (found, None);
     }
     (found, deadline)
+}
+
+/// The row's sector (the enterprise's when the row gives none), which an enterprise
+/// in the ledger must have.
+fn known_sector(s: &ImportSession, c: &mut Cells, enterprise_sector: String) -> Result<Option<String>, StoreError> {
+    let given = c.text("sector");
+    if given.is_empty() || given == enterprise_sector {
+        return Ok(Some(enterprise_sector));
+    }
+    if !s.sector_known(given)? {
+        c.fail("sector", c.lang.f("imp.why.unknown_sector", &[&given]));
+        return Ok(None);
+    }
+    Ok(Some(given.to_string()))
 }
 
 /// The owner department, which must exist.

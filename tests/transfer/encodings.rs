@@ -20,7 +20,7 @@ fn one_bad_row_in_each_encoding_imports_nothing() {
     for (name, bytes) in [("utf8.csv", text.as_bytes()), ("bom.csv", &bom), ("gbk.csv", &gbk)] {
         let l = Ledger::new();
         let file = l.file(name, bytes);
-        let r = l.run(&["import", "enterprises", file.to_str().unwrap()]);
+        let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
         assert_eq!(r.code, 2, "{name}: {}", r.stderr);
         let expected = format!("{}:3: column 统一社会信用代码: wrong check character (GB 32100-2015)", shown(&file));
         assert!(r.stderr.contains(&expected), "{name}: {}", r.stderr);
@@ -33,7 +33,7 @@ fn one_bad_row_in_each_encoding_imports_nothing() {
 fn chinese_messages_name_the_same_place() {
     let l = Ledger::new();
     let file = l.file("e.csv", with_bad_line_3().as_bytes());
-    let r = l.run_in("zh", &["import", "enterprises", file.to_str().unwrap()]);
+    let r = l.run_in("zh", &["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains(&format!("{}:3: 列“统一社会信用代码”:校验码错误", shown(&file))), "{}", r.stderr);
     assert!(r.stderr.contains("未导入任何数据"), "{}", r.stderr);
@@ -47,7 +47,7 @@ fn every_good_date_form_reads_as_the_same_day() {
     for (i, f) in forms.iter().enumerate() {
         csv.push(hazard_line(&format!("D-{i}"), "官桥化工有限公司", "t", f, "2026年12月31日"));
     }
-    let r = l.import_hazards("dates.csv", &csv.join("\n"), &[]);
+    let r = l.import_hazards("dates.csv", &csv.join("\n"), &["--allow-duplicates"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for h in l.hazards() {
         assert_eq!((h.discovered_on.as_str(), h.deadline.as_str()), ("2024-03-12", "2026-12-31"), "{}", h.code);
@@ -64,7 +64,7 @@ fn bad_dates_are_each_reported() {
         csv.push(hazard_line(&format!("D-{i}"), "官桥化工有限公司", "t", f, "2026-12-31"));
     }
     csv.push(hazard_line("D-9", "官桥化工有限公司", "t", "2026-11-01", "2026-10-31"));
-    let r = l.import_hazards("dates.csv", &csv.join("\n"), &[]);
+    let r = l.import_hazards("dates.csv", &csv.join("\n"), &["--allow-duplicates"]);
     assert_eq!(r.code, 2);
     for (i, f) in forms.iter().take(5).enumerate() {
         let line = format!("dates.csv:{}: column discovered_on: \"{f}\" is not a date", i + 2);
@@ -130,7 +130,7 @@ fn xlsx_enterprises_with_numbers_for_phones() {
     }
     sheet.write_number(1, 3, 13912345678.0).unwrap();
     book.save(&file).unwrap();
-    let r = l.run(&["import", "enterprises", file.to_str().unwrap()]);
+    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(l.store().export_enterprises().unwrap()[0].principal_phone, "13912345678");
 }

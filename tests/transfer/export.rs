@@ -110,7 +110,7 @@ fn exports_reimport_into_an_empty_ledger() {
         }
         let b = Ledger::new();
         for (kind, file) in [("enterprises", &e_file), ("hazards", &h_file)] {
-            let r = b.run_in(lang, &["import", kind, file.to_str().unwrap()]);
+            let r = b.run_in(lang, &["import", kind, file.to_str().unwrap(), "--create-units"]);
             assert_eq!(r.code, 0, "{lang} {format} {kind}: {}", r.stderr);
         }
         assert_eq!(b.store().export_enterprises().unwrap(), a.store().export_enterprises().unwrap());

@@ -14,7 +14,7 @@ fn credit_codes_are_checked_and_duplicates_found() {
         credit_code(11)
     );
     let file = l.file("e.csv", csv.as_bytes());
-    let r = l.run(&["import", "enterprises", file.to_str().unwrap()]);
+    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
     assert_eq!(r.code, 2);
     for expected in [
         "e.csv:3: column credit_code: a credit code has 18 characters, this one 16",
@@ -42,11 +42,11 @@ fn hazard_codes_must_be_new_in_the_file_and_the_ledger() {
         // without a code: numbered past the codes the file and the ledger hold
         hazard_line("", "官桥化工有限公司", "t", "2026-01-02", "2026-12-31"),
     ];
-    let r = l.import_hazards("b.csv", &csv.join("\n"), &[]);
+    let r = l.import_hazards("b.csv", &csv.join("\n"), &["--allow-duplicates"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("b.csv:3: column code: \"GQ-2026-0002\" is already on line 2"), "{}", r.stderr);
     assert!(r.stderr.contains("b.csv:4: column code: \"GQ-2026-0001\" is already in the ledger"), "{}", r.stderr);
-    let r = l.import_hazards("b.csv", &csv.join("\n"), &["--skip-bad"]);
+    let r = l.import_hazards("b.csv", &csv.join("\n"), &["--skip-bad", "--allow-duplicates"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let codes: Vec<String> = l.hazards().into_iter().map(|h| h.code).collect();
     assert_eq!(codes, ["GQ-2026-0001", "GQ-2026-0002", "GQ-2026-0003"]);
@@ -119,12 +119,12 @@ fn skip_bad_imports_the_good_rows_and_writes_the_rejects() {
 fn dry_run_checks_and_writes_nothing() {
     let l = Ledger::new();
     let file = l.file("e.csv", enterprises_csv().as_bytes());
-    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--dry-run"]);
+    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--dry-run", "--create-units"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Dry run: 3 enterprise(s)"), "{}", r.stdout);
     assert!(r.stdout.contains("官桥村, 应急管理办, 石门村, 市场监管所"), "{}", r.stdout);
     assert_eq!(l.enterprise_count(), 0);
-    let r = l.run(&["import", "enterprises", file.to_str().unwrap()]);
+    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // the dry run created no units: the real import creates them all
     assert!(r.stdout.contains("官桥村, 应急管理办, 石门村, 市场监管所"), "{}", r.stdout);

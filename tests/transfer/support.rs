@@ -49,7 +49,7 @@ impl Ledger {
     pub fn with_enterprises() -> Ledger {
         let l = Ledger::new();
         let file = l.file("enterprises.csv", enterprises_csv().as_bytes());
-        let r = l.run(&["import", "enterprises", file.to_str().unwrap()]);
+        let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         l
     }

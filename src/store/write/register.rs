@@ -103,6 +103,14 @@ pub fn next_code(tx: &Transaction, prefix: &str, year: i32) -> rusqlite::Result<
     Ok(format!("{prefix}-{year}-{n:04}"))
 }
 
+/// A sector that an enterprise in the ledger has; a typo never becomes a sector.
+fn known_sector(tx: &rusqlite::Transaction, sector: &str) -> Result<String, StoreError> {
+    let sql = "SELECT sector FROM enterprises WHERE sector = ?1 LIMIT 1";
+    tx.query_row(sql, [sector], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::Unknown { what: "sector", value: sector.to_string() })
+}
+
 /// An enterprise's id, village and sector by credit code or exact name.
 pub fn find_enterprise(tx: &Transaction, key: &str) -> Result<(i64, i64, String), StoreError> {
     tx.query_row(
@@ -155,6 +163,10 @@ impl Store {
             });
         }
         let (enterprise_id, village_id, sector) = find_enterprise(&tx, &n.enterprise)?;
+        let sector = match &n.sector {
+            Some(given) if *given != sector => known_sector(&tx, given)?,
+            _ => sector,
+        };
         let owner_unit_id = n.owner.as_deref().map(|o| find_unit(&tx, o)).transpose()?;
         let assignee = n.assignee.as_deref().map(|a| find_staff(&tx, a)).transpose()?;
         let code = next_code(&tx, &prefix, discovered_on.year())?;
@@ -165,7 +177,7 @@ impl Store {
             title: n.title.trim().to_string(),
             description: n.description.clone(),
             grade: n.grade,
-            sector: n.sector.clone().unwrap_or(sector),
+            sector,
             standard_ref: n.standard_ref.clone(),
             source: n.source,
             discovered_on,
