@@ -385,6 +385,9 @@ fn input_is_bounded() {
         vec!["staff", "add", long.as_str()],
         vec!["staff", "add", "wu", "--name", ""],
         vec!["--lang", "xx", "list"],
+        vec!["overview", "--format", "csv"],
+        vec!["show", code.as_str(), "--format", "table"],
+        vec!["calendar", "--format", "csv"],
     ] {
         let out = anwei(&l, &args);
         assert_eq!(out.status.code(), Some(2), "{:?}: {}", &args[..2], stderr(&out));

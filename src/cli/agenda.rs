@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use super::args::Format;
+use super::args::TextFormat;
 use super::consult::quarter;
 use super::consult_args::{AgendaArgs, CalendarArgs, PackFormat};
 use super::output::json;
@@ -93,12 +93,12 @@ pub fn calendar(env: &Env, c: &CalendarArgs) -> Result<(), Failure> {
         store.set_cadence(&cadence).map_err(|e| env.fail(&e))?;
         // JSON on stdout stays parseable: the notice goes to stderr then.
         match c.format {
-            Format::Json => eprintln!("{}", env.lang.t("consult.cadence_saved")),
+            TextFormat::Json => eprintln!("{}", env.lang.t("consult.cadence_saved")),
             _ => println!("{}", env.lang.t("consult.cadence_saved")),
         }
     }
     let dues = store.calendar().map_err(|e| env.fail(&e))?;
-    if c.format == Format::Json {
+    if c.format == TextFormat::Json {
         return json(&dues);
     }
     let lines = calendar::lines(env.lang, &dues);

@@ -27,12 +27,19 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Output formats of the read commands.
+/// Output formats of the commands that print a table (`text` is another name for `table`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    Text,
+    #[value(alias = "text")]
     Table,
     Csv,
+    Json,
+}
+
+/// Output formats of the commands that print one record or report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextFormat {
+    Text,
     Json,
 }
 
@@ -67,7 +74,7 @@ pub enum Command {
     /// The figures of the overview dashboard.
     Overview {
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: TextFormat,
     },
     /// List hazards.
     List(ListArgs),
@@ -75,7 +82,7 @@ pub enum Command {
     Show {
         code: String,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: TextFormat,
     },
     /// Register a new hazard.
     New(NewArgs),

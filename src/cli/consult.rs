@@ -1,7 +1,7 @@
 //! `anwei consult …`: every workflow of the consultation screen as a command: open and
 //! show a record, add/drop/move/decide topics, add and close actions, the meeting, held.
 
-use super::args::Format;
+use super::args::{Format, TextFormat};
 use super::consult_args::{ActionCommand, ConsultCommand, TopicCommand};
 use super::output::{csv, json, table};
 use super::write::{date, opt_date};
@@ -132,7 +132,7 @@ fn list_actions(env: &Env, rows: &[ActionRow], format: Format) -> Result<(), Fai
     match format {
         Format::Json => json(&rows),
         Format::Csv => csv(&headers, &cells),
-        Format::Table | Format::Text => {
+        Format::Table => {
             table(&headers, &cells);
             Ok(())
         }
@@ -140,15 +140,15 @@ fn list_actions(env: &Env, rows: &[ActionRow], format: Format) -> Result<(), Fai
 }
 
 /// `anwei consult show`.
-fn show(env: &Env, q: Quarter, format: Format) -> Result<(), Failure> {
+fn show(env: &Env, q: Quarter, format: TextFormat) -> Result<(), Failure> {
     let record = env.open()?.consultation(q).map_err(|e| env.fail(&e))?;
     match (record, format) {
-        (None, Format::Json) => json(&serde_json::Value::Null),
+        (None, TextFormat::Json) => json(&serde_json::Value::Null),
         (None, _) => {
             println!("{}", env.lang.f("consult.none", &[&q]));
             Ok(())
         }
-        (Some(r), Format::Json) => json(&r),
+        (Some(r), TextFormat::Json) => json(&r),
         (Some(r), _) => {
             print_record(env, &r);
             Ok(())

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::args::Format;
+use super::args::{Format, TextFormat};
 
 /// Formats of the meeting pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -33,9 +33,8 @@ pub struct AgendaArgs {
 
 #[derive(Debug, Args)]
 pub struct CalendarArgs {
-    /// text or json.
     #[arg(long, value_enum, default_value = "text")]
-    pub format: Format,
+    pub format: TextFormat,
     /// Change the cadence first, e.g. --set consultation_day=20 (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub set: Vec<String>,
@@ -49,7 +48,7 @@ pub enum ConsultCommand {
     Show {
         quarter: String,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: TextFormat,
     },
     /// Agenda topics: add, drop, move, decide.
     #[command(subcommand)]

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::args::{Format, ListArgs, SqlScreen};
+use super::args::{Format, ListArgs, SqlScreen, TextFormat};
 use super::output::{csv, json, table};
 use super::{Env, Failure};
 use crate::domain::{Grade, Source, Status};
@@ -10,10 +10,10 @@ use crate::i18n::Lang;
 use crate::store::list::{Filter, HazardRow, Page, Sort, SortKey};
 
 /// `anwei overview`.
-pub fn overview(env: &Env, format: Format) -> Result<(), Failure> {
+pub fn overview(env: &Env, format: TextFormat) -> Result<(), Failure> {
     let store = env.open()?;
     let o = store.overview().map_err(|e| env.fail(&e))?;
-    if format == Format::Json {
+    if format == TextFormat::Json {
         return json(&o);
     }
     let l = env.lang;
@@ -71,7 +71,7 @@ pub fn list(env: &Env, a: &ListArgs) -> Result<(), Failure> {
     match a.format {
         Format::Json => json(&rows),
         Format::Csv => csv(&LIST_COLUMNS, &rows.iter().map(|r| row_cells(Lang::En, r, true)).collect::<Vec<_>>()),
-        Format::Table | Format::Text => {
+        Format::Table => {
             let headers: Vec<&str> = LIST_COLUMNS.iter().map(|c| env.lang.t(&format!("col.{c}"))).collect();
             table(&headers, &rows.iter().map(|r| row_cells(env.lang, r, false)).collect::<Vec<_>>());
             Ok(())
@@ -114,10 +114,10 @@ fn row_cells(l: Lang, r: &HazardRow, ids: bool) -> Vec<String> {
 }
 
 /// `anwei show`.
-pub fn show(env: &Env, code: &str, format: Format) -> Result<(), Failure> {
+pub fn show(env: &Env, code: &str, format: TextFormat) -> Result<(), Failure> {
     let store = env.open()?;
     let d = store.detail(code).map_err(|e| env.fail(&e))?;
-    if format == Format::Json {
+    if format == TextFormat::Json {
         return json(&d);
     }
     for section in crate::present::detail_sections(env.lang, &d) {
