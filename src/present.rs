@@ -37,6 +37,7 @@ pub fn reason_text(l: Lang, reason: Option<Reason>) -> String {
     match reason {
         Some(Reason::Overdue { days }) => l.f("reason.overdue", &[&days]),
         Some(Reason::Stalled { days }) => l.f("reason.stalled", &[&days]),
+        Some(Reason::AwaitingSignOff { days }) => l.f("reason.awaiting_sign_off", &[&days]),
         None => String::new(),
     }
 }

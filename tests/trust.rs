@@ -590,3 +590,18 @@ fn typos_and_repeats_never_become_records() {
     let count: i64 = l.conn().query_row("SELECT count(*) FROM hazards", [], |r| r.get(0)).unwrap();
     assert_eq!(count, 2);
 }
+
+/// Rule 5: a hazard awaiting its sign-off waits for the signers, not the enterprise:
+/// it is queued with its own reason, never as stalled.
+#[test]
+fn awaiting_sign_off_is_not_stalled() {
+    let l = Ledger::new();
+    let code = l.verifying("2026-03-01", "2027-12-31");
+    let later = (today() + chrono::Days::new(40)).to_string();
+    let out = anwei(&l, &["--today", &later, "list", "--escalation-queue", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["code"], code.as_str());
+    assert_eq!(rows[0]["recommended_reason"], serde_json::json!({"awaiting_sign_off": {"days": 40}}));
+    let shown = anwei(&l, &["--today", &later, "show", &code]);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("awaiting sign-off 40 days"));
+}

@@ -27,6 +27,8 @@ impl Default for Thresholds {
 pub enum Reason {
     Overdue { days: i64 },
     Stalled { days: i64 },
+    /// Reported rectified and waiting for the three signers, not for the enterprise.
+    AwaitingSignOff { days: i64 },
 }
 
 /// A recommendation: the level 0–4 and why.
@@ -56,7 +58,11 @@ pub fn recommend(f: Facts, t: &Thresholds, today: NaiveDate) -> Recommendation {
     if by_lateness > 0 {
         Recommendation { level: by_lateness, reason: Some(Reason::Overdue { days: late }) }
     } else if stalled >= t.stalled_days {
-        Recommendation { level: 1, reason: Some(Reason::Stalled { days: stalled }) }
+        let reason = match f.status {
+            Status::Verifying => Reason::AwaitingSignOff { days: stalled },
+            _ => Reason::Stalled { days: stalled },
+        };
+        Recommendation { level: 1, reason: Some(reason) }
     } else {
         Recommendation { level: 0, reason: None }
     }
@@ -104,6 +110,8 @@ mod tests {
         let r = recommend(facts("2027-01-01", "2026-10-30"), &t, today);
         assert_eq!(r, Recommendation { level: 1, reason: Some(Reason::Stalled { days: 30 }) });
         assert_eq!(recommend(facts("2027-01-01", "2026-10-31"), &t, today).level, 0);
+        let waiting = Facts { status: Status::Verifying, ..facts("2027-01-01", "2026-10-30") };
+        assert_eq!(recommend(waiting, &t, today).reason, Some(Reason::AwaitingSignOff { days: 30 }));
         let closed = Facts { status: Status::Closed, ..facts("2020-01-01", "2020-01-01") };
         assert_eq!(recommend(closed, &t, today).level, 0);
     }
