@@ -98,6 +98,9 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::Forbidden { login, role, action } => {
             lang.f("err.forbidden", &[login, &lang.word("role", role.as_str()), &lang.word("action", action)])
         }
+        StoreError::BeyondExtendLimit { nth, days, limit } => {
+            lang.f("err.beyond_extend_limit", &[nth, days, &limit.times, &limit.days])
+        }
         StoreError::NoDatabase(p) => lang.f("err.no_database", &[&p.display()]),
         StoreError::EmptyFile(p) => lang.f("err.empty_file", &[&p.display()]),
         StoreError::NotLedger(p) => lang.f("err.not_ledger", &[&p.display()]),

@@ -205,7 +205,7 @@ pub fn page(store: &Store, q: &PageQuery) -> Result<PageData, StoreError> {
 fn problem(lang: Lang, e: &StoreError) -> Problem {
     let kind = match e {
         StoreError::Conflict { version, .. } => ProblemKind::Conflict { version: *version },
-        StoreError::Forbidden { .. } => ProblemKind::Forbidden,
+        StoreError::Forbidden { .. } | StoreError::BeyondExtendLimit { .. } => ProblemKind::Forbidden,
         _ if e.is_disk_full() || e.is_disk_io() => ProblemKind::DiskFull,
         StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::NoDatabase(_) => ProblemKind::Internal,
         _ => ProblemKind::Refused,

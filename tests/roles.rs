@@ -61,7 +61,7 @@ fn writes(l: &Ledger) -> Vec<(&'static str, Vec<String>)> {
         ("submit", v(&["submit", &rectifying, "--note", "x"])),
         ("verify", v(&["verify", &verifying, "--role", "expert", "--name", "赵敏", "--pass"])),
         ("escalate", v(&["escalate", &open])),
-        ("extend", v(&["extend", &open, "--deadline", "2027-01-31", "--reason", "设备"])),
+        ("extend", v(&["extend", &open, "--deadline", "2026-12-20", "--reason", "设备"])),
         ("notify", v(&["notify", &open, "--to", "principal", "--channel", "书面"])),
         ("reopen", v(&["reopen", &closed, "--reason", "复查"])),
         ("import", v(&["import", "enterprises", csv.to_str().unwrap()])),

@@ -605,3 +605,27 @@ fn awaiting_sign_off_is_not_stalled() {
     let shown = anwei(&l, &["--today", &later, "show", &code]);
     assert!(String::from_utf8_lossy(&shown.stdout).contains("awaiting sign-off 40 days"));
 }
+
+/// Rule 5: how far an officer may extend a deadline is the ledger's setting; beyond it
+/// only an admin may, and the refusal names the limit.
+#[test]
+fn officers_extend_within_the_ledgers_limit() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-03-01", "2026-12-31");
+    l.store().staff_add("wu", "吴", anwei::domain::Role::Officer, None).unwrap();
+    let officer = || l.store_as("wu");
+    let day = |s: &str| anwei::domain::parse_date(s).unwrap();
+    let too_far = officer().extend(&code, None, day("2027-06-30"), "整改设备到货延迟").unwrap_err();
+    assert!(matches!(too_far, anwei::store::StoreError::BeyondExtendLimit { nth: 1, days: 181, .. }), "{too_far:?}");
+    officer().extend(&code, None, day("2027-01-31"), "设备到货延迟").unwrap();
+    officer().extend(&code, None, day("2027-02-28"), "设备安装调试").unwrap();
+    let third = officer().extend(&code, None, day("2027-03-31"), "再次延期").unwrap_err();
+    assert_eq!(third.exit_code(), 4);
+    assert!(
+        anwei::i18n::store_error(anwei::i18n::Lang::En, &third).contains("at most 2 times, by at most 90 days each"),
+        "{third:?}"
+    );
+    assert!(anwei(&l, &["settings", "set", "extend_times", "3", "--reason", "汛期"]).status.success());
+    officer().extend(&code, None, day("2027-03-31"), "再次延期").unwrap();
+    l.store().extend(&code, None, day("2028-03-31"), "管理员批准").unwrap();
+}

@@ -25,10 +25,16 @@ impl Default for Thresholds {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
-    Overdue { days: i64 },
-    Stalled { days: i64 },
+    Overdue {
+        days: i64,
+    },
+    Stalled {
+        days: i64,
+    },
     /// Reported rectified and waiting for the three signers, not for the enterprise.
-    AwaitingSignOff { days: i64 },
+    AwaitingSignOff {
+        days: i64,
+    },
 }
 
 /// A recommendation: the level 0–4 and why.

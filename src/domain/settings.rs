@@ -18,10 +18,22 @@ pub enum Key {
     DocPrefix,
     /// The language everyone on the ledger sees unless they choose another.
     Lang,
+    /// How many times an officer may extend one hazard's deadline.
+    ExtendTimes,
+    /// How many days at most an officer may add to a deadline at once.
+    ExtendDays,
 }
 
 impl Key {
-    pub const ALL: [Key; 5] = [Key::UnknownRole, Key::OverdueDays, Key::StalledDays, Key::DocPrefix, Key::Lang];
+    pub const ALL: [Key; 7] = [
+        Key::UnknownRole,
+        Key::OverdueDays,
+        Key::StalledDays,
+        Key::DocPrefix,
+        Key::Lang,
+        Key::ExtendTimes,
+        Key::ExtendDays,
+    ];
 
     /// The name of `anwei settings set NAME VALUE`.
     pub fn name(self) -> &'static str {
@@ -31,6 +43,8 @@ impl Key {
             Key::StalledDays => "stalled_days",
             Key::DocPrefix => "doc_prefix",
             Key::Lang => "lang",
+            Key::ExtendTimes => "extend_times",
+            Key::ExtendDays => "extend_days",
         }
     }
 
@@ -41,6 +55,22 @@ impl Key {
 
 /// The most days a threshold may be (ten years).
 pub const MAX_DAYS: i64 = 3650;
+/// The most extensions an officer may be allowed.
+pub const MAX_EXTEND_TIMES: i64 = 20;
+
+/// How far an officer may extend a deadline; beyond it, only an admin may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtendLimit {
+    pub times: i64,
+    pub days: i64,
+}
+
+impl ExtendLimit {
+    /// Whether an officer may make the extension numbered `nth` (1 for the first) of `days` days.
+    pub fn allows(self, nth: i64, days: i64) -> bool {
+        nth <= self.times && days <= self.days
+    }
+}
 
 /// The settings of a ledger, with their defaults where none was set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +79,7 @@ pub struct Settings {
     pub thresholds: Thresholds,
     pub doc_prefix: String,
     pub lang: Lang,
+    pub extend: ExtendLimit,
 }
 
 impl Default for Settings {
@@ -58,6 +89,7 @@ impl Default for Settings {
             thresholds: Thresholds::default(),
             doc_prefix: "官安".into(),
             lang: Lang::Zh,
+            extend: ExtendLimit { times: 2, days: 90 },
         }
     }
 }
@@ -75,6 +107,8 @@ pub enum Refused {
     Prefix,
     /// zh or en.
     Lang,
+    /// A whole number from 0 to `MAX_EXTEND_TIMES`.
+    Times,
 }
 
 impl Refused {
@@ -85,6 +119,7 @@ impl Refused {
             Refused::Days => "days",
             Refused::Prefix => "prefix",
             Refused::Lang => "lang",
+            Refused::Times => "times",
         }
     }
 }
@@ -118,6 +153,11 @@ impl Settings {
                 self.doc_prefix = t.to_string();
             }
             Key::Lang => self.lang = Lang::parse(text).ok_or(Refused::Lang)?,
+            Key::ExtendTimes => {
+                let times = text.trim().parse::<i64>().ok().filter(|t| (0..=MAX_EXTEND_TIMES).contains(t));
+                self.extend.times = times.ok_or(Refused::Times)?;
+            }
+            Key::ExtendDays => self.extend.days = days(text).ok_or(Refused::Days)?,
         }
         Ok(())
     }
@@ -135,6 +175,8 @@ impl Settings {
                 Lang::Zh => "zh".into(),
                 Lang::En => "en".into(),
             },
+            Key::ExtendTimes => self.extend.times.to_string(),
+            Key::ExtendDays => self.extend.days.to_string(),
         }
     }
 }
@@ -156,6 +198,9 @@ mod tests {
         assert_eq!(s.set(Key::UnknownRole, "officer"), Ok(()));
         assert_eq!(s.set(Key::DocPrefix, "官 安"), Err(Refused::Prefix));
         assert_eq!(s.set(Key::Lang, "xx"), Err(Refused::Lang));
+        assert_eq!(s.set(Key::ExtendTimes, "21"), Err(Refused::Times));
+        assert_eq!(s.set(Key::ExtendTimes, "0"), Ok(()));
+        assert_eq!(s.set(Key::ExtendDays, "0"), Err(Refused::Days));
         for k in Key::ALL {
             let text = s.get(k);
             let mut again = Settings::default();

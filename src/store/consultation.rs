@@ -118,8 +118,8 @@ impl Store {
         step: impl FnOnce(&Ctx, &Header) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let (now, today, actor) = (self.clock.stamp(), self.clock.write_today(), self.actor.login.clone());
-        let tx = self.begin(Write::Consult)?;
-        let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today };
+        let (tx, role) = self.begin_as(Write::Consult)?;
+        let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today, role };
         let h = locate_header(&ctx, locate)?;
         let out = step(&ctx, &h)?;
         tx.commit()?;

@@ -25,6 +25,9 @@ pub enum StoreError {
     Conflict { code: String, by: String, at: String, version: Option<i64> },
     /// The role may not do this.
     Forbidden { login: String, role: Role, action: &'static str },
+    /// An extension beyond what the ledger lets an officer grant: the `nth` extension
+    /// of this hazard, by `days`; only an admin may.
+    BeyondExtendLimit { nth: i64, days: i64, limit: crate::domain::settings::ExtendLimit },
     /// The database file does not exist.
     NoDatabase(PathBuf),
     /// The file is empty: not a ledger yet.
@@ -79,7 +82,7 @@ impl StoreError {
     pub fn exit_code(&self) -> i32 {
         match self {
             StoreError::Conflict { .. } => 3,
-            StoreError::Forbidden { .. } => 4,
+            StoreError::Forbidden { .. } | StoreError::BeyondExtendLimit { .. } => 4,
             StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::Unopenable { .. } => 1,
             _ => 2,
         }

@@ -88,17 +88,24 @@ pub struct Ctx<'a> {
     pub actor: &'a str,
     pub now: &'a str,
     pub today: chrono::NaiveDate,
+    /// The actor's role.
+    pub role: crate::domain::Role,
 }
 
 impl Store {
     /// Begins an IMMEDIATE transaction after checking that the actor may do `write`.
     pub(crate) fn begin(&mut self, write: Write) -> Result<Transaction<'_>, StoreError> {
+        self.begin_as(write).map(|(tx, _)| tx)
+    }
+
+    /// [`Store::begin`], also giving the actor's role.
+    pub(crate) fn begin_as(&mut self, write: Write) -> Result<(Transaction<'_>, crate::domain::Role), StoreError> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let role = role_of(&tx, &self.actor)?;
         if !allows(role, write) {
             return Err(StoreError::Forbidden { login: self.actor.login.clone(), role, action: write.name() });
         }
-        Ok(tx)
+        Ok((tx, role))
     }
 
     /// Runs `step` on the hazard `code` in one transaction: role, version, change, timeline.
@@ -112,12 +119,12 @@ impl Store {
         let now = self.clock.stamp();
         let today = self.clock.write_today();
         let actor = self.actor.login.clone();
-        let tx = self.begin(write)?;
+        let (tx, role) = self.begin_as(write)?;
         let state = HazardState::load(&tx, code)?;
         if expected_version.is_some_and(|v| v != state.version) {
             return Err(conflict(&tx, &state)?);
         }
-        let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today };
+        let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today, role };
         let change = step(&ctx, &state)?;
         apply(&ctx, &state, &change)?;
         tx.commit()?;

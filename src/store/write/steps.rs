@@ -211,6 +211,7 @@ impl Store {
                     why: "not_later".into(),
                 });
             }
+            within_extend_limit(ctx, h, deadline)?;
             let mut c = Change::default();
             c.set("deadline", deadline.to_string());
             c.event(Event::changed("extended", "deadline", h.deadline.to_string(), deadline.to_string(), reason));
@@ -378,4 +379,19 @@ fn outcome_name(o: VerifyOutcome) -> &'static str {
         VerifyOutcome::Closed => "closed",
         VerifyOutcome::Failed => "failed",
     }
+}
+
+/// An officer extends within the ledger's limit (times per hazard, days at once); an
+/// admin beyond it.
+fn within_extend_limit(ctx: &Ctx, h: &HazardState, deadline: NaiveDate) -> Result<(), StoreError> {
+    if ctx.role == crate::domain::Role::Admin {
+        return Ok(());
+    }
+    let limit = crate::store::settings::load(ctx.tx)?.extend;
+    let done: i64 =
+        ctx.tx.query_row("SELECT count(*) FROM timeline WHERE hazard_id = ?1 AND kind = 'extended'", [h.id], |r| {
+            r.get(0)
+        })?;
+    let (nth, days) = (done + 1, (deadline - h.deadline).num_days());
+    if limit.allows(nth, days) { Ok(()) } else { Err(StoreError::BeyondExtendLimit { nth, days, limit }) }
 }
