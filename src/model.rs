@@ -9,4 +9,5 @@ pub use crate::store::consultation::{
 pub use crate::store::detail::HazardDetail;
 pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 pub use crate::store::overview::{MonthPoint, Overview, Trend};
+pub use crate::store::settings::SettingRow;
 pub use crate::store::setup::StaffMember;

@@ -197,3 +197,19 @@ fn timeline(l: Lang, d: &HazardDetail) -> Section {
         .collect();
     Section { title: l.t("detail.timeline").to_string(), lines }
 }
+
+/// A setting's row in words: its name, value, what it decides, and its last change
+/// (who and when; "default" when never set). `anwei settings show` and the settings screen.
+pub fn setting_cells(l: Lang, r: &crate::store::settings::SettingRow) -> [String; 4] {
+    let changed = match (&r.changed_by, &r.changed_at) {
+        (Some(by), Some(at)) => format!("{by} {at}"),
+        _ if r.set => String::new(),
+        _ => l.t("settings.default").to_string(),
+    };
+    [r.key.to_string(), r.value.clone(), l.t(&format!("setting.{}", r.key)).to_string(), changed]
+}
+
+/// The headers of [`setting_cells`].
+pub fn setting_headers(l: Lang) -> [&'static str; 4] {
+    [l.t("settings.col.key"), l.t("settings.col.value"), l.t("settings.col.what"), l.t("settings.col.changed")]
+}

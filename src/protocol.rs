@@ -6,7 +6,9 @@ mod consult;
 use std::path::PathBuf;
 
 use crate::domain::calendar::Due;
+use crate::domain::escalation::Thresholds;
 use crate::domain::quarter::Quarter;
+use crate::domain::settings::Key;
 use crate::domain::status::SignOff;
 use crate::domain::{Escalation, Role};
 use crate::store::agenda::Agenda;
@@ -15,6 +17,7 @@ use crate::store::consultation::{ActionRow, Saved};
 use crate::store::detail::HazardDetail;
 use crate::store::list::{Cursor, Filter, HazardRow, Sort};
 use crate::store::overview::{Overview, Trend};
+use crate::store::settings::SettingRow;
 use crate::store::setup::StaffMember;
 use crate::store::write::Done;
 pub use crate::workflow::{HazardCmd, Target};
@@ -36,6 +39,7 @@ pub enum Slot {
     Calendar,
     LateActions,
     Units,
+    Settings,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -69,6 +73,8 @@ pub enum Query {
     LateActions,
     /// The departments' names.
     Units,
+    /// The ledger-wide settings.
+    Settings,
 }
 
 /// A page as read.
@@ -96,6 +102,8 @@ pub enum Loaded {
     Calendar(Vec<Due>),
     LateActions(Vec<ActionRow>),
     Units(Vec<String>),
+    /// The settings, and the escalation thresholds they make.
+    Settings(Vec<SettingRow>, Thresholds),
 }
 
 /// From the screen to the worker.
@@ -116,12 +124,25 @@ pub enum DbRequest {
         id: RequestId,
         write: ConsultWrite,
     },
+    /// Change a ledger-wide setting (admin), with why.
+    Setting {
+        id: RequestId,
+        change: SettingChange,
+    },
     /// Write the meeting pack to a file (reads only).
     Pack {
         id: RequestId,
         pack: PackRequest,
     },
     Shutdown,
+}
+
+/// A change to one ledger-wide setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingChange {
+    pub key: Key,
+    pub value: String,
+    pub reason: String,
 }
 
 /// How a failed write or load is to be read.
@@ -181,6 +202,11 @@ pub enum DbEvent {
     ConsultSaved {
         id: RequestId,
         result: Result<Saved, Problem>,
+    },
+    /// A setting's new value as stored, or why not.
+    SettingSaved {
+        id: RequestId,
+        result: Result<String, Problem>,
     },
     /// Where the pack was written, or why not.
     PackWritten {

@@ -114,6 +114,13 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Setting { id, change } => {
+                    let result = self.store.set_setting(change.key.name(), &change.value, &change.reason);
+                    wrote = true;
+                    if !deliver(DbEvent::SettingSaved { id, result: result.map_err(|e| problem(self.lang, &e)) }) {
+                        return false;
+                    }
+                }
                 DbRequest::Pack { id, pack } => {
                     let result = consult::pack(&self.store, self.lang, &pack);
                     if !deliver(DbEvent::PackWritten { id, result }) {
@@ -130,6 +137,10 @@ impl Loop {
 
     /// What another connection changed since the last look.
     pub(crate) fn external_change(&mut self) -> DbEvent {
+        // an admin elsewhere may have changed the thresholds every figure reads
+        if let Ok(settings) = self.store.settings() {
+            self.store.thresholds = settings.thresholds;
+        }
         let (seen, count) = self.store.changes_after(self.last_event, 1).unwrap_or_default();
         self.last_event = self.store.last_event_id().unwrap_or(self.last_event);
         DbEvent::ExternalChange { latest: seen.into_iter().next(), count }
@@ -180,6 +191,7 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::Calendar => Loaded::Calendar(store.calendar()?),
         Query::LateActions => Loaded::LateActions(store.late_actions()?),
         Query::Units => Loaded::Units(store.unit_names(crate::domain::UnitKind::Department)?),
+        Query::Settings => Loaded::Settings(store.setting_rows()?, store.settings()?.thresholds),
     })
 }
 

@@ -32,6 +32,17 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             }
             None => ignore(s),
         },
+        DbEvent::SettingSaved { id, result } => match (s.answered(id), result) {
+            (Some(_), Ok(value)) => {
+                s.say(crate::text::sanitise(&s.lang.f("tui.setting_saved", &[&value])), false);
+                super::refresh(s)
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                Vec::new()
+            }
+            (None, _) => ignore(s),
+        },
         DbEvent::PackWritten { id, result } => match (s.answered(id), result) {
             (Some(_), Ok(path)) => {
                 s.say(s.lang.f("consult.written", &[&path.display()]), false);
@@ -88,6 +99,7 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::Calendar(c) => s.overview.calendar = Some(c),
         Loaded::LateActions(a) => s.overdue.late = a,
         Loaded::Units(u) => s.consult.units = u,
+        Loaded::Settings(rows, thresholds) => super::screen::settings::arrived(s, rows, thresholds),
     }
     Vec::new()
 }

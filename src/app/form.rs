@@ -17,6 +17,8 @@ pub enum FormKind {
     SaveView,
     /// A change to the consultation's record, or the meeting pack.
     Consult(super::consult::ConsultForm),
+    /// A new value for a ledger-wide setting.
+    Setting(crate::domain::settings::Key),
 }
 
 /// An open form.

@@ -49,6 +49,8 @@ pub enum Action {
     Meeting,
     Held,
     Pack,
+    /// On the settings screen: change the selected setting.
+    SettingEdit,
     /// In a confirmation: do it.
     Yes,
     /// In a confirmation: do not.
@@ -71,6 +73,7 @@ pub enum Place {
     List,
     Detail,
     Consult,
+    Settings,
     Help,
     Confirm,
     /// A form or a picker.

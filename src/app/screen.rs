@@ -11,6 +11,7 @@ pub mod detail;
 pub mod list;
 pub mod overdue;
 pub mod overview;
+pub mod settings;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -109,6 +110,7 @@ screens! {
     Escalation => list::Of<list::Escalation>, "escalation", Some("4");
     Verification => list::Of<list::Verification>, "verification", Some("5");
     Consult => consult::ConsultScreen, "consult", Some("6");
+    Settings => settings::SettingsScreen, "settings", Some("0");
     Detail => detail::DetailScreen, "detail", None;
 }
 

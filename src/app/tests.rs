@@ -371,12 +371,48 @@ fn detail_opens_scrolls_and_returns() {
 fn tab_cycles_the_screens() {
     let mut x = Harness::new(Lang::En, 80, 24);
     use Screen::*;
-    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Overview] {
+    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Settings, Overview] {
         x.keys("\t");
         assert_eq!(x.s.screen, expected);
     }
     x.key(KeyCode::BackTab);
-    assert_eq!(x.s.screen, Consult);
+    assert_eq!(x.s.screen, Settings);
+}
+
+#[test]
+fn an_admin_changes_a_setting_on_the_settings_screen_and_the_figures_follow() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("0");
+    assert_eq!(x.s.screen, Screen::Settings);
+    let at = x.s.settings.rows.iter().position(|r| r.key == "stalled_days").unwrap();
+    x.keys(&"j".repeat(at));
+    x.key(KeyCode::Enter);
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.get("settings.col.value") == "30"));
+    x.key(KeyCode::Backspace);
+    x.key(KeyCode::Backspace);
+    x.keys("45\t汛期调整");
+    x.key(KeyCode::Enter);
+    assert!(x.s.modal.is_none(), "{:?}", x.s.notice);
+    assert_eq!(x.s.thresholds.stalled_days, 45);
+    assert_eq!(x.worker.store.settings().unwrap().thresholds.stalled_days, 45);
+    let row = x.s.settings.rows.iter().find(|r| r.key == "stalled_days").unwrap();
+    assert_eq!((row.value.as_str(), row.changed_by.as_deref()), ("45", Some("zhang")));
+    // a value out of range is refused with the form kept
+    x.key(KeyCode::Enter);
+    x.key(KeyCode::Backspace);
+    x.keys("00000\twhy");
+    x.key(KeyCode::Enter);
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "{:?}", x.s.notice);
+}
+
+#[test]
+fn only_an_admin_may_change_a_setting() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.s.session.role = Some(Role::Officer);
+    x.keys("0");
+    x.key(KeyCode::Enter);
+    assert!(x.s.modal.is_none());
+    assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("may not")), "{:?}", x.s.notice);
 }
 
 #[test]

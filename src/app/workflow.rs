@@ -178,6 +178,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
         FormKind::Filter(kind) => Ok(Next::Screen(apply_filter(s, *kind, f))),
         FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name")?))),
         FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen),
+        FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::args::{Format, SettingsCommand};
 use super::output::{csv, json, table};
 use super::{Env, Failure};
+use crate::present::{setting_cells, setting_headers};
 
 pub fn run(env: &Env, cmd: &SettingsCommand) -> Result<(), Failure> {
     match cmd {
@@ -22,20 +23,8 @@ fn show(env: &Env, format: Format) -> Result<(), Failure> {
     if format == Format::Json {
         return json(&rows);
     }
-    let l = env.lang;
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let changed = match (&r.changed_by, &r.changed_at) {
-                (Some(by), Some(at)) => format!("{by} {at}"),
-                _ if r.set => String::new(),
-                _ => l.t("settings.default").to_string(),
-            };
-            vec![r.key.to_string(), r.value.clone(), l.t(&format!("setting.{}", r.key)).to_string(), changed]
-        })
-        .collect();
-    let headers =
-        [l.t("settings.col.key"), l.t("settings.col.value"), l.t("settings.col.what"), l.t("settings.col.changed")];
+    let body: Vec<Vec<String>> = rows.iter().map(|r| setting_cells(env.lang, r).to_vec()).collect();
+    let headers = setting_headers(env.lang);
     if format == Format::Csv {
         csv(&headers, &body)
     } else {

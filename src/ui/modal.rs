@@ -41,6 +41,7 @@ fn form_title(k: &FormKind) -> String {
         FormKind::Workflow(id) => return format!("key.{}", id.spec().name),
         FormKind::Filter(_) => "key.filter",
         FormKind::SaveView => "key.save_view",
+        FormKind::Setting(_) => "key.setting_edit",
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",

@@ -68,6 +68,8 @@ cases! {
     consult_frozen: "6[t",
     consult_no_record: "6[[",
     ledger_from_figure: "6l\n",
+    settings: "0",
+    setting_edit: "0j\n",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

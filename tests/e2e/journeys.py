@@ -4,8 +4,8 @@
     tests/e2e/journeys.py --bin target/debug/anwei
 
 Starts on the demo, moves between screens, assigns, escalates with confirmation,
-records three sign-offs until the hazard is closed, and quits with the terminal
-restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
+records three sign-offs until the hazard is closed, changes a ledger setting on the
+settings screen, and quits with the terminal restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
 """
 
 import argparse
@@ -97,6 +97,23 @@ def sign_offs(suite, t, s, ledger, code, names):
     suite.check("three passes close the hazard", status == "closed", status)
 
 
+def setting(suite, t, s, ledger, saved):
+    """On the settings screen: stalled_days to 45 with a reason, recorded in the ledger;
+    then back to what it was through the command line."""
+    before = {r["key"]: r["value"] for r in ledger.json("settings", "show")}["stalled_days"]
+    t.keys(s, "0")
+    t.keys(s, "j", "j", "Enter")
+    t.keys(s, "C-u")
+    t.literal(s, "45")
+    t.keys(s, "Tab")
+    t.literal(s, "journey")
+    t.keys(s, "Enter")
+    suite.check("the setting is saved from the screen", t.wait_for(s, saved, 5) is not None, t.screen(s))
+    now = {r["key"]: (r["value"], r["changed_by"]) for r in ledger.json("settings", "show")}["stalled_days"]
+    suite.check("the ledger has the new value and who set it", now[0] == "45" and now[1], str(now))
+    ledger.run("settings", "set", "stalled_days", before, "--reason", "journey")
+
+
 def wait_db(ledger, code, cond, tries=50):
     import time
     for _ in range(tries):
@@ -170,6 +187,7 @@ def journey(suite, binary, ledger, lang, size):
         names = [("2", "sorted by" if en else "排序"), ("3", "Late by" if en else "逾期区间"),
                  ("4", "Recommend" if en else "建议"), ("5", "Round" if en else "轮次"),
                  ("6", "Consultation," if en else "季度会商研判"),
+                 ("Tab", "What it decides" if en else "最近修改"),
                  ("Tab", "Open major" if en else "未销号重大隐患")]
         screens(suite, t, s, names)
         t.keys(s, "2")
@@ -181,6 +199,7 @@ def journey(suite, binary, ledger, lang, size):
         t.keys(s, "Escape")
         t.keys(s, "5")
         sign_offs(suite, t, s, ledger, target, ["Liu Yang", "Zhao Min", "Wang Qiang"] if en else ["刘洋", "赵敏", "王强"])
+        setting(suite, t, s, ledger, "Setting saved" if en else "设置已保存")
         quit_restored(suite, t, s)
     finally:
         t.kill()

@@ -55,6 +55,7 @@ const AFTER: &[Row] = &[
     (A::Meeting, "meeting", "m", CONSULT),
     (A::Held, "held", "H", CONSULT),
     (A::Pack, "pack", "p", CONSULT),
+    (A::SettingEdit, "setting_edit", "enter", &[Place::Settings]),
 ];
 
 /// The dialogs' keys, last.
@@ -69,9 +70,9 @@ const DIALOGS: &[Row] = &[
 ];
 
 /// The screens.
-pub const SCREENS: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult];
+pub const SCREENS: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings];
 /// The screens and the help dialog (which scrolls and closes with the same keys).
-const HELP_TOO: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Help];
+const HELP_TOO: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Help];
 const CONSULT: &[Place] = &[Place::Consult];
 const LIST: &[Place] = &[Place::List];
 /// Where the hazard workflows work: on a list's selected row and on the detail.
