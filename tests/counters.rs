@@ -77,7 +77,8 @@ fn a_version_2_ledger_gains_the_due_counter() {
         .execute_batch(
             "DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete; DROP TRIGGER hazards_due_update;
              DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-             DROP TABLE settings; DROP TABLE ledger_events; PRAGMA user_version = 2;",
+             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings;
+             PRAGMA user_version = 2;",
         )
         .unwrap();
     let s = l.store();

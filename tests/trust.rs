@@ -348,6 +348,8 @@ fn settings_are_the_ledgers_and_only_an_admin_changes_them() {
 fn check_finds_tampering() {
     let l = Ledger::new();
     let code = l.hazard("2026-03-01", "2026-06-30");
+    // never assigned, extended or planned: only its opening values say what it should be
+    let quiet = l.hazard("2026-03-02", "2026-06-30");
     let mut s = l.store();
     s.staff_add("li", "李娜", anwei::domain::Role::Officer, None).unwrap();
     s.assign(&code, None, "li", "").unwrap();
@@ -358,6 +360,11 @@ fn check_finds_tampering() {
     tamper("DROP TRIGGER timeline_no_update");
     tamper(&format!("UPDATE hazards SET assignee = NULL, deadline = '2027-06-30' WHERE code = '{code}'"));
     tamper("UPDATE staff SET role = 'admin' WHERE login = 'li'");
+    tamper(&format!(
+        "UPDATE hazards SET deadline = '2027-12-31', assignee = 'li', plan_funds = '0元' WHERE code = '{quiet}'"
+    ));
+    let opening = l.conn().execute_batch("UPDATE hazard_openings SET deadline = '2027-12-31'");
+    assert!(opening.is_err(), "a hazard's opening values never change");
     tamper(&format!(
         "INSERT INTO escalations (hazard_id, level, doc_no, date, actor)
          SELECT id, 2, '官安通〔2026〕99号', '2026-11-01', 'x' FROM hazards WHERE code = '{code}'"
@@ -371,6 +378,10 @@ fn check_finds_tampering() {
     let found: Vec<String> = l.store().check().unwrap().into_iter().map(|f| f.what).collect();
     for rule in ["guard", "assignee_timeline", "deadline_timeline", "staff_roles", "documents_without_event"] {
         assert!(found.iter().any(|f| f == rule), "{rule}: {found:?}");
+    }
+    let named = |rule: &str| l.store().check().unwrap().into_iter().find(|f| f.what == rule).map(|f| f.detail);
+    for rule in ["deadline_timeline", "assignee_timeline", "plan_funds_timeline"] {
+        assert!(named(rule).is_some_and(|d| d.contains(&quiet)), "{rule}: {:?}", named(rule));
     }
 }
 

@@ -72,20 +72,6 @@ const RULES: &[(&str, &str)] = &[
 /// is not what their audited events say.
 const HAZARD_RULES: &[(&str, &str)] = &[
     (
-        "deadline_timeline",
-        "SELECT h.code FROM hazards h WHERE EXISTS (
-           SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'deadline')
-         AND h.deadline IS NOT (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'deadline'
-           ORDER BY t.id DESC LIMIT 1)",
-    ),
-    (
-        "assignee_timeline",
-        "SELECT h.code FROM hazards h WHERE EXISTS (
-           SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'assignee')
-         AND h.assignee IS NOT (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = 'assignee'
-           ORDER BY t.id DESC LIMIT 1)",
-    ),
-    (
         "documents_without_event",
         "SELECT DISTINCT h.code FROM escalations x JOIN hazards h ON h.id = x.hazard_id WHERE NOT EXISTS (
            SELECT 1 FROM timeline t WHERE t.hazard_id = x.hazard_id AND t.field = 'escalation_level'
@@ -98,6 +84,23 @@ const HAZARD_RULES: &[(&str, &str)] = &[
            SELECT 1 FROM escalations x WHERE x.hazard_id = t.hazard_id AND x.level = CAST(t.to_value AS INTEGER))",
     ),
 ];
+
+/// The fields whose value must be the one their last event set, or, with no event, the
+/// one the hazard was created with.
+const OPENING_FIELDS: [&str; 7] =
+    ["deadline", "assignee", "plan_responsible", "plan_measures", "plan_funds", "plan_deadline", "plan_contingency"];
+
+/// The hazards (by code) whose `field` is not what its events, or its opening, say.
+fn field_rule(field: &str) -> String {
+    format!(
+        "SELECT h.code FROM hazards h LEFT JOIN hazard_openings o ON o.hazard_id = h.id
+         WHERE COALESCE(h.{field}, '') IS NOT COALESCE(CASE
+           WHEN EXISTS (SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = '{field}')
+           THEN (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = '{field}'
+                 ORDER BY t.id DESC LIMIT 1)
+           ELSE o.{field} END, '')"
+    )
+}
 
 /// Staff whose role is not the one their last audited change gave them.
 const STAFF_RULE: &str = "SELECT s.login FROM staff s WHERE s.role IS NOT (
@@ -125,11 +128,13 @@ impl Store {
             }
         }
         findings.extend(self.guards()?);
-        let ledger_rules = [("staff_roles", STAFF_RULE), ("settings", SETTINGS_RULE)];
-        for (name, sql) in HAZARD_RULES.iter().chain(&ledger_rules) {
-            let names = self.names(sql)?;
+        let fields = OPENING_FIELDS.iter().map(|f| (format!("{f}_timeline"), field_rule(f)));
+        let fixed = [("staff_roles", STAFF_RULE), ("settings", SETTINGS_RULE)];
+        let fixed = HAZARD_RULES.iter().chain(&fixed).map(|(name, sql)| (name.to_string(), sql.to_string()));
+        for (name, sql) in fields.chain(fixed) {
+            let names = self.names(&sql)?;
             if !names.is_empty() {
-                findings.push(Finding { what: (*name).into(), detail: named(&names) });
+                findings.push(Finding { what: name, detail: named(&names) });
             }
         }
         Ok(findings)

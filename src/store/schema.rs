@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -345,7 +345,34 @@ SELECT strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'), 'anwei', 'staff', logi
 FROM staff;
 "#;
 
-/// The append-only guards of the three logs, as the migrations create them: `check`
+/// Trust: each hazard's values as it was created (deadline, assignee, plan), kept by a
+/// trigger whatever writes the row and never changed, so that `check` can tell a value
+/// that no event explains (the hazards there at the upgrade are recorded as found).
+const V6: &str = r#"
+CREATE TABLE hazard_openings (
+    hazard_id INTEGER PRIMARY KEY REFERENCES hazards(id),
+    deadline TEXT NOT NULL,
+    assignee TEXT,
+    plan_responsible TEXT NOT NULL,
+    plan_measures TEXT NOT NULL,
+    plan_funds TEXT NOT NULL,
+    plan_deadline TEXT NOT NULL,
+    plan_contingency TEXT NOT NULL
+);
+INSERT INTO hazard_openings SELECT id, deadline, assignee, plan_responsible, plan_measures, plan_funds,
+    plan_deadline, plan_contingency FROM hazards;
+CREATE TRIGGER hazards_opening AFTER INSERT ON hazards BEGIN
+    INSERT INTO hazard_openings VALUES (NEW.id, NEW.deadline, NEW.assignee, NEW.plan_responsible,
+        NEW.plan_measures, NEW.plan_funds, NEW.plan_deadline, NEW.plan_contingency);
+END;
+CREATE TRIGGER hazard_openings_no_update BEFORE UPDATE ON hazard_openings
+BEGIN SELECT RAISE(ABORT, 'a hazard''s opening values never change'); END;
+CREATE TRIGGER hazard_openings_no_delete BEFORE DELETE ON hazard_openings
+BEGIN SELECT RAISE(ABORT, 'a hazard''s opening values never change'); END;
+"#;
+
+/// The append-only guards of the three logs and of the hazards' opening values, as the
+/// migrations create them: `check`
 /// compares the database's with these.
 pub fn guard_triggers() -> Vec<(&'static str, String)> {
     let names = [
@@ -355,6 +382,9 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "consultation_events_no_delete",
         "ledger_events_no_update",
         "ledger_events_no_delete",
+        "hazards_opening",
+        "hazard_openings_no_update",
+        "hazard_openings_no_delete",
     ];
     names
         .iter()
