@@ -41,6 +41,26 @@ pub fn panel(title: &str, border: Role, t: &Theme) -> ratatui::widgets::Block<'s
         .title(Span::styled(format!(" {} ", crate::text::sanitise(title)), t.style(Role::Title)))
 }
 
+/// Clears `rect` for a dialog, and the wide glyphs its edges cut in half. A terminal
+/// shows the cell after a wide glyph as that glyph's second half, and ratatui never sends
+/// it: a border drawn there would not appear, so the glyph goes instead.
+pub fn clear(buf: &mut ratatui::buffer::Buffer, rect: Rect) {
+    let area = rect.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let wide = |c: &ratatui::buffer::Cell| crate::text::width(c.symbol()) > 1;
+    for y in area.top()..area.bottom() {
+        if area.left() > buf.area.left() && wide(&buf[(area.left() - 1, y)]) {
+            buf[(area.left() - 1, y)].set_symbol(" ");
+        }
+        if area.right() < buf.area.right() && wide(&buf[(area.right() - 1, y)]) {
+            buf[(area.right(), y)].reset();
+        }
+    }
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, buf);
+}
+
 /// A rectangle of at most `w` x `h` centred in `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (w, h) = (w.min(area.width), h.min(area.height));

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::consult::Edit;
 use crate::app::keymap::{Action, DialogHint, name_of};
@@ -31,7 +31,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
         return;
     }
     let block = crate::widget::panel(title, Role::Title, t);
-    f.render_widget(Clear, rect);
+    crate::widget::clear(f.buffer_mut(), rect);
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
 

@@ -342,3 +342,30 @@ proptest::proptest! {
         proptest::prop_assert!(b.content.iter().all(|c| clean_cell(c.symbol())));
     }
 }
+
+/// The dialogs, opened over Chinese rows at widths where their edges fall inside wide
+/// characters: no border is hidden behind a wide glyph's second half, at any of them.
+#[test]
+fn dialog_borders_survive_wide_characters() {
+    let dialogs = [("help", "?"), ("extend", "2x"), ("verify", "5v"), ("confirm", "4e\n"), ("assign", "2a")];
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (140, 45)] {
+        for (name, keys) in dialogs {
+            let x = at(Lang::Zh, w, h, keys);
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            let drawn = term.draw(|f| draw(f, &x.s, &Theme::new(Depth::Colour256))).unwrap().buffer.clone();
+            let b = term.backend().buffer().clone();
+            for (i, cell) in drawn.content.iter().enumerate() {
+                let (cx, cy) = drawn.pos_of(i);
+                let border = matches!(cell.symbol(), "|" | "+");
+                assert!(
+                    !border || b[(cx, cy)].symbol() == cell.symbol(),
+                    "{name} at {w}x{h}: the border at ({cx}, {cy}) never reaches the terminal"
+                );
+            }
+            if w == 100 || w == 140 {
+                let text = redact(&format!("{:?}", b));
+                insta::assert_snapshot!(format!("wide_{name}_zh_{w}x{h}"), text);
+            }
+        }
+    }
+}
