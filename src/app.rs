@@ -2,6 +2,7 @@
 //! No terminal and no SQL here; the database is reached through effects.
 
 mod db;
+pub mod edit;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod form;
@@ -41,6 +42,9 @@ pub enum AppEvent {
     Idle,
     /// Something outside went wrong (saving the views): shown as an error notice.
     Notice(String),
+    /// Text pasted into the terminal (bracketed paste): it goes into the field being
+    /// typed in, whole, and never runs as keys.
+    Paste(String),
 }
 
 /// What `update` asks the outside to do.
@@ -218,7 +222,28 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
             s.say(text, true);
             Vec::new()
         }
+        AppEvent::Paste(text) => paste(s, &text),
     }
+}
+
+/// A paste: into the focused text field of a form, the picker's query or the search
+/// line; anywhere else it is dropped.
+fn paste(s: &mut AppState, text: &str) -> Vec<Effect> {
+    match &mut s.modal {
+        Some(Modal::Form(f)) => {
+            f.paste(text);
+            return workflow::form_changed(s);
+        }
+        Some(Modal::Picker(p)) => p.query.push_str(&edit::clean(text, false)),
+        Some(_) => {}
+        None => {
+            if let Some(search) = &s.search {
+                let typed = format!("{search}{}", edit::clean(text, false));
+                return screen::list::search_set(s, typed);
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// A taller terminal than the page was read for: read it again with more rows.

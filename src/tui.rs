@@ -105,6 +105,7 @@ fn spawn_input(tx: Sender<AppEvent>) {
             let sent = match ev {
                 Ok(Event::Key(k)) => tx.send(AppEvent::Key(k)),
                 Ok(Event::Resize(w, h)) => tx.send(AppEvent::Resize(w, h)),
+                Ok(Event::Paste(text)) => tx.send(AppEvent::Paste(text)),
                 Ok(_) => Ok(()),
                 Err(_) => return,
             };

@@ -2,6 +2,7 @@
 //! line, the footer and any modal. Never reads the database or the terminal.
 
 mod chrome;
+mod field;
 mod modal;
 
 use ratatui::Frame;

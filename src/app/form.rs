@@ -1,7 +1,7 @@
 //! Forms: labelled text and choice fields, edited in memory only (no transaction is
 //! open while a form is), with the forms of each workflow and of the list filter.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{AppState, ListKind};
 use crate::domain::{Grade, Source, Status};
@@ -47,10 +47,27 @@ impl Form {
         self.fields.iter().find(|f| f.label == label).map_or("", Field::get)
     }
 
-    /// Whether a key is text typed into the focused text field (never a dialog key).
+    /// Whether a key edits the focused text field (then it is never a dialog key).
     pub fn typing(&self, k: &KeyEvent) -> bool {
-        let text = matches!(self.fields.get(self.focus).map(|f| &f.value), Some(Value::Text(_)));
-        text && matches!(k.code, KeyCode::Char(_)) && !k.modifiers.contains(KeyModifiers::CONTROL)
+        let Some(f) = self.fields.get(self.focus).filter(|f| matches!(f.value, Value::Text(_))) else { return false };
+        let edit = super::edit::edit_of(k, f.lines);
+        // Enter saves, unless the field is a note: there it breaks the line
+        edit.is_some() && (k.code != KeyCode::Enter || f.lines)
+    }
+
+    /// Inserts a paste into the focused text field whole (a note keeps its line breaks);
+    /// false when the focus is not on text.
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.edit(&super::edit::Edit::Insert(text.to_string()))
+    }
+
+    /// Applies an edit to the focused text field.
+    fn edit(&mut self, e: &super::edit::Edit) -> bool {
+        let Some(f) = self.fields.get_mut(self.focus) else { return false };
+        let Value::Text(t) = &mut f.value else { return false };
+        f.cursor = super::edit::apply(t, f.cursor, e, f.lines);
+        self.error = None;
+        true
     }
 
     /// The dialog keys: to the next or previous field, or empty the focused text.
@@ -61,8 +78,11 @@ impl Form {
             Action::NextField => self.focus = (self.focus + 1) % n,
             Action::PrevField => self.focus = (self.focus + n - 1) % n,
             Action::Clear => {
-                if let Some(Value::Text(t)) = self.fields.get_mut(self.focus).map(|f| &mut f.value) {
+                if let Some(f) = self.fields.get_mut(self.focus)
+                    && let Value::Text(t) = &mut f.value
+                {
                     t.clear();
+                    f.cursor = 0;
                 }
             }
             _ => return,
@@ -72,6 +92,7 @@ impl Form {
 
     /// Edits the focused field; false when the key is not the field's.
     pub fn key(&mut self, k: &KeyEvent) -> bool {
+        let lines = self.fields.get(self.focus).is_some_and(|f| f.lines);
         match (k.code, &mut self.fields.get_mut(self.focus).map(|f| &mut f.value)) {
             (KeyCode::Left, Some(Value::Choice { options, index })) => {
                 *index = (*index + options.len().max(1) - 1) % options.len().max(1)
@@ -79,10 +100,10 @@ impl Form {
             (KeyCode::Right | KeyCode::Char(' '), Some(Value::Choice { options, index })) => {
                 *index = (*index + 1) % options.len().max(1)
             }
-            (KeyCode::Backspace, Some(Value::Text(t))) => {
-                t.pop();
+            (_, Some(Value::Text(_))) => {
+                let Some(e) = super::edit::edit_of(k, lines) else { return false };
+                return self.edit(&e);
             }
-            (KeyCode::Char(c), Some(Value::Text(t))) if !k.modifiers.contains(KeyModifiers::CONTROL) => t.push(c),
             _ => return false,
         }
         self.error = None;

@@ -53,8 +53,14 @@ impl Harness {
     }
 
     /// Presses keys given as text: each char a key, `\n` Enter, `\x1b` Esc, `\t` Tab.
+    /// Types `text`: `\n` is Enter, `\x1b` Esc, `\t` Tab, `\x13` Ctrl-S (save).
     pub fn keys(&mut self, text: &str) {
         for c in text.chars() {
+            if c == '\x13' {
+                let save = KeyEvent::new(KeyCode::Char('s'), ratatui::crossterm::event::KeyModifiers::CONTROL);
+                self.event(AppEvent::Key(save));
+                continue;
+            }
             self.key(match c {
                 '\n' => KeyCode::Enter,
                 '\x1b' => KeyCode::Esc,

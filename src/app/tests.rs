@@ -129,7 +129,7 @@ fn plan_form_shows_missing_parts_and_starts_rectifying() {
     }
     let Some(Modal::Form(f)) = &x.s.modal else { panic!() };
     assert!(crate::workflow::plan::missing(&f.fields).is_empty());
-    x.keys("\n");
+    x.keys("\x13");
     assert!(matches!(writes(&x)[0].1, HazardCmd::Plan(ref i) if i.parts.len() == 5));
     assert_eq!(row(&x, "GQ-2026-0004").status, Status::Rectifying);
 }
@@ -137,9 +137,9 @@ fn plan_form_shows_missing_parts_and_starts_rectifying() {
 #[test]
 fn progress_needs_a_note() {
     let mut x = ledger(Lang::En);
-    x.keys("m\n");
+    x.keys("m\x13");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()));
-    x.keys("called the plant\n");
+    x.keys("called the plant\x13");
     assert!(matches!(&writes(&x)[0].1, HazardCmd::Progress(note) if note == "called the plant"));
     assert!(x.s.modal.is_none());
 }
@@ -148,11 +148,11 @@ fn progress_needs_a_note() {
 fn submit_and_sign_off() {
     let mut x = ledger(Lang::En);
     select(&mut x, "GQ-2026-0003");
-    x.keys("sdone\n");
+    x.keys("sdone\x13");
     assert_eq!(row(&x, "GQ-2026-0003").status, Status::Verifying);
     x.keys("5");
     let code = x.s.list(ListKind::Verification).current().unwrap().code.clone();
-    x.keys("v\t刘工\t县局\t\tok\n");
+    x.keys("v\t刘工\t县局\t\tok\x13");
     let w = writes(&x);
     let HazardCmd::Verify(f) = &w.last().unwrap().1 else { panic!("{w:?}") };
     assert_eq!((f.name.as_str(), f.organisation.as_str()), ("刘工", "县局"));
@@ -197,7 +197,7 @@ fn extend_needs_a_reason_and_a_date() {
     x.key(KeyCode::Backspace);
     x.keys("1\n");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "reason required");
-    x.keys("\tweather\n");
+    x.keys("\tweather\x13");
     assert!(
         matches!(&writes(&x)[0].1, HazardCmd::Extend(extend::Input { deadline, .. }) if deadline.to_string() == "2026-12-21")
     );
@@ -213,7 +213,7 @@ fn reopen_is_for_admins_and_asks() {
     assert!(x.s.modal.is_none());
     assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("officer")), "{}", notice(&x));
     x.s.session.role = Some(Role::Admin);
-    x.keys("rfound again\n");
+    x.keys("rfound again\x13");
     assert!(matches!(x.s.modal, Some(Modal::Confirm(_))));
     x.keys("y");
     assert_eq!(row(&x, "GQ-2026-0007").status, Status::Registered);
@@ -390,8 +390,7 @@ fn an_admin_changes_a_setting_on_the_settings_screen_and_the_figures_follow() {
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.get("settings.col.value") == "30"));
     x.key(KeyCode::Backspace);
     x.key(KeyCode::Backspace);
-    x.keys("45\t汛期调整");
-    x.key(KeyCode::Enter);
+    x.keys("45\t汛期调整\x13");
     assert!(x.s.modal.is_none(), "{:?}", x.s.notice);
     assert_eq!(x.s.thresholds.stalled_days, 45);
     assert_eq!(x.worker.store.settings().unwrap().thresholds.stalled_days, 45);
@@ -400,8 +399,7 @@ fn an_admin_changes_a_setting_on_the_settings_screen_and_the_figures_follow() {
     // a value out of range is refused with the form kept
     x.key(KeyCode::Enter);
     x.key(KeyCode::Backspace);
-    x.keys("00000\twhy");
-    x.key(KeyCode::Enter);
+    x.keys("00000\twhy\x13");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "{:?}", x.s.notice);
 }
 
@@ -443,7 +441,7 @@ fn officers_may_not_reopen_and_admins_may() {
 fn a_write_reads_again_only_what_is_on_show() {
     let mut x = ledger(Lang::En);
     let before = x.sent.len();
-    x.keys("mcalled\n");
+    x.keys("mcalled\x13");
     let loads: Vec<Slot> = x.sent[before..]
         .iter()
         .filter_map(|r| match r {
@@ -471,13 +469,13 @@ fn a_conflict_keeps_the_typed_note_and_aims_it_at_the_fresh_state() {
         Store::open(&path, Actor::new("li"), crate::clock::Clock::fixed(crate::store::fixture::today())).unwrap();
     x.keys("mplant visited");
     let fresh = other.progress("GQ-2026-0008", None, "li was there first").unwrap().version;
-    x.keys("\n");
+    x.keys("\x13");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form is kept: {:?}", x.s.modal) };
     assert_eq!(f.fields[0].get(), "plant visited");
-    assert!(f.error.as_deref().is_some_and(|e| e.contains("li") && e.contains("Enter")), "{:?}", f.error);
+    assert!(f.error.as_deref().is_some_and(|e| e.contains("li") && e.contains("again")), "{:?}", f.error);
     assert_eq!(f.targets[0].version, fresh, "aimed at the version now shown");
     assert_eq!(row(&x, "GQ-2026-0008").version, fresh, "the fresh state is on show");
-    x.keys("\n");
+    x.keys("\x13");
     assert!(x.s.modal.is_none() && !x.s.notice.as_ref().unwrap().error, "{}", notice(&x));
 }
 
@@ -489,7 +487,7 @@ fn a_refused_write_keeps_the_form() {
     for _ in 0..10 {
         x.key(KeyCode::Backspace);
     }
-    x.keys("2020-01-01\tsnow\n");
+    x.keys("2020-01-01\tsnow\x13");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form is kept") };
     assert_eq!((f.fields[0].get(), f.fields[1].get()), ("2020-01-01", "snow"));
     assert!(f.error.is_some() && x.s.notice.as_ref().unwrap().error);
@@ -525,4 +523,42 @@ fn one_marked_hazard_escalates_to_its_own_next_level() {
     let w = writes(&x);
     assert_eq!(w[0].0[0].code, marked);
     assert!(matches!(w[0].1, HazardCmd::Escalate(escalate::Input { level: None, .. })));
+}
+
+#[test]
+fn a_text_field_edits_in_place_and_a_note_keeps_its_lines() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("2m");
+    x.keys("abc");
+    x.key(KeyCode::Left);
+    x.key(KeyCode::Left);
+    x.keys("X");
+    x.key(KeyCode::End);
+    x.key(KeyCode::Enter);
+    x.keys("第二行");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form stays open on Enter in a note") };
+    assert_eq!(f.get("form.note"), "aXbc\n第二行");
+    let code = f.targets[0].code.clone();
+    x.event(AppEvent::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    assert!(x.s.modal.is_none(), "Ctrl-S saves: {:?}", x.s.notice);
+    let detail = x.worker.store.detail(&code).unwrap();
+    assert!(detail.timeline.iter().any(|e| e.note == "aXbc\n第二行"), "the note is saved whole");
+}
+
+#[test]
+fn a_paste_lands_in_the_field_whole_and_runs_nothing() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("2m");
+    x.event(AppEvent::Paste("现场检查\r\n整改到位\nq".into()));
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the paste did not close the form") };
+    assert_eq!(f.get("form.note"), "现场检查\n整改到位\nq");
+    assert!(!x.s.quit);
+    // in a one-line field the line breaks become spaces
+    x.key(KeyCode::Esc);
+    x.keys("y");
+    x.keys("x");
+    x.key(KeyCode::Tab);
+    x.event(AppEvent::Paste("设备\n到货".into()));
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("extend form") };
+    assert_eq!(f.get("form.reason"), "设备\n到货", "a reason is a note");
 }

@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicI32, Ordering};
 
-use ratatui::crossterm::event::{DisableBracketedPaste, DisableFocusChange, DisableMouseCapture};
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 
@@ -40,7 +40,8 @@ pub fn check_here() -> Result<(), Unfit> {
 pub fn enter() -> std::io::Result<()> {
     install_panic_hook();
     enable_raw_mode()?;
-    if let Err(e) = execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide) {
+    // bracketed paste: a paste arrives as one event, never as keys
+    if let Err(e) = execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide, EnableBracketedPaste) {
         restore();
         return Err(e);
     }

@@ -17,13 +17,19 @@ use crate::workflow::{Id, plan};
 
 /// Draws the modal over `area`.
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
+    let inside = |w: u16| usize::from(w.min(area.width)).saturating_sub(2).max(1);
+    let mut cursor = None;
     let (title, lines, w) = match m {
         Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t), 60),
-        Modal::Form(form) => (s.lang.t(&form_title(&form.kind)), form_lines(s, form, t), 64),
+        Modal::Form(form) => {
+            let (lines, at) = form_lines(s, form, t, inside(FORM_WIDTH));
+            cursor = at;
+            (s.lang.t(&form_title(&form.kind)), lines, FORM_WIDTH)
+        }
         Modal::Picker(p) => (p.title.as_str(), picker_lines(p, t), 56),
         Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
     };
-    let room = usize::from(w.min(area.width)).saturating_sub(2).max(1);
+    let room = inside(w);
     let h =
         (lines.iter().map(|x| x.width().div_ceil(room).max(1)).sum::<usize>() + 2).min(usize::from(u16::MAX)) as u16;
     let rect = centred(area, w, h);
@@ -32,8 +38,19 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     }
     let block = crate::widget::panel(title, Role::Title, t);
     crate::widget::clear(f.buffer_mut(), rect);
+    // the terminal's cursor where typing goes, below the rows (wrapped) before it
+    if let Some((line_no, col)) = cursor {
+        let above: usize = lines[..line_no].iter().map(|x| x.width().div_ceil(room).max(1)).sum();
+        let (x, y) = (usize::from(rect.x) + 1 + col, usize::from(rect.y) + 1 + above);
+        if x < usize::from(rect.right()) - 1 && y < usize::from(rect.bottom()) - 1 {
+            f.set_cursor_position((x as u16, y as u16));
+        }
+    }
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
+
+/// How wide a form's dialog is.
+const FORM_WIDTH: u16 = 64;
 
 /// The catalogue key of a form's title: the name of its key.
 fn form_title(k: &FormKind) -> String {
@@ -70,7 +87,8 @@ fn help(s: &AppState, scroll: usize, t: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
+/// A form's rows in `room` cells, and where the cursor goes: (row, cell).
+fn form_lines(s: &AppState, form: &Form, t: &Theme, room: usize) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
     let l = s.lang;
     let label_w = form.fields.iter().map(|x| width(l.t(x.label))).max().unwrap_or(0);
     let head = match &form.kind {
@@ -78,21 +96,32 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
         _ => targets_text(form),
     };
     let mut lines = vec![line(&head, t.style(Role::Muted))];
+    let mut cursor = None;
+    let value_room = room.saturating_sub(label_w + 2).max(4);
     for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
-        let value = match &field.value {
-            Value::Text(v) if focused => format!("{}_", sanitise(v)),
-            Value::Text(v) => sanitise(v),
+        let style = if focused { t.style(Role::Selected) } else { Style::default() };
+        let rows = match &field.value {
+            Value::Text(v) => {
+                let (rows, (row, col)) =
+                    crate::ui::field::rows(v, if focused { field.cursor } else { 0 }, field.lines, value_room);
+                if focused {
+                    cursor = Some((lines.len() + row, label_w + 2 + col));
+                }
+                rows
+            }
             Value::Choice { options, index } => {
-                format!("< {} >", sanitise(options.get(*index).map_or("", |o| o.1.as_str())))
+                vec![format!("< {} >", sanitise(options.get(*index).map_or("", |o| o.1.as_str())))]
             }
         };
-        let style = if focused { t.style(Role::Selected) } else { Style::default() };
-        lines.push(Line::from(vec![
-            cell(l.t(field.label), label_w, t.style(Role::Label)),
-            Span::raw("  "),
-            Span::styled(value, style),
-        ]));
+        for (n, row) in rows.into_iter().enumerate() {
+            let label = if n == 0 { l.t(field.label) } else { "" };
+            lines.push(Line::from(vec![
+                cell(label, label_w, t.style(Role::Label)),
+                Span::raw("  "),
+                Span::styled(row, style),
+            ]));
+        }
     }
     if form.kind == FormKind::Workflow(Id::Plan) {
         let missing: Vec<&str> = plan::missing(&form.fields).iter().map(|p| l.word("plan", p)).collect();
@@ -115,10 +144,16 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme) -> Vec<Line<'static>> {
     if let Some(e) = &form.error {
         lines.push(line(e, t.style(Role::Error)));
     }
-    let keys = [DialogHint::Key(Action::Save), DialogHint::Key(Action::NextField), DialogHint::Text("tui.choose_keys")];
-    let keys = s.keymap.dialog_hint(l, &[keys[0], keys[1], keys[2], DialogHint::Key(Action::Cancel)]);
-    lines.push(line(&keys, t.style(Role::Muted)));
-    lines
+    let note = form.fields.get(form.focus).is_some_and(|f| f.lines);
+    let save = if note { DialogHint::Text("tui.note_keys") } else { DialogHint::Key(Action::Save) };
+    let keys = [
+        save,
+        DialogHint::Key(Action::NextField),
+        DialogHint::Text("tui.choose_keys"),
+        DialogHint::Key(Action::Cancel),
+    ];
+    lines.push(line(&s.keymap.dialog_hint(l, &keys), t.style(Role::Muted)));
+    (lines, cursor)
 }
 
 fn targets_text(form: &Form) -> String {

@@ -369,3 +369,21 @@ fn dialog_borders_survive_wide_characters() {
         }
     }
 }
+
+/// The terminal's cursor stands where typing goes (an input method shows its
+/// candidates there), after wide characters too.
+#[test]
+fn the_cursor_stands_at_the_insertion_point() {
+    let mut x = at(Lang::Zh, 80, 24, "2m");
+    x.keys("整改");
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| draw(f, &x.s, &Theme::new(Depth::Colour256))).unwrap();
+    let at = term.get_cursor_position().unwrap();
+    let b = term.backend().buffer().clone();
+    let (text, xs) = row_text(&b, at.y);
+    let i = text.find("整改").expect("the note's row");
+    assert_eq!(at.x, xs[i] + 4, "after the two characters: {text}");
+    x.key(ratatui::crossterm::event::KeyCode::Left);
+    term.draw(|f| draw(f, &x.s, &Theme::new(Depth::Colour256))).unwrap();
+    assert_eq!(term.get_cursor_position().unwrap().x, xs[i] + 2);
+}

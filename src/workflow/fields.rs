@@ -18,6 +18,17 @@ pub enum Value {
     },
 }
 
+/// The fields that hold a note: Enter breaks a line in them.
+const NOTES: &[&str] = &[
+    "form.note",
+    "form.reason",
+    "form.opinion",
+    "form.proposal",
+    "form.decision",
+    "plan.measures",
+    "plan.contingency",
+];
+
 /// One labelled field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -25,17 +36,22 @@ pub struct Field {
     pub label: &'static str,
     pub value: Value,
     pub initial: Value,
+    /// Where typing goes in a text, in characters.
+    pub cursor: usize,
+    /// A note, which may hold line breaks.
+    pub lines: bool,
 }
 
 impl Field {
     pub fn text(label: &'static str, value: &str) -> Field {
         let v = Value::Text(value.to_string());
-        Field { label, value: v.clone(), initial: v }
+        let cursor = value.chars().count();
+        Field { label, value: v.clone(), initial: v, cursor, lines: NOTES.contains(&label) }
     }
 
     pub fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
         let v = Value::Choice { options, index };
-        Field { label, value: v.clone(), initial: v }
+        Field { label, value: v.clone(), initial: v, cursor: 0, lines: false }
     }
 
     /// The text, or the chosen identifier.

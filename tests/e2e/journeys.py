@@ -3,7 +3,8 @@
 
     tests/e2e/journeys.py --bin target/debug/anwei
 
-Starts on the demo, moves between screens, assigns, escalates with confirmation,
+Starts on the demo, moves between screens, assigns, pastes a note of several lines,
+escalates with confirmation,
 records three sign-offs until the hazard is closed, changes a ledger setting on the
 settings screen, and quits with the terminal restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
 """
@@ -82,6 +83,23 @@ def escalate(suite, t, s, ledger, code, confirm_word, saved):
     suite.check("escalation level raised", after["escalation_level"] == before + 1, str(after["escalation_level"]))
 
 
+def paste_note(suite, t, s, ledger, code, saved):
+    """A bracketed paste of several lines into a progress note lands whole and runs
+    nothing (its lines hold `q` and `2`, which would quit or switch screens as keys)."""
+    note = "现场核查\nq\n2\n整改到位"
+    find(t, s, code)
+    t.keys(s, "m")
+    t.run("set-buffer", "--", note)
+    t.run("paste-buffer", "-p", "-t", s)
+    screen = t.wait_for(s, "整改到位", 5)
+    suite.check("the paste is in the note, the form still open", screen is not None and "Ctrl-S" in screen,
+                t.screen(s))
+    t.keys(s, "C-s")
+    suite.check("the note is saved", t.wait_for(s, saved, 15) is not None, t.screen(s))
+    notes = [e["note"] for e in ledger.json("show", code)["timeline"]]
+    suite.check("the timeline holds the pasted note whole", note in notes, str(notes[-3:]))
+
+
 def sign_offs(suite, t, s, ledger, code, names):
     find(t, s, code)
     for i, name in enumerate(names):
@@ -107,7 +125,7 @@ def setting(suite, t, s, ledger, saved):
     t.literal(s, "45")
     t.keys(s, "Tab")
     t.literal(s, "journey")
-    t.keys(s, "Enter")
+    t.keys(s, "C-s")
     suite.check("the setting is saved from the screen", t.wait_for(s, saved, 5) is not None, t.screen(s))
     now = {r["key"]: (r["value"], r["changed_by"]) for r in ledger.json("settings", "show")}["stalled_days"]
     suite.check("the ledger has the new value and who set it", now[0] == "45" and now[1], str(now))
@@ -193,6 +211,7 @@ def journey(suite, binary, ledger, lang, size):
         t.keys(s, "2")
         code = ledger.json("list", "--status", "rectifying", "--limit", "1")[0]["code"]
         assign(suite, t, s, ledger, code, "saved" if en else "已保存")
+        paste_note(suite, t, s, ledger, code, "saved" if en else "已保存")
         queue = ledger.json("list", "--escalation-queue", "--limit", "1")[0]["code"]
         escalate(suite, t, s, ledger, queue, "document" if en else "文号", "saved" if en else "已保存")
         target = ledger.fresh_verifying()

@@ -114,6 +114,7 @@ pub const ALIASES: &[(&str, Action)] = &[
     ("home", A::Top),
     ("end", A::Bottom),
     ("ctrl-c", A::Quit),
+    ("ctrl-s", A::Save),
     ("ctrl-b", A::PageUp),
     ("ctrl-f", A::PageDown),
     ("down", A::NextField),

@@ -394,7 +394,18 @@ pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
             }
         }
     }
-    let search = crate::text::sanitise(&text);
+    narrow(s, kind, &text)
+}
+
+/// The search line set to `text` (a paste), the list narrowed to it.
+pub fn search_set(s: &mut AppState, text: String) -> Vec<Effect> {
+    let Some(kind) = s.screen.list() else { return Vec::new() };
+    s.search = Some(text.clone());
+    narrow(s, kind, &text)
+}
+
+fn narrow(s: &mut AppState, kind: ListKind, text: &str) -> Vec<Effect> {
+    let search = crate::text::sanitise(text);
     s.list_mut(kind).filter.search = (!search.trim().is_empty()).then_some(search);
     vec![restart(s, kind)]
 }

@@ -77,7 +77,7 @@ fn a_topic_is_added_at_the_end() {
     x.keys("t\n");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "a title is required");
     x.keys("安全生产月总结\t拟于12月底前完成");
-    x.keys("\n");
+    x.keys("\x13");
     let w = writes(&x);
     assert_eq!(w.len(), 1);
     assert_eq!(w[0].version, version);
@@ -125,9 +125,9 @@ fn a_topics_proposal_and_decision_are_recorded() {
     x.keys("jjc");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("no form") };
     assert!(f.fields.iter().all(|x| x.label != "form.reason"), "no reason before the meeting");
-    x.keys("\n");
+    x.keys("\x13");
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.is_some()), "nothing changed");
-    x.keys("\t对逾期60天以上的约谈\n");
+    x.keys("\t对逾期60天以上的约谈\x13");
     let w = writes(&x);
     let ConsultCmd::TopicText { text, reason, .. } = &w[0].cmd else { panic!("{w:?}") };
     assert_eq!(
@@ -203,12 +203,12 @@ fn a_correction_after_the_meeting_needs_a_reason() {
     x.keys("c");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("no form") };
     assert!(f.fields.iter().any(|x| x.label == "form.reason"));
-    x.keys("\t,并限期一周\n");
+    x.keys("\t,并限期一周\x13");
     assert!(
         matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.as_deref() == Some(Lang::Zh.t("err.reason_required")))
     );
     assert!(writes(&x).is_empty());
-    x.keys("\t笔误\n");
+    x.keys("\t笔误\x13");
     assert!(matches!(&writes(&x)[0].cmd, ConsultCmd::TopicText { reason, .. } if reason == "笔误"));
     let r = record(&x);
     assert_eq!(r.events.last().map(|e| e.kind.as_str()), Some("correction"));
@@ -361,7 +361,7 @@ fn leaving_the_screen_stops_its_agenda_being_read_again() {
     let before = x.sent.len();
     let place = crate::store::consultation::Meeting { place: Some("村委会".into()), ..Default::default() };
     other(&x, "li").meeting(q, None, &place).unwrap();
-    x.keys("mcalled\n");
+    x.keys("mcalled\x13");
     assert!(notice(&x).0.contains("saved"), "{:?}", notice(&x));
     assert_eq!(record(&x).place, "镇政府三楼会议室", "not read again after a write elsewhere");
     let agenda = |r: &DbRequest| matches!(r, DbRequest::Load { slot: Slot::Consult, .. });
