@@ -53,6 +53,8 @@ pub enum Effect {
     Db(DbRequest),
     /// Keep the saved views.
     SaveViews(Vec<SavedView>),
+    /// Put this text on the clipboard (OSC 52: through tmux and SSH too).
+    Clipboard(String),
     Quit,
 }
 
@@ -292,8 +294,26 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::NextScreen | Action::PrevScreen => cycle(s, a == Action::NextScreen),
         Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
+        Action::Copy | Action::CopySummary => copy(s, a == Action::CopySummary),
         _ => s.screen.act(s, a),
     }
+}
+
+/// `y` copies the current hazard's code, `Y` a line about it (code, enterprise, title,
+/// deadline), to the terminal's clipboard; the status line says what.
+fn copy(s: &mut AppState, summary: bool) -> Vec<Effect> {
+    let Some(row) = workflow::current_row(s) else {
+        s.say(s.lang.t("tui.no_selection"), true);
+        return Vec::new();
+    };
+    let text = if summary {
+        let deadline = s.lang.f("tui.copy_deadline", &[&row.deadline]);
+        crate::text::sanitise(&format!("{} {} {} {deadline}", row.code, row.enterprise, row.title))
+    } else {
+        crate::text::sanitise(&row.code)
+    };
+    s.say(s.lang.f("tui.copied", &[&text]), false);
+    vec![Effect::Clipboard(text)]
 }
 
 /// The next or previous tab (from a screen without a tab: the first).

@@ -9,6 +9,7 @@ pub mod terminal;
 
 pub use quiet::Quiet;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
@@ -177,6 +178,10 @@ fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
                     let msg = state.lang.f("tui.views_not_saved", &[&crate::text::sanitise(&err)]);
                     update(state, AppEvent::Notice(msg));
                 }
+            }
+            Effect::Clipboard(text) => {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(terminal::osc52(&text).as_bytes()).and_then(|()| out.flush());
             }
             Effect::Quit => {}
         }

@@ -35,6 +35,10 @@ pub enum Action {
     SaveView,
     Views,
     Mark,
+    /// Copy the current hazard's code to the clipboard.
+    Copy,
+    /// Copy a line about the current hazard.
+    CopySummary,
     /// A hazard workflow, as `crate::workflow` defines it.
     Workflow(Id),
     PrevQuarter,

@@ -562,3 +562,16 @@ fn a_paste_lands_in_the_field_whole_and_runs_nothing() {
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("extend form") };
     assert_eq!(f.get("form.reason"), "设备\n到货", "a reason is a note");
 }
+
+#[test]
+fn y_copies_the_code_and_shift_y_a_line_about_it() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("2");
+    let row = x.s.list(ListKind::Ledger).current().unwrap().clone();
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)));
+    assert_eq!(effects, vec![Effect::Clipboard(row.code.clone())]);
+    assert!(x.s.notice.as_ref().is_some_and(|n| n.text.contains(&row.code) && !n.error));
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('Y'), KeyModifiers::NONE)));
+    let Some(Effect::Clipboard(line)) = effects.first() else { panic!("{effects:?}") };
+    assert!(line.starts_with(&row.code) && line.contains(&row.enterprise) && line.contains(&row.deadline.to_string()));
+}

@@ -100,6 +100,22 @@ def paste_note(suite, t, s, ledger, code, saved):
     suite.check("the timeline holds the pasted note whole", note in notes, str(notes[-3:]))
 
 
+def copy_code(suite, t, s, code):
+    """`y` puts the selected hazard's code on the clipboard by OSC 52 (tmux keeps it in
+    its buffer with set-clipboard on)."""
+    t.run("set-option", "-s", "set-clipboard", "on")
+    find(t, s, code)
+    t.keys(s, "y")
+    t.wait_for(s, code, 5)
+    import time
+    for _ in range(50):
+        if t.run("show-buffer", check=False).strip() == code:
+            break
+        time.sleep(0.1)
+    suite.check("y copies the code to the clipboard", t.run("show-buffer", check=False).strip() == code,
+                t.run("show-buffer", check=False))
+
+
 def sign_offs(suite, t, s, ledger, code, names):
     find(t, s, code)
     for i, name in enumerate(names):
@@ -212,6 +228,7 @@ def journey(suite, binary, ledger, lang, size):
         code = ledger.json("list", "--status", "rectifying", "--limit", "1")[0]["code"]
         assign(suite, t, s, ledger, code, "saved" if en else "已保存")
         paste_note(suite, t, s, ledger, code, "saved" if en else "已保存")
+        copy_code(suite, t, s, code)
         queue = ledger.json("list", "--escalation-queue", "--limit", "1")[0]["code"]
         escalate(suite, t, s, ledger, queue, "document" if en else "文号", "saved" if en else "已保存")
         target = ledger.fresh_verifying()

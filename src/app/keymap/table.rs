@@ -38,6 +38,8 @@ const LISTS: &[Row] = &[
     (A::SaveView, "save_view", "w", LIST),
     (A::Views, "views", "V", LIST),
     (A::Mark, "mark", "space", LIST),
+    (A::Copy, "copy", "y", WORK),
+    (A::CopySummary, "copy_summary", "Y", WORK),
 ];
 
 /// The consultation's actions, after the workflows; the same letters mean other things
