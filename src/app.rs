@@ -10,6 +10,7 @@ pub mod form;
 pub(crate) mod harness;
 pub mod keymap;
 mod modal;
+mod mouse;
 pub mod screen;
 mod workflow;
 pub use workflow::permitted;
@@ -45,6 +46,7 @@ pub enum AppEvent {
     /// Text pasted into the terminal (bracketed paste): it goes into the field being
     /// typed in, whole, and never runs as keys.
     Paste(String),
+    Mouse(ratatui::crossterm::event::MouseEvent),
 }
 
 /// What `update` asks the outside to do.
@@ -55,6 +57,9 @@ pub enum Effect {
     SaveViews(Vec<SavedView>),
     /// Put this text on the clipboard (OSC 52: through tmux and SSH too).
     Clipboard(String),
+    /// Take the mouse (clicks and the wheel), or give it back to the terminal so that
+    /// its own selection works.
+    Mouse(bool),
     Quit,
 }
 
@@ -96,6 +101,8 @@ pub struct AppState {
     /// A workflow's form to open once this hazard's detail arrives.
     pub awaiting_detail: Option<(String, crate::workflow::Id)>,
     pub locked: bool,
+    /// Whether the screen has the mouse.
+    pub mouse: bool,
     pub quit: bool,
     pub dirty: bool,
     pending: BTreeMap<Slot, RequestId>,
@@ -130,6 +137,7 @@ impl AppState {
             views: Vec::new(),
             awaiting_detail: None,
             locked: false,
+            mouse: false,
             quit: false,
             dirty: true,
             pending: BTreeMap::new(),
@@ -225,6 +233,8 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
             Vec::new()
         }
         AppEvent::Paste(text) => paste(s, &text),
+        AppEvent::Mouse(m) if !s.locked => mouse::event(s, m),
+        AppEvent::Mouse(_) => Vec::new(),
     }
 }
 
@@ -295,6 +305,11 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
         Action::Copy | Action::CopySummary => copy(s, a == Action::CopySummary),
+        Action::Mouse => {
+            s.mouse = !s.mouse;
+            s.say(s.lang.t(if s.mouse { "tui.mouse_on" } else { "tui.mouse_off" }), false);
+            vec![Effect::Mouse(s.mouse)]
+        }
         _ => s.screen.act(s, a),
     }
 }

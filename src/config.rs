@@ -30,6 +30,7 @@ struct RawConfig {
     lang: Option<String>,
     theme: Option<ThemeChoice>,
     idle_lock_minutes: Option<u64>,
+    mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
     /// Read only to refuse it: a ledger setting now.
@@ -48,6 +49,8 @@ pub struct Config {
     pub theme: ThemeChoice,
     /// Minutes without a key before the screen hides the data; 0 turns the lock off.
     pub idle_lock_minutes: u64,
+    /// Whether the screen takes the mouse (clicks and the wheel) when it opens.
+    pub mouse: bool,
     /// Action name → key, e.g. `assign = "A"`.
     pub keys: BTreeMap<String, String>,
     /// The line each `[keys]` entry is on, for errors found when the keymap is built.
@@ -57,7 +60,8 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         let keys = BTreeMap::new();
-        Config { lang: None, theme: ThemeChoice::Auto, idle_lock_minutes: 15, keys, key_lines: BTreeMap::new() }
+        let key_lines = BTreeMap::new();
+        Config { lang: None, theme: ThemeChoice::Auto, idle_lock_minutes: 15, mouse: true, keys, key_lines }
     }
 }
 
@@ -113,7 +117,8 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         return Err((line_of("idle_lock_minutes"), message));
     }
     let key_lines = key_lines(text);
-    Ok(Config { lang, theme: raw.theme.unwrap_or_default(), idle_lock_minutes, keys: raw.keys, key_lines })
+    let mouse = raw.mouse.unwrap_or(true);
+    Ok(Config { lang, theme: raw.theme.unwrap_or_default(), idle_lock_minutes, mouse, keys: raw.keys, key_lines })
 }
 
 /// The 1-based line of each entry of the `[keys]` table.

@@ -67,7 +67,7 @@ pub fn run(env: &Env) -> Result<(), Failure> {
     }
     spawn_input(tx);
     let idle = Duration::from_secs(config.idle_lock_minutes.saturating_mul(60));
-    event_loop(&mut state, &rx, &Outside { worker: &worker, views: views_path }, &theme, idle);
+    event_loop(&mut state, &rx, &Outside { worker: &worker, views: views_path, mouse: config.mouse }, &theme, idle);
     worker.stop();
     terminal::restore();
     match terminal::signalled() {
@@ -107,6 +107,7 @@ fn spawn_input(tx: Sender<AppEvent>) {
                 Ok(Event::Key(k)) => tx.send(AppEvent::Key(k)),
                 Ok(Event::Resize(w, h)) => tx.send(AppEvent::Resize(w, h)),
                 Ok(Event::Paste(text)) => tx.send(AppEvent::Paste(text)),
+                Ok(Event::Mouse(m)) => tx.send(AppEvent::Mouse(m)),
                 Ok(_) => Ok(()),
                 Err(_) => return,
             };
@@ -121,6 +122,8 @@ fn spawn_input(tx: Sender<AppEvent>) {
 struct Outside<'a> {
     worker: &'a Worker,
     views: Option<PathBuf>,
+    /// Take the mouse at the start (the config's `mouse`).
+    mouse: bool,
 }
 
 fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, theme: &Theme, idle: Duration) {
@@ -130,7 +133,11 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, them
     if let Ok(size) = term.size() {
         update(state, AppEvent::Resize(size.width, size.height));
     }
-    let first = state.start();
+    let mut first = state.start();
+    if out.mouse {
+        state.mouse = true;
+        first.push(Effect::Mouse(true));
+    }
     send(out, state, first);
     let mut last_key = Instant::now();
     loop {
@@ -183,6 +190,7 @@ fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
                 let mut out = std::io::stdout();
                 let _ = out.write_all(terminal::osc52(&text).as_bytes()).and_then(|()| out.flush());
             }
+            Effect::Mouse(on) => terminal::mouse(on),
             Effect::Quit => {}
         }
     }

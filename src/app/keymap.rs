@@ -39,6 +39,8 @@ pub enum Action {
     Copy,
     /// Copy a line about the current hazard.
     CopySummary,
+    /// Take the mouse, or give it back to the terminal.
+    Mouse,
     /// A hazard workflow, as `crate::workflow` defines it.
     Workflow(Id),
     PrevQuarter,

@@ -125,3 +125,40 @@ impl Screen {
         Screen::ALL.iter().copied().find(|s| s.list() == Some(kind)).unwrap_or(Screen::Ledger)
     }
 }
+
+/// One tab of the tab bar as drawn: its screen (none for the screen shown without a
+/// tab), its text with padding, whether it is the active one, and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tab {
+    pub screen: Option<Screen>,
+    pub text: String,
+    pub active: bool,
+    pub x: u16,
+}
+
+/// The tab bar in `width` cells: the screens with their number keys, padded when they
+/// fit, closer together when they would not. The drawing and the mouse both use it.
+pub fn tab_bar(s: &AppState, width: u16) -> Vec<Tab> {
+    let here = s.screen.key().is_some();
+    let mut tabs: Vec<(Option<Screen>, String, bool)> = Screen::tabs()
+        .map(|screen| {
+            let active = s.screen == screen || (!here && s.back_to == screen);
+            let key = s.keymap.key(Action::Go(screen)).map(|k| k.label()).unwrap_or_default();
+            (Some(screen), format!("{key} {}", s.lang.t(screen.title_key())), active)
+        })
+        .collect();
+    if !here {
+        tabs.push((None, s.lang.t(s.screen.title_key()).to_string(), true));
+    }
+    let roomy = tabs.iter().map(|(_, x, _)| crate::text::width(x) + 3).sum::<usize>() <= usize::from(width);
+    let pad = if roomy { " " } else { "" };
+    let mut x = 0u16;
+    tabs.into_iter()
+        .map(|(screen, text, active)| {
+            let text = format!("{pad}{}{pad}", crate::text::sanitise(&text));
+            let tab = Tab { screen, x, active, text };
+            x = x.saturating_add(crate::text::width(&tab.text) as u16 + 1);
+            tab
+        })
+        .collect()
+}

@@ -575,3 +575,30 @@ fn y_copies_the_code_and_shift_y_a_line_about_it() {
     let Some(Effect::Clipboard(line)) = effects.first() else { panic!("{effects:?}") };
     assert!(line.starts_with(&row.code) && line.contains(&row.enterprise) && line.contains(&row.deadline.to_string()));
 }
+
+fn click(x: &mut Harness, column: u16, row: u16) {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let m = MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: KeyModifiers::NONE };
+    x.event(AppEvent::Mouse(m));
+}
+
+#[test]
+fn a_click_selects_a_row_a_second_opens_it_and_the_tabs_switch_screens() {
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    let tab = crate::app::screen::tab_bar(&x.s, 120).into_iter().find(|t| t.screen == Some(Screen::Ledger)).unwrap();
+    click(&mut x, tab.x + 1, 1);
+    assert_eq!(x.s.screen, Screen::Ledger);
+    // header, tabs, the list's title and the table's header: the third row is at 4 + 2
+    click(&mut x, 10, 6);
+    assert_eq!(x.s.list(ListKind::Ledger).selected, 2);
+    let code = x.s.list(ListKind::Ledger).current().unwrap().code.clone();
+    click(&mut x, 10, 6);
+    assert_eq!((x.s.screen, x.s.detail.code.as_str()), (Screen::Detail, code.as_str()));
+    x.keys("\x1b");
+    let wheel = MouseEvent { kind: MouseEventKind::ScrollDown, column: 10, row: 10, modifiers: KeyModifiers::NONE };
+    x.event(AppEvent::Mouse(wheel));
+    assert_eq!(x.s.list(ListKind::Ledger).selected, 5, "a notch moves three rows");
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('M'), KeyModifiers::NONE)));
+    assert_eq!(effects, vec![Effect::Mouse(true)]);
+}

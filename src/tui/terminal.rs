@@ -5,7 +5,9 @@
 use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicI32, Ordering};
 
-use ratatui::crossterm::event::{DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableFocusChange, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 
@@ -116,6 +118,12 @@ mod tests {
         assert_eq!(check(Some("xterm"), true, false), Err(Unfit::NoTty));
         assert_eq!(check(Some("xterm-256color"), true, true), Ok(()));
     }
+}
+
+/// Takes the mouse (clicks and the wheel come to the screen) or gives it back.
+pub fn mouse(on: bool) {
+    let mut out = std::io::stdout();
+    let _ = if on { execute!(out, EnableMouseCapture) } else { execute!(out, DisableMouseCapture) };
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard: the terminal (and tmux with

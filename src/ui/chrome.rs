@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::keymap::{Action, name_of};
-use crate::app::{AppState, Screen};
+use crate::app::AppState;
+use crate::app::keymap::name_of;
 use crate::text::{sanitise, width};
 use crate::widget::theme::{Role, Theme};
 use crate::widget::{cell, line};
@@ -29,24 +29,11 @@ pub fn header(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
 
 /// The screen names with their number keys; closer together when they would not fit.
 pub fn tabs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let here = s.screen.key().is_some();
-    let mut tabs: Vec<(String, bool)> = Screen::tabs()
-        .map(|screen| {
-            let active = s.screen == screen || (!here && s.back_to == screen);
-            let key = s.keymap.key(Action::Go(screen)).map(|k| k.label()).unwrap_or_default();
-            (format!("{key} {}", s.lang.t(screen.title_key())), active)
-        })
-        .collect();
-    if !here {
-        tabs.push((s.lang.t(s.screen.title_key()).to_string(), true));
-    }
-    let roomy = tabs.iter().map(|(x, _)| width(x) + 3).sum::<usize>() <= usize::from(area.width);
-    let (pad, gap) = if roomy { (" ", " ") } else { ("", " ") };
     let mut spans = Vec::new();
-    for (text, active) in tabs {
-        let style = if active { t.style(Role::TabActive) } else { t.style(Role::Label) };
-        spans.push(Span::styled(format!("{pad}{text}{pad}"), style));
-        spans.push(Span::raw(gap));
+    for tab in crate::app::screen::tab_bar(s, area.width) {
+        let style = if tab.active { t.style(Role::TabActive) } else { t.style(Role::Label) };
+        spans.push(Span::styled(tab.text, style));
+        spans.push(Span::raw(" "));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

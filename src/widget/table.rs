@@ -135,13 +135,18 @@ pub struct Table<'a, R, M: Cells<R>> {
     pub header: Option<Style>,
 }
 
+/// The first row shown when `visible` rows fit: the selected one is kept in view.
+pub fn first_shown(selected: Option<usize>, visible: usize) -> usize {
+    selected.map_or(0, |i| (i + 1).saturating_sub(visible))
+}
+
 impl<R, M: Cells<R>> Table<'_, R, M> {
     /// Draws the header (if any) and the rows that fit into `area`, the columns fitted to
     /// its width by what those rows hold.
     pub fn draw(&self, buf: &mut Buffer, area: Rect) {
         let top = u16::from(self.header.is_some());
         let visible = usize::from(area.height.saturating_sub(top)).max(1);
-        let start = self.selected.map_or(0, |i| (i + 1).saturating_sub(visible));
+        let start = first_shown(self.selected, visible);
         let shown: Vec<(usize, &R)> = self.rows.iter().enumerate().skip(start).take(visible).collect();
         let mut texts: Vec<Vec<String>> =
             shown.iter().map(|(_, r)| self.specs.iter().map(|x| self.cells.text(r, x.col)).collect()).collect();

@@ -3,7 +3,8 @@
 
     tests/e2e/journeys.py --bin target/debug/anwei
 
-Starts on the demo, moves between screens, assigns, pastes a note of several lines,
+Starts on the demo, moves between screens, clicks and scrolls with the mouse, assigns,
+pastes a note of several lines, copies a code,
 escalates with confirmation,
 records three sign-offs until the hazard is closed, changes a ledger setting on the
 settings screen, and quits with the terminal restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
@@ -98,6 +99,23 @@ def paste_note(suite, t, s, ledger, code, saved):
     suite.check("the note is saved", t.wait_for(s, saved, 15) is not None, t.screen(s))
     notes = [e["note"] for e in ledger.json("show", code)["timeline"]]
     suite.check("the timeline holds the pasted note whole", note in notes, str(notes[-3:]))
+
+
+def sgr(button, col, row, press=True):
+    """The bytes of an SGR mouse report (1-based column and row), as tmux would pass them."""
+    seq = f"\x1b[<{button};{col + 1};{row + 1}{'M' if press else 'm'}"
+    return [f"{b:02x}" for b in seq.encode()]
+
+
+def mouse(suite, t, s):
+    """A click on the third row of the ledger selects it; a wheel notch moves three rows."""
+    t.keys(s, "2")
+    t.wait_for(s, "1/", 10)
+    t.run("send-keys", "-t", s, "-H", *sgr(0, 10, 6))
+    t.run("send-keys", "-t", s, "-H", *sgr(0, 10, 6, press=False))
+    suite.check("a click selects the row under it", t.wait_re(s, r"\b3/\d+", 1, 5) is not None, t.screen(s))
+    t.run("send-keys", "-t", s, "-H", *sgr(65, 10, 6))
+    suite.check("the wheel scrolls three rows", t.wait_re(s, r"\b6/\d+", 1, 5) is not None, t.screen(s))
 
 
 def copy_code(suite, t, s, code):
@@ -224,6 +242,7 @@ def journey(suite, binary, ledger, lang, size):
                  ("Tab", "What it decides" if en else "最近修改"),
                  ("Tab", "Open major" if en else "未销号重大隐患")]
         screens(suite, t, s, names)
+        mouse(suite, t, s)
         t.keys(s, "2")
         code = ledger.json("list", "--status", "rectifying", "--limit", "1")[0]["code"]
         assign(suite, t, s, ledger, code, "saved" if en else "已保存")

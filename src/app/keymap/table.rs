@@ -27,6 +27,7 @@ const BEFORE: &[Row] = &[
     (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
     (A::NextScreen, "next_screen", "tab", SCREENS),
     (A::PrevScreen, "prev_screen", "backtab", SCREENS),
+    (A::Mouse, "mouse", "M", SCREENS),
 ];
 
 /// The list screens' own actions, after the go-to keys.

@@ -37,7 +37,7 @@ impl View for OverdueScreen {
 
     fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         let n = s.overdue.late.len();
-        let h = if n == 0 { 0 } else { (n as u16 + 2).min(area.height / 3) };
+        let h = late_panel_height(s, area.height);
         let [top, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
         list::draw::draw(f, top, s, ListKind::Overdue, t);
         if h >= 3 {
@@ -49,4 +49,10 @@ impl View for OverdueScreen {
     fn current(s: &AppState) -> Option<&HazardRow> {
         s.list(ListKind::Overdue).current()
     }
+}
+
+/// How tall the panel of late actions is under the list, in a body `height` rows tall.
+pub fn late_panel_height(s: &AppState, height: u16) -> u16 {
+    let n = s.overdue.late.len();
+    if n == 0 { 0 } else { (n as u16 + 2).min(height / 3) }
 }

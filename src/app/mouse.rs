@@ -1,0 +1,69 @@
+//! The mouse: a click on a tab switches screens, a click on a list row selects it and
+//! a click on the selected row opens it, the wheel scrolls. The screen's rows are found
+//! from the same layout the drawing uses (header, tabs, body, status line, footer).
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+use super::keymap::Action;
+use super::screen::{self, Screen, overdue};
+use super::{AppState, Effect, act, go};
+
+/// The rows above the body (header and tabs) and below it (status line and footer).
+const ABOVE: u16 = 2;
+const BELOW: u16 = 2;
+/// Rows a wheel notch moves.
+const WHEEL: usize = 3;
+
+/// One mouse event.
+pub fn event(s: &mut AppState, m: MouseEvent) -> Vec<Effect> {
+    match m.kind {
+        MouseEventKind::ScrollDown => wheel(s, Action::Down),
+        MouseEventKind::ScrollUp => wheel(s, Action::Up),
+        MouseEventKind::Down(MouseButton::Left) if s.modal.is_none() && s.search.is_none() => click(s, m.column, m.row),
+        _ => {
+            s.dirty = false;
+            Vec::new()
+        }
+    }
+}
+
+/// The wheel: the help dialog scrolls, else the screen moves as with `j`/`k`.
+fn wheel(s: &mut AppState, a: Action) -> Vec<Effect> {
+    if let Some(super::Modal::Help { scroll }) = &mut s.modal {
+        *scroll = if a == Action::Down { *scroll + WHEEL } else { scroll.saturating_sub(WHEEL) };
+        return Vec::new();
+    }
+    if s.modal.is_some() || s.search.is_some() {
+        return Vec::new();
+    }
+    (0..WHEEL).flat_map(|_| act(s, a)).collect()
+}
+
+fn click(s: &mut AppState, x: u16, y: u16) -> Vec<Effect> {
+    if y == 1 {
+        let tab = screen::tab_bar(s, s.size.0).into_iter().rev().find(|t| t.x <= x);
+        return match tab.and_then(|t| t.screen) {
+            Some(to) if to != s.screen => go(s, to),
+            _ => Vec::new(),
+        };
+    }
+    let Some(kind) = s.screen.list() else { return Vec::new() };
+    let body = s.size.1.saturating_sub(ABOVE + BELOW);
+    let height = if s.screen == Screen::Overdue { body - overdue::late_panel_height(s, body) } else { body };
+    // the list's title and the table's header come first
+    let top = ABOVE + 2;
+    let visible = usize::from(height.saturating_sub(2)).max(1);
+    if y < top || usize::from(y - top) >= visible {
+        return Vec::new();
+    }
+    let v = s.list(kind);
+    let at = crate::widget::table::first_shown(Some(v.selected), visible) + usize::from(y - top);
+    if at >= v.rows.len() {
+        return Vec::new();
+    }
+    if at == v.selected {
+        return act(s, Action::Open);
+    }
+    s.list_mut(kind).selected = at;
+    Vec::new()
+}
