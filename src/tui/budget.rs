@@ -40,7 +40,7 @@ impl Write for Counting {
 
 struct Screen {
     h: Harness,
-    term: Terminal<Quiet<CrosstermBackend<Counting>>>,
+    term: Terminal<Quiet<Counting>>,
     sent: Counting,
     theme: Theme,
 }

@@ -151,19 +151,23 @@ fn date_x(b: &Buffer, y: u16) -> Option<u16> {
 
 #[test]
 fn overdue_and_escalated_rows_are_styled_and_worded() {
+    use crate::app::screen::list::columns::grade;
+    use crate::widget::theme::Role;
     let x = at(Lang::Zh, 120, 40, "2");
-    for (depth, red, magenta) in [
-        (Depth::Colour256, Some(Color::Indexed(196)), Some(Color::Indexed(170))),
-        (Depth::Colour16, Some(Color::Red), Some(Color::Magenta)),
-    ] {
+    let row = |code: &str| x.s.list(crate::app::ListKind::Ledger).rows.iter().find(|r| r.code == code).unwrap().clone();
+    let late = row("GQ-2026-0002");
+    assert!(matches!(grade(&x.s, &late), Some(Role::Late(_))));
+    for depth in [Depth::Colour256, Depth::Colour16] {
+        let t = Theme::new(depth);
         let b = render(&x, depth);
         let (cx, y) = find(&b, "GQ-2026-0002").unwrap();
-        assert_eq!(b[(cx, y)].fg, red.unwrap(), "overdue row");
-        assert!(b[(cx, y)].modifier.contains(Modifier::BOLD));
-        let (lx, ly) = find(&b, "督办2").unwrap();
-        assert_eq!(b[(lx, ly)].fg, magenta.unwrap(), "escalation level cell");
+        assert_eq!(b[(cx, y)].fg, t.style(grade(&x.s, &late).unwrap()).fg.unwrap(), "overdue row");
+        assert!(b[(cx, y)].modifier.contains(Modifier::BOLD) || late.days_overdue < 15);
+        let (lx, ly) = find(&b, "通报").unwrap();
+        assert_eq!(b[(lx, ly)].fg, t.style(Role::Level(2)).fg.unwrap(), "escalation level cell, by name");
         let (ox, oy) = find(&b, "GQ-2026-0005").unwrap();
-        assert_eq!(b[(ox, oy)].fg, Color::Reset, "a row neither late nor escalated");
+        let plain = grade(&x.s, &row("GQ-2026-0005")).map_or(Color::Reset, |r| t.style(r).fg.unwrap_or(Color::Reset));
+        assert_eq!(b[(ox, oy)].fg, plain);
         assert!(find(&b, "/逾期").is_some(), "lateness in words, not colour alone");
     }
     let mono = render(&x, Depth::Mono);
@@ -299,8 +303,8 @@ fn a_ledger_of_hand_made_rows() {
     let b = term.backend().buffer().clone();
     let (late, on_time) = (find(&b, "GQ-2026-0001").unwrap(), find(&b, "GQ-2026-0002").unwrap());
     assert!(late.1 < on_time.1, "in the order given");
-    assert_eq!(b[late].fg, Color::Indexed(196), "overdue");
-    assert_eq!(b[on_time].fg, Color::Reset);
+    assert_eq!(b[late].fg, Color::Indexed(196), "overdue 20 days: the second grade");
+    assert_eq!(b[on_time].fg, Color::Indexed(178), "due in five days: due soon");
 }
 
 /// A cell holds no control, format or line/paragraph separator character.
@@ -386,4 +390,23 @@ fn the_cursor_stands_at_the_insertion_point() {
     x.key(ratatui::crossterm::event::KeyCode::Left);
     term.draw(|f| draw(f, &x.s, &Theme::new(Depth::Colour256))).unwrap();
     assert_eq!(term.get_cursor_position().unwrap().x, xs[i] + 2);
+}
+
+/// On the overdue screen lateness shows by degree: a row 60 and more days late is white
+/// on dark red, one a few days late orange; without colour the marks say it.
+#[test]
+fn lateness_is_graded_in_colour_and_in_marks() {
+    let x = at(Lang::Zh, 120, 40, "3");
+    let rows = &x.s.list(crate::app::ListKind::Overdue).rows;
+    let b = render(&x, Depth::Colour256);
+    let style_of = |code: &str| find(&b, code).map(|(cx, cy)| b[(cx, cy)].style());
+    let long = rows.iter().find(|r| r.days_overdue >= 60).expect("a row 60+ days late");
+    let short = rows.iter().find(|r| (1..15).contains(&r.days_overdue)).expect("a row a few days late");
+    assert_eq!(style_of(&long.code).and_then(|s| s.bg), Some(Color::Indexed(124)));
+    assert_eq!(style_of(&short.code).and_then(|s| s.fg), Some(Color::Indexed(208)));
+    let mono = render(&x, Depth::Mono);
+    let (text, _) = row_text(&mono, find(&mono, &long.code).unwrap().1);
+    assert!(text.contains(&format!("{} !!!", long.days_overdue)), "{text}");
+    let (text, _) = row_text(&mono, find(&mono, &short.code).unwrap().1);
+    assert!(text.contains(&format!("{} !", short.days_overdue)) && !text.contains("!!"), "{text}");
 }

@@ -41,6 +41,12 @@ pub enum Role {
     Marked,
     Overdue,
     Escalated,
+    /// Due within a week.
+    DueSoon,
+    /// How late, by degree: 1 (a little) to 3 (long past any letter).
+    Late(u8),
+    /// An escalation level, 1 (a letter) to 4 (exposure).
+    Level(u8),
     Ok,
     Warn,
     Error,
@@ -48,6 +54,43 @@ pub enum Role {
     BarFocus,
     Key,
 }
+
+/// A grade's foreground, background and boldness.
+type Grade = (Color, Option<Color>, bool);
+
+/// The graded styles of one colour depth.
+struct Grades {
+    due_soon: Grade,
+    late: [Grade; 3],
+    level: [Grade; 4],
+}
+
+const GRADES_256: Grades = Grades {
+    due_soon: (Color::Indexed(178), None, false),
+    late: [
+        (Color::Indexed(208), None, false),
+        (Color::Indexed(196), None, true),
+        (Color::Indexed(231), Some(Color::Indexed(124)), true),
+    ],
+    level: [
+        (Color::Indexed(176), None, false),
+        (Color::Indexed(170), None, true),
+        (Color::Indexed(165), None, true),
+        (Color::Indexed(231), Some(Color::Indexed(90)), true),
+    ],
+};
+
+/// Only the 16 ANSI colours, which 16-colour terminals get as SGR 30–37 and 90–97.
+const GRADES_16: Grades = Grades {
+    due_soon: (Color::Yellow, None, false),
+    late: [(Color::LightYellow, None, true), (Color::LightRed, None, true), (Color::White, Some(Color::Red), true)],
+    level: [
+        (Color::Magenta, None, false),
+        (Color::LightMagenta, None, false),
+        (Color::LightMagenta, None, true),
+        (Color::White, Some(Color::Magenta), true),
+    ],
+};
 
 /// The styles of one depth.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,25 +115,54 @@ impl Theme {
                 Role::Title | Role::Key | Role::Overdue | Role::Error => s.add_modifier(b),
                 Role::Escalated | Role::Marked | Role::Warn => s.add_modifier(Modifier::UNDERLINED),
                 Role::Muted => s.add_modifier(Modifier::DIM),
-                Role::Label | Role::Ok => s,
+                Role::Label | Role::Ok | Role::DueSoon => s,
+                Role::Late(1) | Role::Level(1 | 2) => s.add_modifier(b),
+                Role::Late(2) | Role::Level(3) => s.add_modifier(b | Modifier::UNDERLINED),
+                Role::Late(_) | Role::Level(_) => s.add_modifier(b | Modifier::REVERSED),
             },
-            Depth::Colour16 => self.colour(
-                role,
-                [Color::Blue, Color::Red, Color::Magenta, Color::Green, Color::Yellow, Color::Cyan, Color::DarkGray],
-            ),
-            Depth::Colour256 => self.colour(
-                role,
-                [
-                    Color::Indexed(24),
-                    Color::Indexed(196),
-                    Color::Indexed(170),
-                    Color::Indexed(34),
-                    Color::Indexed(214),
-                    Color::Indexed(38),
-                    Color::Indexed(244),
-                ],
-            ),
+            Depth::Colour16 => self.graded(role, &GRADES_16).unwrap_or_else(|| {
+                self.colour(
+                    role,
+                    [
+                        Color::Blue,
+                        Color::Red,
+                        Color::Magenta,
+                        Color::Green,
+                        Color::Yellow,
+                        Color::Cyan,
+                        Color::DarkGray,
+                    ],
+                )
+            }),
+            Depth::Colour256 => self.graded(role, &GRADES_256).unwrap_or_else(|| {
+                self.colour(
+                    role,
+                    [
+                        Color::Indexed(24),
+                        Color::Indexed(196),
+                        Color::Indexed(170),
+                        Color::Indexed(34),
+                        Color::Indexed(214),
+                        Color::Indexed(38),
+                        Color::Indexed(244),
+                    ],
+                )
+            }),
         }
+    }
+
+    /// The style of a graded role (due soon, how late, which level) from a table of
+    /// (foreground, background, bold): the higher the grade, the stronger.
+    fn graded(&self, role: Role, g: &Grades) -> Option<Style> {
+        let (fg, bg, bold) = match role {
+            Role::DueSoon => g.due_soon,
+            Role::Late(n) => *g.late.get(usize::from(n.clamp(1, 3)) - 1)?,
+            Role::Level(n) => *g.level.get(usize::from(n.clamp(1, 4)) - 1)?,
+            _ => return None,
+        };
+        let s = Style::default().fg(fg);
+        let s = if let Some(bg) = bg { s.bg(bg) } else { s };
+        Some(if bold { s.add_modifier(Modifier::BOLD) } else { s })
     }
 
     /// Colour roles from a palette: [accent, overdue, escalated, ok, warn, bar, muted].
@@ -106,6 +178,7 @@ impl Theme {
             Role::Marked => s.fg(yellow).add_modifier(Modifier::BOLD),
             Role::Overdue | Role::Error => s.fg(red).add_modifier(Modifier::BOLD),
             Role::Escalated => s.fg(magenta),
+            Role::DueSoon | Role::Late(_) | Role::Level(_) => s,
             Role::Ok => s.fg(green),
             Role::Warn => s.fg(yellow),
             Role::Bar => s.bg(bar),

@@ -19,13 +19,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         f.render_widget(Paragraph::new(line(s.lang.t("tui.loading"), t.style(Role::Muted))), area);
         return;
     };
-    let style = if d.row.days_overdue > 0 {
-        t.style(Role::Overdue)
-    } else if d.row.escalation_level > 0 {
-        t.style(Role::Escalated)
-    } else {
-        t.style(Role::Title)
-    };
+    let style = crate::app::screen::list::columns::grade(s, &d.row).map_or(t.style(Role::Title), |r| t.style(r));
     let block = Block::default()
         .borders(Borders::TOP)
         .border_set(crate::widget::BORDER)

@@ -53,23 +53,23 @@ pub fn specs(kind: ListKind) -> Vec<Spec<Col>> {
             spec(Sector, 8, 10, 2),
             spec(Discovered, 10, 10, 2),
             spec(Deadline, 10, 10, 7),
-            spec(Late, 4, 5, 7),
-            spec(Level, 5, 6, 5),
+            spec(Late, 4, 8, 7),
+            spec(Level, 4, 8, 5),
             spec(Assignee, 6, 10, 4),
         ],
         ListKind::Overdue => vec![
             spec(Band, 8, 10, 8),
-            spec(Late, 4, 5, 9),
+            spec(Late, 4, 8, 9),
             spec(Title, 10, 0, 8),
             spec(Enterprise, 8, 24, 5),
             spec(Assignee, 6, 10, 7),
-            spec(Level, 5, 6, 7),
+            spec(Level, 4, 8, 7),
             spec(Deadline, 10, 10, 3),
         ],
         ListKind::Escalation => vec![
             spec(Title, 10, 0, 8),
             spec(Enterprise, 8, 24, 4),
-            spec(Level, 5, 6, 7),
+            spec(Level, 4, 8, 7),
             spec(Recommended, 9, 9, 8),
             spec(Reason, 15, 22, 7),
             spec(Assignee, 6, 10, 3),
@@ -143,10 +143,32 @@ pub fn band(s: &AppState, days: i64) -> String {
     }
 }
 
+/// How late a row is, by the escalation thresholds: 1 from the first (a letter), 2 from
+/// the second, 3 from the last (exposure); 0 when not late.
+pub fn lateness(s: &AppState, days: i64) -> u8 {
+    let d = s.thresholds.overdue_days;
+    [d[0], d[1], d[3]].iter().filter(|x| days >= **x).count() as u8
+}
+
+/// A row's graded style: how late it is, else due within a week, else how escalated.
+pub fn grade(s: &AppState, r: &HazardRow) -> Option<crate::widget::theme::Role> {
+    use crate::widget::theme::Role;
+    let open = r.status != crate::domain::Status::Closed;
+    match lateness(s, r.days_overdue) {
+        0 if open && (r.deadline - s.today).num_days() <= DUE_SOON_DAYS => Some(Role::DueSoon),
+        0 if r.escalation_level > 0 => Some(Role::Level(r.escalation_level)),
+        0 => None,
+        n => Some(Role::Late(n)),
+    }
+}
+
+/// Due within this many days: shown as due soon.
+const DUE_SOON_DAYS: i64 = 7;
+
 /// The text of a cell.
 pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
     let l = s.lang;
-    let level = |n: u8| if n == 0 { String::from("-") } else { l.f("tui.level", &[&n]) };
+    let level = |n: u8| if n == 0 { String::from("-") } else { l.word("level", &n.to_string()).to_string() };
     match c {
         Col::Mark => if s.marked.contains_key(&r.code) { "*" } else { " " }.to_string(),
         Col::Band => band(s, r.days_overdue),
@@ -159,13 +181,11 @@ pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
         Col::Sector => r.sector.clone(),
         Col::Discovered => r.discovered_on.to_string(),
         Col::Deadline => r.deadline.to_string(),
-        Col::Late => {
-            if r.days_overdue > 0 {
-                r.days_overdue.to_string()
-            } else {
-                String::new()
-            }
+        // the grade as marks too, for a terminal without colour: ! !! !!!
+        Col::Late if r.days_overdue > 0 => {
+            format!("{} {}", r.days_overdue, "!".repeat(usize::from(lateness(s, r.days_overdue))))
         }
+        Col::Late => String::new(),
         Col::Level => level(r.escalation_level),
         Col::Recommended => l.word("level", &r.recommended_level.to_string()).to_string(),
         Col::Reason => crate::present::reason_text(l, r.recommended_reason),

@@ -132,19 +132,13 @@ impl Cells<HazardRow> for Hazards<'_> {
     }
 
     fn row_style(&self, r: &HazardRow) -> Style {
-        if r.days_overdue > 0 {
-            self.t.style(Role::Overdue)
-        } else if r.escalation_level > 0 {
-            self.t.style(Role::Escalated)
-        } else {
-            Style::default()
-        }
+        columns::grade(self.s, r).map_or_else(Style::default, |role| self.t.style(role))
     }
 
     fn cell_style(&self, r: &HazardRow, c: Col, base: Style) -> Style {
         match c {
             Col::Mark => self.t.style(Role::Marked),
-            Col::Level if r.escalation_level > 0 => self.t.style(Role::Escalated),
+            Col::Level if r.escalation_level > 0 => self.t.style(Role::Level(r.escalation_level)),
             Col::Signed(_) if columns::is_fail(c, self.s.list(self.kind).sign_offs_of(r.id)) => {
                 self.t.style(Role::Error)
             }
