@@ -156,6 +156,31 @@ pub fn gate_error(lang: Lang, g: &GateError) -> String {
 mod tests {
     use super::*;
 
+    /// Chinese text uses full-width punctuation: no ASCII `, . : ; ? ! ( ) "` stands next
+    /// to a Chinese character or a full-width mark (a `.` before a file extension may).
+    #[test]
+    fn chinese_strings_use_full_width_punctuation() {
+        let chinese = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
+        let mut bad = Vec::new();
+        for (key, value) in Lang::Zh.catalogue() {
+            let chars: Vec<char> = value.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+                let after = chars.get(i + 1).copied();
+                let extension = *c == '.' && after.is_some_and(|a| a.is_ascii_alphabetic());
+                if ",.:;?!()\"".contains(*c)
+                    && !extension
+                    && (before.is_some_and(chinese) || after.is_some_and(chinese))
+                {
+                    bad.push(format!("{key}: {value}"));
+                    break;
+                }
+            }
+        }
+        bad.sort();
+        assert!(bad.is_empty(), "ASCII punctuation in Chinese:\n{}", bad.join("\n"));
+    }
+
     #[test]
     fn both_catalogues_hold_the_same_keys() {
         let zh: std::collections::BTreeSet<_> = Lang::Zh.catalogue().keys().collect();

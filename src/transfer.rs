@@ -235,7 +235,7 @@ mod tests {
     fn problems_read_file_line_column_reason() {
         let p = Problem { line: 7, column: "发现日期".into(), reason: "x".into() };
         assert_eq!(p.render(Lang::En, "h.csv"), "h.csv:7: column 发现日期: x");
-        assert_eq!(p.render(Lang::Zh, "h.csv"), "h.csv:7: 列“发现日期”:x");
+        assert_eq!(p.render(Lang::Zh, "h.csv"), "h.csv:7: 列“发现日期”：x");
     }
 
     #[test]

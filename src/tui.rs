@@ -129,8 +129,7 @@ struct Outside<'a> {
 fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, theme: &Theme, idle: Duration) {
     // one write per frame, and nothing for a frame where nothing changed
     let stdout = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
-    let backend =
-        Quiet::new(CrosstermBackend::new(stdout)).ansi16(theme.depth == crate::widget::theme::Depth::Colour16);
+    let backend = Quiet::new(CrosstermBackend::new(stdout)).ansi16(theme.depth == crate::ui::theme::Depth::Colour16);
     let Ok(mut term) = Terminal::new(backend) else { return };
     if let Ok(size) = term.size() {
         update(state, AppEvent::Resize(size.width, size.height));

@@ -49,7 +49,7 @@ fn the_markdown_reads_like_a_meeting_paper() {
         assert!(h.starts_with(&format!("## {e}")), "{h}");
     }
     for phrase in [
-        "本季度初,全镇共有未销号重大事故隐患",
+        "本季度初，全镇共有未销号重大事故隐患",
         "较上季度末",
         "季度清零率",
         "2024年底前基本消除存量",

@@ -288,7 +288,7 @@ fn late_actions_are_listed_under_the_overdue_hazards() {
         let (x, y) = find(&b, "督促冷链物流中心").unwrap();
         assert!(find(&b, "逾期未完成的工作任务").is_some_and(|(_, ty)| ty < y));
         assert_eq!(b[(x, y)].fg, Color::Indexed(196), "late in the overdue style");
-        assert!(find(&b, "逾期未完成(14天)").is_some(), "lateness in words too");
+        assert!(find(&b, "逾期未完成（14天）").is_some(), "lateness in words too");
     }
 }
 

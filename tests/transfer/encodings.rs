@@ -35,7 +35,7 @@ fn chinese_messages_name_the_same_place() {
     let file = l.file("e.csv", with_bad_line_3().as_bytes());
     let r = l.run_in("zh", &["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains(&format!("{}:3: 列“统一社会信用代码”:校验码错误", shown(&file))), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{}:3: 列“统一社会信用代码”：校验码错误", shown(&file))), "{}", r.stderr);
     assert!(r.stderr.contains("未导入任何数据"), "{}", r.stderr);
 }
 

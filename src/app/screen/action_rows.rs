@@ -31,7 +31,7 @@ enum Col {
 fn specs(quarter: bool) -> Vec<Spec<Col>> {
     let spec = |col, w, keep| Spec { col, min: w, max: w, keep };
     let mut v = vec![spec(Col::Id, 4, 8), Spec { col: Col::Title, min: 8, max: 0, keep: 10 }];
-    v.extend([spec(Col::Lead, 10, 4), spec(Col::Assignee, 6, 6), spec(Col::Due, 10, 7), spec(Col::State, 16, 9)]);
+    v.extend([spec(Col::Lead, 10, 4), spec(Col::Assignee, 6, 6), spec(Col::Due, 10, 7), spec(Col::State, 18, 9)]);
     if quarter {
         v.insert(1, spec(Col::Quarter, 6, 5));
     }
