@@ -184,18 +184,52 @@ fn timeline(l: Lang, d: &HazardDetail) -> Section {
         .timeline
         .iter()
         .map(|e| {
-            let change = match (&e.field, &e.from, &e.to) {
-                (Some(f), Some(from), Some(to)) if !from.is_empty() => format!("{f}: {from} -> {to} "),
-                (Some(f), _, Some(to)) => format!("{f}: {to} "),
+            let words = |v: &str| value_words(l, &d.names, e.field.as_deref().unwrap_or(""), v);
+            let field = e.field.as_deref().map(|f| field_word(l, f)).unwrap_or_default();
+            let change = match (&e.from, &e.to) {
+                (Some(from), Some(to)) if !from.is_empty() => {
+                    l.f("timeline.change", &[&field, &words(from), &words(to)])
+                }
+                (_, Some(to)) if !field.is_empty() => l.f("timeline.set", &[&field, &words(to)]),
                 _ => String::new(),
             };
-            (
-                String::new(),
-                format!("{} {} {} {change}{}", e.at, e.actor, l.word("event", &e.kind), e.note).trim_end().to_string(),
-            )
+            let actor = d.names.get(&e.actor).unwrap_or(&e.actor);
+            let line = format!("{} {actor} {} {change} {}", e.at, l.word("event", &e.kind), e.note);
+            (String::new(), line.split_whitespace().collect::<Vec<_>>().join(" "))
         })
         .collect();
     Section { title: l.t("detail.timeline").to_string(), lines }
+}
+
+/// A timeline field's name in words (the column name when the catalogue has none).
+fn field_word(l: Lang, field: &str) -> String {
+    match l.word("field", field) {
+        "?" => field.to_string(),
+        w => w.to_string(),
+    }
+}
+
+/// A timeline value in words: a status, a level, a person's name, a sign-off.
+fn value_words(l: Lang, names: &std::collections::BTreeMap<String, String>, field: &str, v: &str) -> String {
+    let word = |group: &str, v: &str| match l.word(group, v) {
+        "?" => v.to_string(),
+        w => w.to_string(),
+    };
+    match field {
+        "status" => word("status", v),
+        "escalation_level" => word("level", v),
+        "recipient" => word("recipient", v),
+        "assignee" => names.get(v).cloned().unwrap_or_else(|| v.to_string()),
+        // "role verdict name"
+        "verdict" => {
+            let mut parts = v.splitn(3, ' ');
+            let (role, verdict, name) = (parts.next(), parts.next(), parts.next().unwrap_or(""));
+            let role = role.map(|r| word("verifier", r)).unwrap_or_default();
+            let verdict = verdict.map(|x| word("verdict", x)).unwrap_or_default();
+            format!("{role} {verdict} {name}").trim().to_string()
+        }
+        _ => v.to_string(),
+    }
 }
 
 /// A setting's row in words: its name, value, what it decides, and its last change

@@ -53,10 +53,7 @@ fn the_consultation_workflow_as_commands() {
     assert_eq!(status(&l, &format!("consult topic decide {manual} --decision 改")).0, 2, "a correction needs a reason");
     cmd(&l, "en", &format!("consult topic decide {manual} --decision 12月中旬开展燃气专项检查 --reason 纪要更正"));
     let text = cmd(&l, "zh", "consult show 2026Q4");
-    assert!(
-        text.contains("已召开，记录已冻结") && text.contains("correction") && text.contains("（已撤下）"),
-        "{text}"
-    );
+    assert!(text.contains("已召开，记录已冻结") && text.contains("更正") && text.contains("（已撤下）"), "{text}");
     assert_eq!(status(&l, "--readonly consult action done 1").0, 4);
     let md = cmd(&l, "zh", "agenda 2026Q4 --format md");
     assert!(md.contains("## 一、冬季燃气安全") && md.contains("会议议定：12月中旬开展燃气专项检查"), "{}", &md[..600]);

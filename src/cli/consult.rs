@@ -188,6 +188,10 @@ fn print_record(env: &Env, r: &ConsultationRecord) {
             (Some(f), Some(to)) => format!("{f}: {} -> {to} ", e.from.clone().unwrap_or_default()),
             _ => String::new(),
         };
-        println!("  {} {} {} {}{}", e.at, sanitise(&e.actor), e.kind, sanitise(&change), sanitise(&e.note));
+        let kind = match l.word("event", &e.kind) {
+            "?" => e.kind.as_str(),
+            word => word,
+        };
+        println!("  {} {} {kind} {}{}", e.at, sanitise(&e.actor), sanitise(&change), sanitise(&e.note));
     }
 }

@@ -83,6 +83,9 @@ pub struct HazardDetail {
     pub escalations: Vec<EscalationRow>,
     pub notifications: Vec<NotificationRow>,
     pub timeline: Vec<TimelineEvent>,
+    /// The staff's names by login, for the timeline in words.
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 /// The five plan columns read from column `i` on (responsible, measures, funds, deadline, contingency).
@@ -172,6 +175,7 @@ impl Store {
                 escalations: Vec::new(),
                 notifications: Vec::new(),
                 timeline: Vec::new(),
+                names: Default::default(),
             })
         })?;
         self.fill_children(id, &mut d)?;
@@ -226,6 +230,8 @@ impl Store {
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;
         d.timeline = s.query_map(params![id], |r| TimelineEvent::at(r, 0))?.collect::<Result<_, _>>()?;
+        let mut s = self.conn.prepare_cached("SELECT login, name FROM staff WHERE name <> ''")?;
+        d.names = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
         Ok(())
     }
 }

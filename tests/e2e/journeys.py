@@ -74,7 +74,7 @@ def escalate(suite, t, s, ledger, code, confirm_word, saved):
     before = ledger.json("show", code)["escalation_level"]
     find(t, s, code)
     t.keys(s, "e")
-    t.literal(s, "e2e")
+    suite.check("the escalate form opens", form_open(t, s), t.screen(s))
     t.keys(s, "Enter")
     suite.check("escalate asks first", t.wait_for(s, confirm_word, 15) is not None, t.screen(s))
     suite.check("nothing written before y", ledger.json("show", code)["escalation_level"] == before)
@@ -84,12 +84,18 @@ def escalate(suite, t, s, ledger, code, confirm_word, saved):
     suite.check("escalation level raised", after["escalation_level"] == before + 1, str(after["escalation_level"]))
 
 
+def form_open(t, s):
+    """Whether a form's dialog is on the screen (its hint names the next-field key)."""
+    return t.wait_re(s, r"Tab (next field|下一项)", 1, 15) is not None
+
+
 def paste_note(suite, t, s, ledger, code, saved):
     """A bracketed paste of several lines into a progress note lands whole and runs
     nothing (its lines hold `q` and `2`, which would quit or switch screens as keys)."""
     note = "现场核查\nq\n2\n整改到位"
     find(t, s, code)
     t.keys(s, "m")
+    suite.check("the progress form opens", form_open(t, s), t.screen(s))
     t.run("set-buffer", "--", note)
     t.run("paste-buffer", "-p", "-t", s)
     screen = t.wait_for(s, "整改到位", 5)
