@@ -80,13 +80,22 @@ fn parse_catalogue(files: &[&'static str]) -> HashMap<&'static str, &'static str
 }
 
 /// A store error phrased for the user.
+/// A field's name in words, by its label (the identifier when the catalogue has none,
+/// as for a setting's key, which is what the user typed).
+pub fn field_word(lang: Lang, field: &str) -> String {
+    match lang.word("field", field) {
+        "?" => field.to_string(),
+        w => w.to_string(),
+    }
+}
+
 pub fn store_error(lang: Lang, e: &StoreError) -> String {
     match e {
         StoreError::UnknownHazard(code) => lang.f("err.unknown_hazard", &[code]),
         StoreError::Unknown { what, value } => lang.f("err.unknown", &[&lang.word("thing", what), value]),
         StoreError::Invalid { field, value, why } => match why.strip_prefix("too_long:") {
-            Some(max) => lang.f("err.too_long", &[field, &max]),
-            None => lang.f("err.invalid", &[field, value, &lang.word("why", why)]),
+            Some(max) => lang.f("err.too_long", &[&field_word(lang, field), &max]),
+            None => lang.f("err.invalid", &[&field_word(lang, field), value, &lang.word("why", why)]),
         },
         StoreError::Gate(g) => gate_error(lang, g),
         StoreError::NothingChanged(code) => lang.f("err.nothing_changed", &[code]),

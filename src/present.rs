@@ -4,7 +4,7 @@
 use crate::domain::escalation::Reason;
 use crate::domain::status::{SignOff, roles_pending};
 use crate::domain::{Verdict, VerifierRole};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, field_word};
 use crate::store::detail::HazardDetail;
 
 /// The overview's tiles in order: catalogue key and figure (the screen and `anwei overview`).
@@ -199,14 +199,6 @@ fn timeline(l: Lang, d: &HazardDetail) -> Section {
         })
         .collect();
     Section { title: l.t("detail.timeline").to_string(), lines }
-}
-
-/// A timeline field's name in words (the column name when the catalogue has none).
-fn field_word(l: Lang, field: &str) -> String {
-    match l.word("field", field) {
-        "?" => field.to_string(),
-        w => w.to_string(),
-    }
 }
 
 /// A timeline value in words: a status, a level, a person's name, a sign-off.

@@ -640,3 +640,13 @@ fn officers_extend_within_the_ledgers_limit() {
     officer().extend(&code, None, day("2027-03-31"), "再次延期").unwrap();
     l.store().extend(&code, None, day("2028-03-31"), "管理员批准").unwrap();
 }
+
+/// A refusal in Chinese names the field by its label, not its identifier.
+#[test]
+fn chinese_refusals_name_the_field_by_its_label() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-03-01", "2026-06-30");
+    let out = anwei(&l, &["--lang", "zh", "extend", &code, "--deadline", "2099-01-01", "--reason", "x"]);
+    assert!(stderr(&out).contains("整改期限“2099-01-01”无效"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("deadline"), "{}", stderr(&out));
+}
