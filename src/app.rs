@@ -47,6 +47,9 @@ pub enum AppEvent {
     /// typed in, whole, and never runs as keys.
     Paste(String),
     Mouse(ratatui::crossterm::event::MouseEvent),
+    /// The text the external editor left, for the focused field (none: the editor
+    /// failed, with why).
+    Edited(Result<String, String>),
 }
 
 /// What `update` asks the outside to do.
@@ -60,6 +63,8 @@ pub enum Effect {
     /// Take the mouse (clicks and the wheel), or give it back to the terminal so that
     /// its own selection works.
     Mouse(bool),
+    /// Edit this text in `$VISUAL`/`$EDITOR`; the result comes back as `Edited`.
+    Editor(String),
     Quit,
 }
 
@@ -103,6 +108,8 @@ pub struct AppState {
     pub locked: bool,
     /// Whether the screen has the mouse.
     pub mouse: bool,
+    /// The terminal was used by another program: draw every cell again.
+    pub redraw_all: bool,
     pub quit: bool,
     pub dirty: bool,
     pending: BTreeMap<Slot, RequestId>,
@@ -138,6 +145,7 @@ impl AppState {
             awaiting_detail: None,
             locked: false,
             mouse: false,
+            redraw_all: false,
             quit: false,
             dirty: true,
             pending: BTreeMap::new(),
@@ -235,6 +243,16 @@ pub fn update(s: &mut AppState, ev: AppEvent) -> Vec<Effect> {
         AppEvent::Paste(text) => paste(s, &text),
         AppEvent::Mouse(m) if !s.locked => mouse::event(s, m),
         AppEvent::Mouse(_) => Vec::new(),
+        AppEvent::Edited(Ok(text)) => {
+            if let Some(Modal::Form(f)) = &mut s.modal {
+                f.replace_focused(&text);
+            }
+            workflow::form_changed(s)
+        }
+        AppEvent::Edited(Err(why)) => {
+            s.say(s.lang.f("tui.editor_failed", &[&crate::text::sanitise(&why)]), true);
+            Vec::new()
+        }
     }
 }
 

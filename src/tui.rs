@@ -11,6 +11,7 @@ pub use quiet::Quiet;
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -95,10 +96,17 @@ fn session(store: &Store, env: &Env, path: &std::path::Path) -> Session {
 
 /// Reads keys and resizes on its own thread (crossterm may spin on a dead terminal;
 /// the main loop notices and exits, ending this thread with the process).
+/// While an external editor has the terminal, the input thread reads nothing.
+static INPUT_PAUSED: AtomicBool = AtomicBool::new(false);
+
 fn spawn_input(tx: Sender<AppEvent>) {
     std::thread::spawn(move || {
         loop {
-            let ev = match event::poll(TICK) {
+            if INPUT_PAUSED.load(Ordering::SeqCst) {
+                std::thread::sleep(TICK / 5);
+                continue;
+            }
+            let ev = match event::poll(TICK / 5) {
                 Ok(true) => event::read(),
                 Ok(false) => continue,
                 Err(_) => return,
@@ -142,6 +150,10 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, them
     send(out, state, first);
     let mut last_key = Instant::now();
     loop {
+        if std::mem::take(&mut state.redraw_all) {
+            let _ = term.clear();
+            state.dirty = true;
+        }
         if state.dirty {
             if term.draw(|f| crate::ui::draw(f, state, theme)).is_err() {
                 return;
@@ -174,6 +186,7 @@ fn event_loop(state: &mut AppState, rx: &Receiver<AppEvent>, out: &Outside, them
 }
 
 fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
+    let mut later = Vec::new();
     for e in effects {
         match e {
             Effect::Db(r) => {
@@ -192,7 +205,19 @@ fn send(out: &Outside, state: &mut AppState, effects: Vec<Effect>) {
                 let _ = out.write_all(terminal::osc52(&text).as_bytes()).and_then(|()| out.flush());
             }
             Effect::Mouse(on) => terminal::mouse(on),
+            Effect::Editor(text) => {
+                INPUT_PAUSED.store(true, Ordering::SeqCst);
+                // let a poll in progress end before the editor reads the keyboard
+                std::thread::sleep(TICK / 2);
+                let edited = terminal::edit_externally(&text, state.mouse);
+                INPUT_PAUSED.store(false, Ordering::SeqCst);
+                later.extend(update(state, AppEvent::Edited(edited)));
+                state.redraw_all = true;
+            }
             Effect::Quit => {}
         }
+    }
+    if !later.is_empty() {
+        send(out, state, later);
     }
 }

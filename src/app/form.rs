@@ -55,6 +55,22 @@ impl Form {
         edit.is_some() && (k.code != KeyCode::Enter || f.lines)
     }
 
+    /// The focused field's text, if it is a text field.
+    pub fn focused_text(&self) -> Option<&str> {
+        self.fields.get(self.focus).filter(|f| matches!(f.value, Value::Text(_))).map(Field::get)
+    }
+
+    /// Replaces the focused text field's text (from an editor), the cursor at its end.
+    pub fn replace_focused(&mut self, text: &str) {
+        if let Some(f) = self.fields.get_mut(self.focus)
+            && let Value::Text(t) = &mut f.value
+        {
+            *t = super::edit::clean(text.trim_end_matches('\n'), f.lines);
+            f.cursor = t.chars().count();
+            self.error = None;
+        }
+    }
+
     /// Inserts a paste into the focused text field whole (a note keeps its line breaks);
     /// false when the focus is not on text.
     pub fn paste(&mut self, text: &str) -> bool {

@@ -82,7 +82,11 @@ impl Harness {
                 .drain(..)
                 .filter_map(|e| match e {
                     Effect::Db(r) => Some(r),
-                    Effect::Quit | Effect::SaveViews(_) | Effect::Clipboard(_) | Effect::Mouse(_) => None,
+                    Effect::Quit
+                    | Effect::SaveViews(_)
+                    | Effect::Clipboard(_)
+                    | Effect::Mouse(_)
+                    | Effect::Editor(_) => None,
                 })
                 .collect();
             self.sent.extend(requests.iter().cloned());

@@ -69,6 +69,8 @@ pub enum Action {
     PrevField,
     /// Empty the text being typed (the search line, a picker's query).
     Clear,
+    /// In a form: edit the focused text in `$VISUAL`/`$EDITOR`.
+    Editor,
 }
 
 /// Where an action does something: a screen, or a dialog over it. A key may mean

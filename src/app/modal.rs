@@ -147,6 +147,11 @@ fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
             s.modal = Some(Modal::Form(f));
             Vec::new()
         }
+        Some(Action::Editor) => {
+            let text = f.focused_text().map(str::to_string);
+            s.modal = Some(Modal::Form(f));
+            text.map(|t| vec![Effect::Editor(t)]).unwrap_or_default()
+        }
         _ => {
             f.key(&k);
             s.modal = Some(Modal::Form(f));

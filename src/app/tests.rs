@@ -602,3 +602,16 @@ fn a_click_selects_a_row_a_second_opens_it_and_the_tabs_switch_screens() {
     let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('M'), KeyModifiers::NONE)));
     assert_eq!(effects, vec![Effect::Mouse(true)]);
 }
+
+#[test]
+fn ctrl_o_hands_the_field_to_an_editor_and_takes_its_text_back() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("2mdraft");
+    let effects = update(&mut x.s, AppEvent::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL)));
+    assert_eq!(effects, vec![Effect::Editor("draft".into())]);
+    update(&mut x.s, AppEvent::Edited(Ok("long note\nsecond line\n".into())));
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form stays open") };
+    assert_eq!((f.get("form.note"), f.fields[0].cursor), ("long note\nsecond line", 21));
+    update(&mut x.s, AppEvent::Edited(Err("vi: not found".into())));
+    assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("vi: not found")));
+}

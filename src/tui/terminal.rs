@@ -120,6 +120,54 @@ mod tests {
     }
 }
 
+/// Edits `text` in `$VISUAL`, else `$EDITOR`, else `vi`: the terminal is handed over
+/// (cooked mode, the normal screen) and taken back after. The text goes through a
+/// file that only the user may read, removed after.
+pub fn edit_externally(text: &str, mouse_on: bool) -> Result<String, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let path = std::env::temp_dir().join(format!("anwei-note-{}-{}.txt", std::process::id(), text.len()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        return Err(e.to_string());
+    }
+    leave();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program).args(words).arg(&path).status();
+    let _ = enter_again(mouse_on);
+    let result = match status {
+        Ok(s) if s.success() => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!("{program}: {s}")),
+        Err(e) => Err(format!("{program}: {e}")),
+    };
+    let _ = std::fs::remove_file(&path);
+    result
+}
+
+/// Gives the terminal to another program.
+fn leave() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, cursor::Show, LeaveAlternateScreen);
+    let _ = disable_raw_mode();
+}
+
+/// Takes the terminal back after another program.
+fn enter_again(mouse_on: bool) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, cursor::Hide, EnableBracketedPaste)?;
+    mouse(mouse_on);
+    Ok(())
+}
+
 /// Takes the mouse (clicks and the wheel come to the screen) or gives it back.
 pub fn mouse(on: bool) {
     let mut out = std::io::stdout();

@@ -70,6 +70,7 @@ const DIALOGS: &[Row] = &[
     (A::NextField, "next_field", "tab", &[Place::Form]),
     (A::PrevField, "prev_field", "backtab", &[Place::Form]),
     (A::Clear, "clear", "ctrl-u", &[Place::Form, Place::Search]),
+    (A::Editor, "editor", "ctrl-o", &[Place::Form]),
 ];
 
 /// The screens.
