@@ -87,6 +87,9 @@ pub struct AppState {
     pub screen: Screen,
     /// Where Esc from the detail returns to.
     pub back_to: Screen,
+    /// The screen a drill-down (a tile, a bar, a figure) came from, and the ledger's
+    /// filter before it: Esc on the ledger returns there and puts the filter back.
+    pub drilled_from: Option<(Screen, crate::model::Filter)>,
     /// Each screen's own state, of a type its module defines.
     pub overview: overview::OverviewView,
     pub lists: [ListView; 4],
@@ -129,6 +132,7 @@ impl AppState {
             size: (80, 24),
             screen: Screen::Overview,
             back_to: Screen::Overview,
+            drilled_from: None,
             overview: overview::OverviewView::default(),
             lists: ListKind::ALL.map(|k| ListView::new(k, today)),
             overdue: screen::overdue::OverdueView::default(),
@@ -360,6 +364,9 @@ fn cycle(s: &mut AppState, forward: bool) -> Vec<Effect> {
 
 /// Switches screen and loads what it shows.
 pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
+    if !matches!(screen, Screen::Ledger | Screen::Detail) {
+        s.drilled_from = None;
+    }
     s.screen = screen;
     s.search = None;
     screen.show(s)

@@ -72,6 +72,8 @@ pub enum Opening {
     NeedDetail,
     /// It cannot apply here; the catalogue key of why.
     Refused(&'static str),
+    /// The hazard's state refuses it (said at once, before anything is typed).
+    Gate(crate::domain::status::GateError),
 }
 
 /// What a confirmation may name.

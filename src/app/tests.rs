@@ -615,3 +615,32 @@ fn ctrl_o_hands_the_field_to_an_editor_and_takes_its_text_back() {
     update(&mut x.s, AppEvent::Edited(Err("vi: not found".into())));
     assert!(x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("vi: not found")));
 }
+
+#[test]
+fn esc_after_a_drill_down_returns_with_the_earlier_filter() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("l\n");
+    assert_eq!(x.s.screen, Screen::Ledger);
+    assert_ne!(x.s.list(ListKind::Ledger).filter, ListKind::Ledger.base(), "the tile's filter");
+    x.keys("\x1b");
+    assert_eq!(x.s.screen, Screen::Overview);
+    assert_eq!(x.s.list(ListKind::Ledger).filter, ListKind::Ledger.base(), "the earlier filter is back");
+    x.keys("2\x1b");
+    assert_eq!(x.s.screen, Screen::Ledger, "Esc on the ledger reached by its key stays");
+}
+
+#[test]
+fn a_form_that_cannot_succeed_does_not_open() {
+    let mut x = ledger(Lang::En);
+    let registered = x.s.list(ListKind::Ledger).rows.iter().position(|r| r.status == Status::Registered).unwrap();
+    x.s.list_mut(ListKind::Ledger).selected = registered;
+    for key in ["s", "v"] {
+        x.keys(key);
+        assert!(x.s.modal.is_none(), "{key} opens nothing on a registered hazard");
+        assert!(
+            x.s.notice.as_ref().is_some_and(|n| n.error && n.text.contains("registered")),
+            "{key}: {:?}",
+            x.s.notice
+        );
+    }
+}

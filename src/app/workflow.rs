@@ -38,7 +38,9 @@ pub fn current_row(s: &AppState) -> Option<&HazardRow> {
 /// shows only these.
 pub fn permitted(s: &AppState, a: Action) -> bool {
     let frozen = s.screen == Screen::Consult && s.consult.held() && super::consult::structural(a);
-    !frozen && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
+    // Esc on a list goes back only after a drill-down
+    let nowhere = a == Action::Back && s.screen.list().is_some() && s.drilled_from.is_none();
+    !frozen && !nowhere && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
 /// The marked hazards (for a bulk workflow on a list), else the current one.
@@ -93,6 +95,10 @@ fn open(s: &mut AppState, id: Id, row: &HazardRow, targets: Vec<Target>, marked:
         }
         Opening::Refused(key) => {
             s.say(s.lang.t(key), true);
+            Vec::new()
+        }
+        Opening::Gate(g) => {
+            s.say(crate::i18n::gate_error(s.lang, &g), true);
             Vec::new()
         }
     }

@@ -24,8 +24,12 @@ impl Workflow for Submit {
     type Input = String;
     type Args = Args;
 
-    fn open(_: &OpenCtx) -> Opening {
-        Opening::Form(vec![NOTE.field("")])
+    /// Only a hazard in rectification can be reported done: said at once otherwise.
+    fn open(ctx: &OpenCtx) -> Opening {
+        match crate::domain::status::submit(ctx.row.status) {
+            Err(g) if !ctx.marked => Opening::Gate(g),
+            _ => Opening::Form(vec![NOTE.field("")]),
+        }
     }
 
     fn read(fields: &[Field], _targets: usize) -> Result<String, Refusal> {

@@ -44,7 +44,12 @@ impl Workflow for Verify {
     type Input = SignOffInput;
     type Args = Args;
 
+    /// Only a hazard awaiting sign-off can be signed off: said at once otherwise.
     fn open(ctx: &OpenCtx) -> Opening {
+        if ctx.row.status != crate::domain::Status::Verifying && !ctx.marked {
+            let step = crate::domain::status::Step::Verify;
+            return Opening::Gate(crate::domain::status::GateError::WrongStatus { from: ctx.row.status, step });
+        }
         Opening::Form(vec![
             ROLE.field(ctx.lang, VerifierRole::ALL),
             NAME.field(""),

@@ -15,7 +15,7 @@ type Row = (Action, &'static str, &'static str, &'static [Place]);
 const BEFORE: &[Row] = &[
     (A::Help, "help", "?", HELP_TOO),
     (A::Quit, "quit", "q", HELP_TOO),
-    (A::Back, "back", "esc", &[Place::Detail]),
+    (A::Back, "back", "esc", &[Place::Detail, Place::List]),
     (A::Up, "up", "k", HELP_TOO),
     (A::Down, "down", "j", HELP_TOO),
     (A::Left, "left", "h", &[Place::Overview, Place::Consult]),

@@ -323,13 +323,26 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Views => views(s),
+        Action::Back => back(s, kind),
         _ => Vec::new(),
     }
 }
 
+/// Esc on the ledger after a drill-down: back where it came from, the earlier filter
+/// put back.
+fn back(s: &mut AppState, kind: ListKind) -> Vec<Effect> {
+    let Some((from, filter)) = s.drilled_from.take().filter(|_| kind == ListKind::Ledger) else {
+        return Vec::new();
+    };
+    s.list_mut(kind).filter = filter;
+    s.list_mut(kind).loaded = false;
+    crate::app::go(s, from)
+}
+
 /// Opens the ledger on exactly the hazards `filter` lists (a tile, a bar, a figure).
 pub fn open_filtered(s: &mut AppState, filter: crate::model::Filter) -> Vec<Effect> {
-    s.lists[ListKind::Ledger.index()].filter = filter;
+    let before = std::mem::replace(&mut s.lists[ListKind::Ledger.index()].filter, filter);
+    s.drilled_from = Some((s.screen, before));
     s.screen = Screen::Ledger;
     s.search = None;
     vec![restart(s, ListKind::Ledger)]
