@@ -97,6 +97,13 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::List(a)) => read::list(env, a),
         Some(Command::Show { code, format }) => read::show(env, code, *format),
         Some(Command::Whoami) => read::whoami(env),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "anwei", &mut std::io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map_err(|e| Failure { code: 1, message: e.to_string() }),
         Some(Command::Settings(c)) => settings::run(env, c),
         Some(Command::Check) => read::check(env),
         Some(Command::Backup { file }) => read::backup(env, file),

@@ -289,3 +289,16 @@ fn unknown_logins_are_viewers_unless_the_ledger_says_officer() {
     l.conn().execute("INSERT INTO settings (key, value) VALUES ('unknown_role', 'officer')", []).unwrap();
     assert_eq!(run("").status.code(), Some(0), "the ledger's setting does");
 }
+
+/// Completions and the manual page come from the grammar itself and need no ledger.
+#[test]
+fn completions_and_the_manual_need_no_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    for (args, says) in [(&["completions", "bash"][..], "_anwei()"), (&["man"][..], ".TH anwei 1")] {
+        let out = support::at(&db, args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains(says), "{args:?}");
+    }
+    assert!(!db.exists(), "no ledger was made");
+}

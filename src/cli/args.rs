@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// anwei — the safety committee work team's ledger of major accident hazards.
+/// The safety committee work team's ledger of major accident hazards.
 #[derive(Debug, Parser)]
-#[command(name = "anwei", version, about)]
+#[command(name = "anwei", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     /// The database file (default: anwei.db in the platform data directory).
     #[arg(long, global = true, env = "ANWEI_DB")]
@@ -26,6 +26,20 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// The daily commands, as `anwei --help` shows them under its options.
+const EXAMPLES: &str = "Examples:
+  anwei                                        the full screen
+  anwei --demo                                 the full screen on a demo township
+  anwei list --overdue --limit 20              the 20 most urgent overdue hazards
+  anwei list --escalation-queue --format csv   the escalation queue for Excel
+  anwei show GQ-2026-0042                      one hazard with its timeline
+  anwei progress GQ-2026-0042 --note \"到企业现场检查\"
+  anwei escalate GQ-2026-0042 --note \"逾期未整改\"
+  anwei verify GQ-2026-0042 --role regulator --name 刘洋 --pass
+  anwei import enterprises 企业名单.xlsx --dry-run
+  anwei agenda 2026Q4 --format docx -o 会商材料.docx
+  anwei completions bash > ~/.local/share/bash-completion/completions/anwei";
 
 /// Output formats of the commands that print a table (`text` is another name for `table`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -98,6 +112,13 @@ pub enum Command {
     Settings(SettingsCommand),
     /// Print your login and role.
     Whoami,
+    /// Shell completions on standard output (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The manual page (roff) on standard output: `anwei man > anwei.1`.
+    Man,
     /// Check integrity, counters, and that state agrees with the timeline.
     Check,
     /// An online backup of the database.
