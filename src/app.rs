@@ -327,6 +327,10 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
         Action::Copy | Action::CopySummary => copy(s, a == Action::CopySummary),
+        Action::Undo if !workflow::refused(s, crate::domain::permission::Write::Undo) => {
+            vec![s.send(None, |id| DbRequest::Undo { id, dry_run: true })]
+        }
+        Action::Undo => Vec::new(),
         Action::Mouse => {
             s.mouse = !s.mouse;
             s.say(s.lang.t(if s.mouse { "tui.mouse_on" } else { "tui.mouse_off" }), false);

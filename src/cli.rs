@@ -97,6 +97,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::List(a)) => read::list(env, a),
         Some(Command::Show { code, format }) => read::show(env, code, *format),
         Some(Command::Whoami) => read::whoami(env),
+        Some(Command::Undo { dry_run }) => write::undo(env, *dry_run),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "anwei", &mut std::io::stdout());
             Ok(())

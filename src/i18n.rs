@@ -80,6 +80,18 @@ fn parse_catalogue(files: &[&'static str]) -> HashMap<&'static str, &'static str
 }
 
 /// A store error phrased for the user.
+/// Why an undo cannot be done, in words.
+pub fn undo_refusal(lang: Lang, r: &crate::store::write::undo::UndoRefusal) -> String {
+    use crate::store::write::undo::UndoRefusal as U;
+    match r {
+        U::Nothing => lang.t("undo.nothing").to_string(),
+        U::AlreadyUndone => lang.t("undo.already").to_string(),
+        U::TooLate { at, minutes } => lang.f("undo.too_late", &[at, minutes]),
+        U::ChangedSince { code, by, at } => lang.f("undo.changed_since", &[code, by, at]),
+        U::NotUndoable { code, kind } => lang.f("undo.not_undoable", &[code, &lang.word("event", kind)]),
+    }
+}
+
 /// A field's name in words, by its label (the identifier when the catalogue has none,
 /// as for a setting's key, which is what the user typed).
 pub fn field_word(lang: Lang, field: &str) -> String {
@@ -110,6 +122,7 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::BeyondExtendLimit { nth, days, limit } => {
             lang.f("err.beyond_extend_limit", &[nth, days, &limit.times, &limit.days])
         }
+        StoreError::Undo(r) => undo_refusal(lang, r),
         StoreError::NoDatabase(p) => lang.f("err.no_database", &[&p.display()]),
         StoreError::EmptyFile(p) => lang.f("err.empty_file", &[&p.display()]),
         StoreError::NotLedger(p) => lang.f("err.not_ledger", &[&p.display()]),

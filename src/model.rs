@@ -11,3 +11,4 @@ pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 pub use crate::store::overview::{MonthPoint, Overview, Trend};
 pub use crate::store::settings::SettingRow;
 pub use crate::store::setup::StaffMember;
+pub use crate::store::write::undo::Undone;

@@ -20,6 +20,7 @@ use crate::store::overview::{Overview, Trend};
 use crate::store::settings::SettingRow;
 use crate::store::setup::StaffMember;
 use crate::store::write::Done;
+use crate::store::write::undo::Undone;
 pub use crate::workflow::{HazardCmd, Target};
 pub use consult::{ConsultCmd, ConsultWrite, PackRequest, TopicRef};
 
@@ -129,6 +130,11 @@ pub enum DbRequest {
         id: RequestId,
         change: SettingChange,
     },
+    /// Undo the session's last write (or last bulk action); a dry run says what it would.
+    Undo {
+        id: RequestId,
+        dry_run: bool,
+    },
     /// Write the meeting pack to a file (reads only).
     Pack {
         id: RequestId,
@@ -207,6 +213,11 @@ pub enum DbEvent {
     SettingSaved {
         id: RequestId,
         result: Result<String, Problem>,
+    },
+    /// What an undo did or would do, or why not.
+    Undo {
+        id: RequestId,
+        result: Result<Undone, Problem>,
     },
     /// Where the pack was written, or why not.
     PackWritten {

@@ -64,6 +64,8 @@ pub struct Store {
     path: PathBuf,
     /// When this open upgraded an older ledger: its version and where its copy was kept.
     pub upgraded: Option<(i64, PathBuf)>,
+    /// The batch the writes now belong to (a bulk action); none: each write is its own.
+    pub(crate) batch: Option<i64>,
 }
 
 impl Store {
@@ -116,7 +118,7 @@ impl Store {
             schema::migrate(&mut conn)?;
         }
         let thresholds = settings::load(&conn).map(|s| s.thresholds).unwrap_or_default();
-        let mut store = Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded };
+        let mut store = Store { conn, actor, clock, thresholds, path: path.to_path_buf(), upgraded, batch: None };
         if store.is_demo().unwrap_or(false) {
             store.clock = clock.trusting();
         }

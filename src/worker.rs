@@ -121,6 +121,13 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Undo { id, dry_run } => {
+                    let result = self.store.undo(dry_run).map_err(|e| problem(self.lang, &e));
+                    wrote |= !dry_run;
+                    if !deliver(DbEvent::Undo { id, result }) {
+                        return false;
+                    }
+                }
                 DbRequest::Pack { id, pack } => {
                     let result = consult::pack(&self.store, self.lang, &pack);
                     if !deliver(DbEvent::PackWritten { id, result }) {
@@ -160,14 +167,19 @@ impl Loop {
         true
     }
 
+    /// Writes `cmd` on each target; several targets are one batch, undone together.
     fn write(&mut self, targets: &[Target], cmd: &HazardCmd) -> Vec<Outcome> {
-        targets
-            .iter()
-            .map(|t| Outcome {
-                code: t.code.clone(),
-                result: cmd.apply(&mut self.store, &t.code, Some(t.version)).map_err(|e| problem(self.lang, &e)),
-            })
-            .collect()
+        let lang = self.lang;
+        let each = |store: &mut Store| -> Vec<Outcome> {
+            let mut one = |t: &Target| cmd.apply(store, &t.code, Some(t.version)).map_err(|e| problem(lang, &e));
+            targets.iter().map(|t| Outcome { code: t.code.clone(), result: one(t) }).collect()
+        };
+        if targets.len() < 2 {
+            return each(&mut self.store);
+        }
+        self.store.in_batch(each).unwrap_or_else(|e| {
+            targets.iter().map(|t| Outcome { code: t.code.clone(), result: Err(problem(lang, &e)) }).collect()
+        })
     }
 }
 
@@ -217,6 +229,9 @@ pub fn page(store: &Store, q: &PageQuery) -> Result<PageData, StoreError> {
 fn problem(lang: Lang, e: &StoreError) -> Problem {
     let kind = match e {
         StoreError::Conflict { version, .. } => ProblemKind::Conflict { version: *version },
+        StoreError::Undo(crate::store::write::undo::UndoRefusal::ChangedSince { .. }) => {
+            ProblemKind::Conflict { version: None }
+        }
         StoreError::Forbidden { .. } | StoreError::BeyondExtendLimit { .. } => ProblemKind::Forbidden,
         _ if e.is_disk_full() || e.is_disk_io() => ProblemKind::DiskFull,
         StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::NoDatabase(_) => ProblemKind::Internal,

@@ -43,6 +43,10 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             }
             (None, _) => ignore(s),
         },
+        DbEvent::Undo { id, result } => match s.answered(id) {
+            Some(_) => undo_answered(s, result),
+            None => ignore(s),
+        },
         DbEvent::PackWritten { id, result } => match (s.answered(id), result) {
             (Some(_), Ok(path)) => {
                 s.say(s.lang.f("consult.written", &[&path.display()]), false);
@@ -170,4 +174,37 @@ fn detail_words(s: &AppState, detail: &str) -> String {
         }
     }
     crate::text::sanitise(detail)
+}
+
+/// An undo's dry run: what it will put back, asked first; the undo itself: said, and
+/// what is on show read again.
+fn undo_answered(s: &mut AppState, result: Result<crate::model::Undone, Problem>) -> Vec<Effect> {
+    let l = s.lang;
+    match result {
+        Ok(u) if !u.written => {
+            let changes: Vec<String> = u
+                .reversals
+                .iter()
+                .take(3)
+                .map(|r| {
+                    let field = crate::i18n::field_word(l, &r.field);
+                    crate::text::sanitise(&format!("{} {field} {} -> {}", r.code, r.from, r.back_to))
+                })
+                .collect();
+            let more = u.reversals.len().saturating_sub(3);
+            let mut text = l.f("tui.confirm_undo", &[&u.at, &changes.join(l.t("list.sep"))]);
+            if more > 0 {
+                text = format!("{text} {}", l.f("tui.and_more", &[&more]));
+            }
+            super::modal::ask(s, text, super::modal::Then::Undo, None)
+        }
+        Ok(u) => {
+            s.say(l.f("undo.done", &[&u.reversals.len(), &u.at]), false);
+            super::refresh(s)
+        }
+        Err(p) => {
+            s.say(p.message, true);
+            Vec::new()
+        }
+    }
 }

@@ -41,6 +41,8 @@ pub enum Action {
     CopySummary,
     /// Take the mouse, or give it back to the terminal.
     Mouse,
+    /// Undo one's own last write (or last bulk action).
+    Undo,
     /// A hazard workflow, as `crate::workflow` defines it.
     Workflow(Id),
     PrevQuarter,

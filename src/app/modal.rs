@@ -13,6 +13,8 @@ pub enum Then {
     Write(Vec<Target>, HazardCmd),
     /// A change to a consultation's record.
     Consult(ConsultWrite),
+    /// Undo the last write, as the dry run just described.
+    Undo,
     Quit,
     /// Close the form without saving.
     Discard,
@@ -192,6 +194,10 @@ fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
             Then::Discard => Vec::new(),
             Then::Write(targets, cmd) => write(s, targets, cmd, c.back),
             Then::Consult(w) => consult::send(s, w, c.back),
+            Then::Undo => {
+                s.say(s.lang.t("tui.saving"), false);
+                vec![s.send(None, |id| DbRequest::Undo { id, dry_run: false })]
+            }
         },
         Some(Action::No | Action::Cancel) => {
             s.modal = c.back.map(Modal::Form);

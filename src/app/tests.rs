@@ -644,3 +644,22 @@ fn a_form_that_cannot_succeed_does_not_open() {
         );
     }
 }
+
+#[test]
+fn u_undoes_a_bulk_assign_after_saying_what_it_will_put_back() {
+    let mut x = ledger(Lang::En);
+    x.keys("  ");
+    let codes: Vec<String> = x.s.marked.keys().cloned().collect();
+    let before: Vec<Option<String>> = codes.iter().map(|c| row(&x, c).assignee.clone()).collect();
+    x.keys("ali\ny");
+    assert!(codes.iter().all(|c| row(&x, c).assignee.as_deref() == Some("li")));
+    x.keys("u");
+    let Some(Modal::Confirm(c)) = &x.s.modal else { panic!("u asks first: {:?}", x.s.notice) };
+    assert!(codes.iter().all(|code| c.message.contains(code.as_str())), "{}", c.message);
+    x.keys("y");
+    assert!(notice(&x).contains("Undid 2"), "{}", notice(&x));
+    let after: Vec<Option<String>> = codes.iter().map(|c| row(&x, c).assignee.clone()).collect();
+    assert_eq!(after, before, "every hazard as it was");
+    x.keys("u");
+    assert!(x.s.modal.is_none() && x.s.notice.as_ref().is_some_and(|n| n.error), "nothing more: {:?}", x.s.notice);
+}

@@ -24,6 +24,7 @@ pub fn write_of(a: Action) -> Option<Write> {
         | Action::ActionDone
         | Action::Meeting
         | Action::Held => Write::Consult,
+        Action::Undo => Write::Undo,
         _ => return None,
     })
 }

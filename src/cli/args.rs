@@ -112,6 +112,12 @@ pub enum Command {
     Settings(SettingsCommand),
     /// Print your login and role.
     Whoami,
+    /// Undo your own last write (or last bulk action) within the ledger's time limit.
+    Undo {
+        /// Say what would be undone; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Shell completions on standard output (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]

@@ -126,3 +126,22 @@ pub fn staff(env: &Env, cmd: &StaffCommand) -> Result<(), Failure> {
         StaffCommand::List { format } => super::read::staff_list(env, *format),
     }
 }
+
+/// `anwei undo [--dry-run]`: what was (or would be) put back, one change a line.
+pub fn undo(env: &Env, dry_run: bool) -> Result<(), Failure> {
+    let l = env.lang;
+    let mut store = env.open()?;
+    let undone = store.undo(dry_run).map_err(|e| env.fail(&e))?;
+    let head = if undone.written {
+        l.f("undo.done", &[&undone.reversals.len(), &undone.at])
+    } else {
+        l.f("undo.would", &[&undone.at])
+    };
+    println!("{}", crate::text::sanitise(&head));
+    for r in &undone.reversals {
+        let field = crate::i18n::field_word(l, &r.field);
+        let line = format!("  {} {}: {} -> {}", r.code, field, r.from, r.back_to);
+        println!("{}", crate::text::sanitise(&line));
+    }
+    Ok(())
+}

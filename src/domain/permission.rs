@@ -21,10 +21,12 @@ pub enum Write {
     Settings,
     /// The quarterly consultation's record, its follow-up actions and the calendar's cadence.
     Consult,
+    /// Undo one's own last write.
+    Undo,
 }
 
 impl Write {
-    pub const ALL: [Write; 14] = [
+    pub const ALL: [Write; 15] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -39,6 +41,7 @@ impl Write {
         Write::ManageStaff,
         Write::Settings,
         Write::Consult,
+        Write::Undo,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -58,6 +61,7 @@ impl Write {
             Write::ManageStaff => "manage_staff",
             Write::Settings => "settings",
             Write::Consult => "consult",
+            Write::Undo => "undo",
         }
     }
 

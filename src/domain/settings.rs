@@ -22,10 +22,12 @@ pub enum Key {
     ExtendTimes,
     /// How many days at most an officer may add to a deadline at once.
     ExtendDays,
+    /// How long after a write its author may undo it, in minutes.
+    UndoMinutes,
 }
 
 impl Key {
-    pub const ALL: [Key; 7] = [
+    pub const ALL: [Key; 8] = [
         Key::UnknownRole,
         Key::OverdueDays,
         Key::StalledDays,
@@ -33,6 +35,7 @@ impl Key {
         Key::Lang,
         Key::ExtendTimes,
         Key::ExtendDays,
+        Key::UndoMinutes,
     ];
 
     /// The name of `anwei settings set NAME VALUE`.
@@ -45,6 +48,7 @@ impl Key {
             Key::Lang => "lang",
             Key::ExtendTimes => "extend_times",
             Key::ExtendDays => "extend_days",
+            Key::UndoMinutes => "undo_minutes",
         }
     }
 
@@ -80,6 +84,7 @@ pub struct Settings {
     pub doc_prefix: String,
     pub lang: Lang,
     pub extend: ExtendLimit,
+    pub undo_minutes: i64,
 }
 
 impl Default for Settings {
@@ -90,6 +95,7 @@ impl Default for Settings {
             doc_prefix: "官安".into(),
             lang: Lang::Zh,
             extend: ExtendLimit { times: 2, days: 90 },
+            undo_minutes: 30,
         }
     }
 }
@@ -109,6 +115,8 @@ pub enum Refused {
     Lang,
     /// A whole number from 0 to `MAX_EXTEND_TIMES`.
     Times,
+    /// A whole number of minutes from 0 to a day.
+    Minutes,
 }
 
 impl Refused {
@@ -120,6 +128,7 @@ impl Refused {
             Refused::Prefix => "prefix",
             Refused::Lang => "lang",
             Refused::Times => "times",
+            Refused::Minutes => "minutes",
         }
     }
 }
@@ -158,6 +167,10 @@ impl Settings {
                 self.extend.times = times.ok_or(Refused::Times)?;
             }
             Key::ExtendDays => self.extend.days = days(text).ok_or(Refused::Days)?,
+            Key::UndoMinutes => {
+                let minutes = text.trim().parse::<i64>().ok().filter(|m| (0..=24 * 60).contains(m));
+                self.undo_minutes = minutes.ok_or(Refused::Minutes)?;
+            }
         }
         Ok(())
     }
@@ -177,6 +190,7 @@ impl Settings {
             },
             Key::ExtendTimes => self.extend.times.to_string(),
             Key::ExtendDays => self.extend.days.to_string(),
+            Key::UndoMinutes => self.undo_minutes.to_string(),
         }
     }
 }

@@ -57,7 +57,8 @@ const RULES: &[(&str, &str)] = &[
     (
         "escalation_documents",
         "SELECT count(*) FROM hazards h WHERE h.escalation_level <> COALESCE((
-           SELECT MAX(level) FROM escalations x WHERE x.hazard_id = h.id), 0)",
+           SELECT MAX(level) FROM escalations x WHERE x.hazard_id = h.id
+           AND x.doc_no NOT IN (SELECT doc_no FROM withdrawn_documents)), 0)",
     ),
     (
         "closed_sign_offs",
@@ -80,7 +81,7 @@ const HAZARD_RULES: &[(&str, &str)] = &[
     (
         "events_without_document",
         "SELECT DISTINCT h.code FROM timeline t JOIN hazards h ON h.id = t.hazard_id
-         WHERE t.field = 'escalation_level' AND NOT EXISTS (
+         WHERE t.field = 'escalation_level' AND t.kind <> 'undone' AND NOT EXISTS (
            SELECT 1 FROM escalations x WHERE x.hazard_id = t.hazard_id AND x.level = CAST(t.to_value AS INTEGER))",
     ),
 ];

@@ -46,6 +46,8 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     /// Something already exists (staff login, credit code).
     Exists { what: &'static str, value: String },
+    /// An undo that cannot be done, and why.
+    Undo(crate::store::write::undo::UndoRefusal),
     /// SQLite itself failed.
     Sqlite(rusqlite::Error),
 }
@@ -81,7 +83,7 @@ impl StoreError {
     /// The process exit status for this error (2 input, 3 conflict, 4 forbidden, 1 other).
     pub fn exit_code(&self) -> i32 {
         match self {
-            StoreError::Conflict { .. } => 3,
+            StoreError::Conflict { .. } | StoreError::Undo(super::write::undo::UndoRefusal::ChangedSince { .. }) => 3,
             StoreError::Forbidden { .. } | StoreError::BeyondExtendLimit { .. } => 4,
             StoreError::Sqlite(_) | StoreError::TooNew { .. } | StoreError::Unopenable { .. } => 1,
             _ => 2,

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -371,6 +371,23 @@ CREATE TRIGGER hazard_openings_no_delete BEFORE DELETE ON hazard_openings
 BEGIN SELECT RAISE(ABORT, 'a hazard''s opening values never change'); END;
 "#;
 
+/// Undo: the writes each event belongs to (one write, or one bulk action on several
+/// hazards, is one batch), the escalation documents withdrawn by an undo (never deleted,
+/// never reused), and each person's events by time.
+const V7: &str = r#"
+ALTER TABLE timeline ADD COLUMN batch INTEGER;
+CREATE INDEX timeline_actor ON timeline(actor, id);
+CREATE TABLE withdrawn_documents (
+    doc_no TEXT PRIMARY KEY REFERENCES escalations(doc_no),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER withdrawn_documents_no_update BEFORE UPDATE ON withdrawn_documents
+BEGIN SELECT RAISE(ABORT, 'a withdrawn document stays withdrawn'); END;
+CREATE TRIGGER withdrawn_documents_no_delete BEFORE DELETE ON withdrawn_documents
+BEGIN SELECT RAISE(ABORT, 'a withdrawn document stays withdrawn'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -385,6 +402,8 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "hazards_opening",
         "hazard_openings_no_update",
         "hazard_openings_no_delete",
+        "withdrawn_documents_no_update",
+        "withdrawn_documents_no_delete",
     ];
     names
         .iter()

@@ -4,6 +4,7 @@
 mod hazard;
 pub mod register;
 mod steps;
+pub mod undo;
 
 use rusqlite::types::Value;
 use rusqlite::{Transaction, TransactionBehavior, params};
@@ -119,21 +120,27 @@ impl Store {
         let now = self.clock.stamp();
         let today = self.clock.write_today();
         let actor = self.actor.login.clone();
+        let own_batch = self.batch;
         let (tx, role) = self.begin_as(write)?;
         let state = HazardState::load(&tx, code)?;
         if expected_version.is_some_and(|v| v != state.version) {
             return Err(conflict(&tx, &state)?);
         }
+        let batch = match own_batch {
+            Some(b) => b,
+            None => next_in_sequence(&tx, "batch")?,
+        };
         let ctx = Ctx { tx: &tx, actor: &actor, now: &now, today, role };
         let change = step(&ctx, &state)?;
-        apply(&ctx, &state, &change)?;
+        apply(&ctx, &state, &change, batch)?;
         tx.commit()?;
         Ok(Done { code: state.code, version: state.version + 1, detail: change.detail })
     }
 }
 
-/// Writes the columns, bumps the version (guarded by the old one) and appends the events.
-fn apply(ctx: &Ctx, state: &HazardState, change: &Change) -> Result<(), StoreError> {
+/// Writes the columns, bumps the version (guarded by the old one) and appends the events
+/// in `batch`.
+fn apply(ctx: &Ctx, state: &HazardState, change: &Change, batch: i64) -> Result<(), StoreError> {
     let mut sql = String::from("UPDATE hazards SET version = version + 1, updated_at = ?1");
     let mut values: Vec<Value> = vec![Value::Text(ctx.now.to_string())];
     for (column, value) in &change.sets {
@@ -149,18 +156,30 @@ fn apply(ctx: &Ctx, state: &HazardState, change: &Change) -> Result<(), StoreErr
         return Err(conflict(ctx.tx, state)?);
     }
     for e in &change.events {
-        append_event(ctx.tx, state.id, ctx.now, ctx.actor, e)?;
+        append_batch_event(ctx.tx, state.id, (ctx.now, ctx.actor), e, Some(batch))?;
     }
     Ok(())
 }
 
-/// Appends one timeline event.
+/// Appends one timeline event outside any batch (it cannot be undone: a registration,
+/// an import, the demo's story).
 pub(crate) fn append_event(tx: &Transaction, hazard_id: i64, at: &str, actor: &str, e: &Event) -> rusqlite::Result<()> {
+    append_batch_event(tx, hazard_id, (at, actor), e, None)
+}
+
+/// Appends one timeline event, by whom and when, in a batch of writes.
+fn append_batch_event(
+    tx: &Transaction,
+    hazard_id: i64,
+    (at, actor): (&str, &str),
+    e: &Event,
+    batch: Option<i64>,
+) -> rusqlite::Result<()> {
     tx.prepare_cached(
-        "INSERT INTO timeline (hazard_id, at, actor, kind, field, from_value, to_value, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO timeline (hazard_id, at, actor, kind, field, from_value, to_value, note, batch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![hazard_id, at, actor, e.kind, e.field, e.from, e.to, e.note])?;
+    .execute(params![hazard_id, at, actor, e.kind, e.field, e.from, e.to, e.note, batch])?;
     Ok(())
 }
 
@@ -172,6 +191,22 @@ fn conflict(tx: &Transaction, state: &HazardState) -> Result<StoreError, StoreEr
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok(StoreError::Conflict { code: state.code.clone(), by, at, version: Some(state.version) })
+}
+
+impl Store {
+    /// Runs `f` with every write in it one batch, undone together (a bulk action).
+    pub fn in_batch<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> Result<T, StoreError> {
+        let batch = {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let b = next_in_sequence(&tx, "batch")?;
+            tx.commit()?;
+            b
+        };
+        self.batch = Some(batch);
+        let out = f(self);
+        self.batch = None;
+        Ok(out)
+    }
 }
 
 /// The next number of a named sequence (hazard codes, document numbers), inside `tx`.

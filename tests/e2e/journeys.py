@@ -124,6 +124,36 @@ def mouse(suite, t, s):
     suite.check("the wheel scrolls three rows", t.wait_re(s, r"\b6/\d+", 1, 5) is not None, t.screen(s))
 
 
+def bulk_undo(suite, t, s, ledger, asks, undid):
+    """A bulk assign of two marked hazards, then `u`: after its confirmation every hazard
+    is as it was, with one reversing event each."""
+    import re
+    t.keys(s, "/")
+    t.keys(s, "C-u")
+    t.keys(s, "Enter")
+    t.wait_re(s, r"1/\d\d+", 1, 10)
+    t.keys(s, "Space", "Space")
+    screen = t.wait_re(s, r"\*\s*GQ-\d{4}-\d{4}.*\n.*\*\s*GQ-", 1, 10) or t.screen(s)
+    codes = re.findall(r"\*\s*(GQ-\d{4}-\d{4})", screen)
+    before = {c: ledger.json("show", c)["assignee"] for c in codes}
+    undone_before = [sum(1 for e in ledger.json("show", c)["timeline"] if e["kind"] == "undone") for c in codes]
+    t.keys(s, "a")
+    t.literal(s, "zhao")
+    t.keys(s, "Enter")
+    t.wait_re(s, r"2", 1, 5)
+    t.keys(s, "y")
+    wait_db(ledger, codes[-1], lambda d: d["assignee"] == "zhao") if codes else None
+    t.keys(s, "u")
+    suite.check("u asks before undoing", t.wait_for(s, asks, 10) is not None, t.screen(s))
+    t.keys(s, "y")
+    suite.check("the undo is reported", t.wait_for(s, undid, 10) is not None, t.screen(s))
+    after = {c: ledger.json("show", c)["assignee"] for c in codes}
+    undone = [sum(1 for e in ledger.json("show", c)["timeline"] if e["kind"] == "undone") for c in codes]
+    suite.check("a bulk assign undone restores every hazard", len(codes) == 2 and after == before, f"{codes} {before} {after}")
+    added = [a - b for a, b in zip(undone, undone_before)]
+    suite.check("one reversing event each", added == [1, 1], str(added))
+
+
 def copy_code(suite, t, s, code):
     """`y` puts the selected hazard's code on the clipboard by OSC 52 (tmux keeps it in
     its buffer with set-clipboard on)."""
@@ -254,6 +284,7 @@ def journey(suite, binary, ledger, lang, size):
         assign(suite, t, s, ledger, code, "saved" if en else "已保存")
         paste_note(suite, t, s, ledger, code, "saved" if en else "已保存")
         copy_code(suite, t, s, code)
+        bulk_undo(suite, t, s, ledger, "Undo your write" if en else "撤销您", "Undid" if en else "已撤销")
         queue = ledger.json("list", "--escalation-queue", "--limit", "1")[0]["code"]
         escalate(suite, t, s, ledger, queue, "document" if en else "文号", "saved" if en else "已保存")
         target = ledger.fresh_verifying()

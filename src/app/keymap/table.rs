@@ -28,6 +28,7 @@ const BEFORE: &[Row] = &[
     (A::NextScreen, "next_screen", "tab", SCREENS),
     (A::PrevScreen, "prev_screen", "backtab", SCREENS),
     (A::Mouse, "mouse", "M", SCREENS),
+    (A::Undo, "undo", "u", SCREENS),
 ];
 
 /// The list screens' own actions, after the go-to keys.
