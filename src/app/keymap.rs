@@ -43,6 +43,8 @@ pub enum Action {
     Mouse,
     /// Undo one's own last write (or last bulk action).
     Undo,
+    /// On the overview: the matrix and the trend in place of the bars and the calendar.
+    Analysis,
     /// A hazard workflow, as `crate::workflow` defines it.
     Workflow(Id),
     PrevQuarter,

@@ -68,6 +68,7 @@ cases! {
     consult_frozen: "6[t",
     consult_no_record: "6[[",
     ledger_from_figure: "6l\n",
+    overview_analysis: "t",
     settings: "0",
     setting_edit: "0j\n",
 }
@@ -409,4 +410,16 @@ fn lateness_is_graded_in_colour_and_in_marks() {
     assert!(text.contains(&format!("{} !!!", long.days_overdue)), "{text}");
     let (text, _) = row_text(&mono, find(&mono, &short.code).unwrap().1);
     assert!(text.contains(&format!("{} !", short.days_overdue)) && !text.contains("!!"), "{text}");
+}
+
+/// At 100x30 the matrix and the trend are a key away, the trend over the whole width.
+#[test]
+fn the_analysis_page_fits_a_small_terminal() {
+    for lang in [Lang::Zh, Lang::En] {
+        let b = render(&at(lang, 100, 30, "t"), Depth::Colour256);
+        for title in ["tui.matrix", "tui.trend"] {
+            let text = lang.t(title);
+            assert!(find(&b, text).is_some(), "{lang:?}: {text}");
+        }
+    }
 }

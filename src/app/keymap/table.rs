@@ -25,6 +25,7 @@ const BEFORE: &[Row] = &[
     (A::PageUp, "page_up", "pageup", HELP_TOO),
     (A::PageDown, "page_down", "pagedown", HELP_TOO),
     (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
+    (A::Analysis, "analysis", "t", &[Place::Overview]),
     (A::NextScreen, "next_screen", "tab", SCREENS),
     (A::PrevScreen, "prev_screen", "backtab", SCREENS),
     (A::Mouse, "mouse", "M", SCREENS),

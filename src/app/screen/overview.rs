@@ -71,6 +71,8 @@ pub struct OverviewView {
     pub calendar: Option<Vec<Due>>,
     /// The selected item (tile or bar).
     pub focus: usize,
+    /// The second page: the source x status matrix and the trend, at any height.
+    pub analysis: bool,
 }
 
 pub struct OverviewScreen;
@@ -114,6 +116,10 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Open => {
             let filter = filter_for(o, item(o, f), s.today);
             return list::open_filtered(s, filter);
+        }
+        Action::Analysis => {
+            s.overview.analysis = !s.overview.analysis;
+            return Vec::new();
         }
         _ => f,
     };

@@ -26,6 +26,17 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let cols = (usize::from(area.width) / 28).clamp(1, 4);
     let tile_h = (8usize.div_ceil(cols) + 2) as u16;
     let rest = area.height.saturating_sub(tile_h);
+    if s.overview.analysis {
+        // the second page: the matrix, and under it the trend over the whole width and
+        // every row left
+        let [top, m, tr] =
+            Layout::vertical([Constraint::Length(tile_h), Constraint::Length(MATRIX_H), Constraint::Min(0)])
+                .areas(area);
+        draw_tiles(f, top, s, o, cols, focus, t);
+        draw_matrix(f, Rect { width: m.width.min(MATRIX_W), ..m }, s, o, t);
+        super::trend::draw(f, tr, s, t);
+        return;
+    }
     let (bars_h, lower_h) = if rest >= 24 { (10, 9) } else { (rest.min(9), 0) };
     let [top, bars, lower, bottom] = Layout::vertical([
         Constraint::Length(tile_h),
@@ -137,6 +148,9 @@ fn draw_bars(
         .collect();
     f.render_widget(Paragraph::new(lines), inner);
 }
+
+/// The matrix panel's height: its header, the three sources and the borders.
+const MATRIX_H: u16 = 6;
 
 /// The matrix's row label and cell widths, and the panel's width.
 const MATRIX_LABEL: usize = 12;
