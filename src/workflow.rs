@@ -82,6 +82,8 @@ pub struct ConfirmCtx<'a> {
     pub targets: &'a [Target],
     /// The document number previewed for a level.
     pub doc_no: Option<&'a (Escalation, String)>,
+    /// The sign-offs of a single target's current round, as the screen shows them.
+    pub sign_offs: &'a [crate::domain::status::SignOff],
 }
 
 impl ConfirmCtx<'_> {

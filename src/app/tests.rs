@@ -663,3 +663,35 @@ fn u_undoes_a_bulk_assign_after_saying_what_it_will_put_back() {
     x.keys("u");
     assert!(x.s.modal.is_none() && x.s.notice.as_ref().is_some_and(|n| n.error), "nothing more: {:?}", x.s.notice);
 }
+
+#[test]
+fn the_sign_off_that_closes_asks_first_and_a_missing_field_is_named() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("5");
+    let code = x.s.list(ListKind::Verification).current().unwrap().code.clone();
+    for role in [crate::domain::VerifierRole::Regulator, crate::domain::VerifierRole::Expert] {
+        let sign = crate::store::write::SignOffInput {
+            role,
+            name: "x".into(),
+            organisation: String::new(),
+            verdict: crate::domain::Verdict::Pass,
+            opinion: String::new(),
+            date: None,
+        };
+        x.worker.store.verify(&code, None, &sign).unwrap();
+    }
+    x.keys("5");
+    let at = x.s.list(ListKind::Verification).rows.iter().position(|r| r.code == code).unwrap();
+    x.s.list_mut(ListKind::Verification).selected = at;
+    x.keys("v");
+    x.key(KeyCode::Right);
+    x.key(KeyCode::Right);
+    x.keys("\t\x13");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form stays: {:?}", x.s.modal) };
+    assert_eq!(f.error.as_deref(), Some("Fill in \"Name\"."), "the empty required field is named");
+    x.keys("王强\x13");
+    let Some(Modal::Confirm(c)) = &x.s.modal else { panic!("the closing sign-off asks first: {:?}", x.s.notice) };
+    assert!(c.message.contains(&code) && c.message.contains("closes"), "{}", c.message);
+    x.keys("y");
+    assert_eq!(x.worker.store.detail(&code).unwrap().row.status, Status::Closed);
+}

@@ -148,8 +148,8 @@ pub fn form_changed(s: &mut AppState) -> Vec<Effect> {
 /// Enter in a form: checks what is required, then writes, confirms first, or applies.
 pub fn submit(s: &mut AppState, mut f: Form) -> Vec<Effect> {
     match command(s, &f) {
-        Err(key) => {
-            f.error = Some(s.lang.t(key).to_string());
+        Err(message) => {
+            f.error = Some(message);
             s.modal = Some(Modal::Form(f));
             Vec::new()
         }
@@ -163,11 +163,31 @@ pub fn submit(s: &mut AppState, mut f: Form) -> Vec<Effect> {
 
 /// Asks first when the workflow says so (`back` is the form a `n` returns to), else writes.
 fn confirm_then_write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd, back: Option<Form>) -> Vec<Effect> {
-    let ctx = ConfirmCtx { lang: s.lang, targets: &targets, doc_no: s.doc_no.as_ref() };
+    let signed = match targets.as_slice() {
+        [t] => round_sign_offs(s, &t.code),
+        _ => Vec::new(),
+    };
+    let ctx = ConfirmCtx { lang: s.lang, targets: &targets, doc_no: s.doc_no.as_ref(), sign_offs: &signed };
     match cmd.confirm(&ctx) {
         Some(msg) => ask(s, msg, Then::Write(targets, cmd), back),
         None => write(s, targets, cmd, back),
     }
+}
+
+/// The sign-offs of this hazard's current round as the screen has them: the list's
+/// (the sign-off screen reads them with its page), else the detail's.
+fn round_sign_offs(s: &AppState, code: &str) -> Vec<crate::domain::status::SignOff> {
+    use crate::domain::status::SignOff;
+    use crate::domain::{Verdict, VerifierRole};
+    if let (Some(kind), Some(row)) = (s.screen.list(), current_row(s).filter(|r| r.code == code)) {
+        return s.list(kind).sign_offs_of(row.id).to_vec();
+    }
+    let Some(d) = s.detail.data.as_deref().filter(|d| d.row.code == code) else { return Vec::new() };
+    d.verifications
+        .iter()
+        .filter(|v| v.round == d.row.round)
+        .filter_map(|v| Some(SignOff { role: VerifierRole::parse(&v.role)?, verdict: Verdict::parse(&v.verdict)? }))
+        .collect()
 }
 
 /// What a submitted form leads to.
@@ -178,14 +198,16 @@ enum Next {
 }
 
 /// What a form asks for; `Err` is the catalogue key of what is wrong.
-fn command(s: &mut AppState, f: &Form) -> Result<Next, &'static str> {
+fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
+    let l = s.lang;
     let need = |label: &str| Some(f.get(label).trim().to_string()).filter(|t| !t.is_empty()).ok_or("tui.required");
+    let said = |key: &'static str| l.t(key).to_string();
     match &f.kind {
-        FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(|r| r.key()),
+        FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(|r| r.message(l)),
         FormKind::Filter(kind) => Ok(Next::Screen(apply_filter(s, *kind, f))),
-        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name")?))),
-        FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen),
-        FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen),
+        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name").map_err(said)?))),
+        FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen).map_err(said),
+        FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(said),
     }
 }
 
@@ -212,7 +234,7 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
         PickerKind::Workflow(workflow, field) => match workflow.read(&[field.field(id)], p.targets.len()) {
             Ok(cmd) => confirm_then_write(s, p.targets, cmd, None),
             Err(r) => {
-                s.say(s.lang.t(r.key()), true);
+                s.say(r.message(s.lang), true);
                 Vec::new()
             }
         },

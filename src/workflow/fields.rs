@@ -79,12 +79,12 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The catalogue key of the message.
-    pub fn key(self) -> &'static str {
+    /// What is wrong, naming the field by its label.
+    pub fn message(self, lang: Lang) -> String {
         match self {
-            Refusal::Required(_) => "tui.required",
-            Refusal::BadDate(_) => "tui.bad_date",
-            Refusal::NothingChanged => "tui.nothing_changed",
+            Refusal::Required(label) => lang.f("tui.required_field", &[&lang.t(label)]),
+            Refusal::BadDate(label) => lang.f("tui.bad_date_field", &[&lang.t(label)]),
+            Refusal::NothingChanged => lang.t("tui.nothing_changed").to_string(),
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Verify (核验): one party's on-site sign-off in the current round; three passes close
 //! the hazard, a fail sends it back to rectification.
 
-use super::{ArgError, Choice, Field, HazardRef, OpenCtx, Opening, Refusal, Spec, Text, Workflow, opt_date, word};
+use super::{
+    ArgError, Choice, ConfirmCtx, Field, HazardRef, OpenCtx, Opening, Refusal, Spec, Text, Workflow, opt_date, word,
+};
 use crate::domain::permission::Write;
 use crate::domain::{Verdict, VerifierRole};
 use crate::store::write::{Done, SignOffInput};
@@ -60,6 +62,17 @@ impl Workflow for Verify {
     }
 
     /// Dated today.
+    /// The pass that completes the three asks first: it closes the hazard.
+    fn confirm(ctx: &ConfirmCtx, input: &SignOffInput) -> Option<String> {
+        use crate::domain::status::{SignOff, VerifyOutcome, verify};
+        let [t] = ctx.targets else { return None };
+        let new = SignOff { role: input.role, verdict: input.verdict };
+        match verify(crate::domain::Status::Verifying, ctx.sign_offs, new) {
+            Ok(VerifyOutcome::Closed) => Some(ctx.lang.f("tui.confirm_close", &[&t.code])),
+            _ => None,
+        }
+    }
+
     fn read(fields: &[Field], _targets: usize) -> Result<SignOffInput, Refusal> {
         Ok(SignOffInput {
             role: ROLE.required(fields)?,

@@ -178,6 +178,9 @@ def sign_offs(suite, t, s, ledger, code, names):
         t.keys(s, "Tab")
         t.literal(s, name)
         t.keys(s, "Enter")
+        if i == 2:
+            suite.check("the closing sign-off asks first", t.wait_re(s, "closes|这将销号", 1, 15) is not None, t.screen(s))
+            t.keys(s, "y")
         t.wait_for(s, "saved" if i < 2 else code, 15)
         deadline_ok = wait_db(ledger, code, lambda d, n=i + 1: len(d["verifications"]) >= n)
         suite.check(f"sign-off {i + 1} recorded", deadline_ok)
