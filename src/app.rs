@@ -268,7 +268,10 @@ fn paste(s: &mut AppState, text: &str) -> Vec<Effect> {
             f.paste(text);
             return workflow::form_changed(s);
         }
-        Some(Modal::Picker(p)) => p.query.push_str(&edit::clean(text, false)),
+        Some(Modal::Picker(p)) => {
+            p.query.push_str(&edit::clean(text, false));
+            p.selected = 0;
+        }
         Some(_) => {}
         None => {
             if let Some(search) = &s.search {

@@ -41,9 +41,10 @@ pub fn panel(title: &str, border: Role, t: &Theme) -> ratatui::widgets::Block<'s
         .title(Span::styled(format!(" {} ", crate::text::sanitise(title)), t.style(Role::Title)))
 }
 
-/// Clears `rect` for a dialog, and the wide glyphs its edges cut in half. A terminal
+/// Clears `rect` for a dialog, and the wide glyph its left edge cuts in half. A terminal
 /// shows the cell after a wide glyph as that glyph's second half, and ratatui never sends
-/// it: a border drawn there would not appear, so the glyph goes instead.
+/// it: a border drawn there would not appear, so the glyph goes instead. (At the right
+/// edge ratatui already blanks the cell after a wide glyph it overwrites.)
 pub fn clear(buf: &mut ratatui::buffer::Buffer, rect: Rect) {
     let area = rect.intersection(buf.area);
     if area.is_empty() {
@@ -53,9 +54,6 @@ pub fn clear(buf: &mut ratatui::buffer::Buffer, rect: Rect) {
     for y in area.top()..area.bottom() {
         if area.left() > buf.area.left() && wide(&buf[(area.left() - 1, y)]) {
             buf[(area.left() - 1, y)].set_symbol(" ");
-        }
-        if area.right() < buf.area.right() && wide(&buf[(area.right() - 1, y)]) {
-            buf[(area.right(), y)].reset();
         }
     }
     ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, buf);

@@ -221,7 +221,7 @@ fn a_version_1_ledger_gains_the_consultation_tables() {
         "DROP TABLE consultation_events; DROP TABLE actions; DROP TABLE topics; DROP TABLE consultations;
          DROP INDEX verifications_failed; DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete;
          DROP TRIGGER hazards_due_update; DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-         DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; ALTER TABLE timeline DROP COLUMN batch;
+         DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch;
          PRAGMA user_version = 1;",
     )
     .unwrap();

@@ -77,7 +77,7 @@ fn a_version_2_ledger_gains_the_due_counter() {
         .execute_batch(
             "DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete; DROP TRIGGER hazards_due_update;
              DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; ALTER TABLE timeline DROP COLUMN batch;
+             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch;
              PRAGMA user_version = 2;",
         )
         .unwrap();

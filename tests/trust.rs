@@ -510,6 +510,7 @@ fn untrusted_files_cannot_exhaust_the_machine() {
     let no_strings = r#"<sst count="0" uniqueCount="0"></sst>"#;
     let corners = format!(r#"<row r="1">{}</row><row r="1048576">{}</row>"#, cell("A1", "x"), cell("XFD1048576", "y"));
     let huge_count = r#"<sst count="1" uniqueCount="4000000000"><si><t>a</t></si></sst>"#;
+    let prefixed_count = r#"<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount = "4000000000"><x:si><x:t>a</x:t></x:si></x:sst>"#;
     let spaces = vec![b' '; 1 << 20];
     let padding: Vec<&[u8]> = std::iter::repeat_n(spaces.as_slice(), 260).collect();
     let many_rows: String =
@@ -521,6 +522,7 @@ fn untrusted_files_cannot_exhaust_the_machine() {
             "row 1048576: more than the limit of 256 columns",
         ),
         ("count.xlsx", workbook(&[], huge_count), "more than the limit of 1000000 shared strings"),
+        ("prefixed.xlsx", workbook(&[], prefixed_count), "more than the limit of 1000000 shared strings"),
         ("padded.xlsx", workbook(&padding, no_strings), "unzips to more than the limit of 256 MiB"),
         ("rows.xlsx", workbook(&[many_rows.as_bytes()], no_strings), "more than the limit of 100000 data rows"),
     ] {

@@ -103,3 +103,35 @@ fn anwei_undo_says_what_it_would_and_did() {
     let nothing = at(l.path(), &["--lang", "en", "undo"]);
     assert_eq!(nothing.status.code(), Some(2));
 }
+
+/// Someone's change to a hazard between two writes of one bulk action still refuses
+/// the undo of that action.
+#[test]
+fn a_change_in_the_middle_of_a_bulk_action_refuses_its_undo() {
+    let l = Ledger::new();
+    let (a, b) = (l.hazard("2026-03-01", "2026-12-31"), l.hazard("2026-03-01", "2026-12-31"));
+    l.store().staff_add("li", "李娜", Role::Officer, None).unwrap();
+    let mut s = l.store();
+    s.in_batch(|s| {
+        s.assign(&a, None, "li", "").unwrap();
+        l.store_as("li").progress(&a, None, "在现场").unwrap();
+        s.assign(&b, None, "li", "").unwrap();
+    })
+    .unwrap();
+    let err = s.undo(false).unwrap_err();
+    assert!(matches!(&err, StoreError::Undo(UndoRefusal::ChangedSince { code, .. }) if *code == a), "{err:?}");
+}
+
+/// An extension undone gives its turn back to the officer's limit.
+#[test]
+fn an_undone_extension_does_not_count_against_the_limit() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-03-01", "2026-12-31");
+    l.store().staff_add("wu", "吴", Role::Officer, None).unwrap();
+    let day = |s: &str| anwei::domain::parse_date(s).unwrap();
+    let mut officer = l.store_as("wu");
+    officer.extend(&code, None, day("2027-01-31"), "一").unwrap();
+    officer.extend(&code, None, day("2027-02-28"), "二").unwrap();
+    officer.undo(false).unwrap();
+    officer.extend(&code, None, day("2027-03-31"), "再").unwrap();
+}

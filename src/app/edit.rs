@@ -1,6 +1,7 @@
 //! Editing text in place: a cursor (counted in characters) that moves by character,
 //! word and line end; insert, delete and word delete; line breaks in a note; a paste
-//! inserted whole. Used by the form fields, the search line and the picker's query.
+//! inserted whole, cleaned of control characters. The form fields edit with it; the search
+//! line and the picker's query take its cleaning for a paste.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -50,9 +50,8 @@ impl Form {
     /// Whether a key edits the focused text field (then it is never a dialog key).
     pub fn typing(&self, k: &KeyEvent) -> bool {
         let Some(f) = self.fields.get(self.focus).filter(|f| matches!(f.value, Value::Text(_))) else { return false };
-        let edit = super::edit::edit_of(k, f.lines);
         // Enter saves, unless the field is a note: there it breaks the line
-        edit.is_some() && (k.code != KeyCode::Enter || f.lines)
+        super::edit::edit_of(k, f.lines).is_some()
     }
 
     /// The focused field's text, if it is a text field.

@@ -36,12 +36,20 @@ fn wheel(s: &mut AppState, a: Action) -> Vec<Effect> {
     if s.modal.is_some() || s.search.is_some() {
         return Vec::new();
     }
-    (0..WHEEL).flat_map(|_| act(s, a)).collect()
+    // a notch past the page asks for the next once
+    for _ in 0..WHEEL {
+        let effects = act(s, a);
+        if !effects.is_empty() {
+            return effects;
+        }
+    }
+    Vec::new()
 }
 
 fn click(s: &mut AppState, x: u16, y: u16) -> Vec<Effect> {
     if y == 1 {
-        let tab = screen::tab_bar(s, s.size.0).into_iter().rev().find(|t| t.x <= x);
+        let tab =
+            screen::tab_bar(s, s.size.0).into_iter().find(|t| t.x <= x && x < t.x + crate::text::width(&t.text) as u16);
         return match tab.and_then(|t| t.screen) {
             Some(to) if to != s.screen => go(s, to),
             _ => Vec::new(),

@@ -553,10 +553,13 @@ fn a_paste_lands_in_the_field_whole_and_runs_nothing() {
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the paste did not close the form") };
     assert_eq!(f.get("form.note"), "现场检查\n整改到位\nq");
     assert!(!x.s.quit);
-    // in a one-line field the line breaks become spaces
+    // in a one-line field (the extension's date) the line breaks become spaces
     x.key(KeyCode::Esc);
     x.keys("y");
     x.keys("x");
+    x.event(AppEvent::Paste("2027\n01".into()));
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("extend form") };
+    assert!(f.fields[0].get().ends_with("2027 01"), "{:?}", f.fields[0].get());
     x.key(KeyCode::Tab);
     x.event(AppEvent::Paste("设备\n到货".into()));
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("extend form") };

@@ -95,11 +95,8 @@ const OPENING_FIELDS: [&str; 7] =
 fn field_rule(field: &str) -> String {
     format!(
         "SELECT h.code FROM hazards h LEFT JOIN hazard_openings o ON o.hazard_id = h.id
-         WHERE COALESCE(h.{field}, '') IS NOT COALESCE(CASE
-           WHEN EXISTS (SELECT 1 FROM timeline t WHERE t.hazard_id = h.id AND t.field = '{field}')
-           THEN (SELECT to_value FROM timeline t WHERE t.hazard_id = h.id AND t.field = '{field}'
-                 ORDER BY t.id DESC LIMIT 1)
-           ELSE o.{field} END, '')"
+         WHERE COALESCE(h.{field}, '') IS NOT COALESCE((SELECT to_value FROM timeline t
+           WHERE t.hazard_id = h.id AND t.field = '{field}' ORDER BY t.id DESC LIMIT 1), o.{field}, '')"
     )
 }
 

@@ -377,6 +377,7 @@ BEGIN SELECT RAISE(ABORT, 'a hazard''s opening values never change'); END;
 const V7: &str = r#"
 ALTER TABLE timeline ADD COLUMN batch INTEGER;
 CREATE INDEX timeline_actor ON timeline(actor, id);
+CREATE INDEX timeline_batch ON timeline(batch) WHERE batch IS NOT NULL;
 CREATE TABLE withdrawn_documents (
     doc_no TEXT PRIMARY KEY REFERENCES escalations(doc_no),
     at TEXT NOT NULL,

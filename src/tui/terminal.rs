@@ -124,21 +124,11 @@ mod tests {
 /// (cooked mode, the normal screen) and taken back after. The text goes through a
 /// file that only the user may read, removed after.
 pub fn edit_externally(text: &str, mouse_on: bool) -> Result<String, String> {
-    use std::os::unix::fs::OpenOptionsExt;
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
         .unwrap_or_else(|| "vi".to_string());
-    let path = std::env::temp_dir().join(format!("anwei-note-{}-{}.txt", std::process::id(), text.len()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()));
-    if let Err(e) = written {
-        return Err(e.to_string());
-    }
+    let path = private_file(text).map_err(|e| e.to_string())?;
     leave();
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi");
@@ -151,6 +141,24 @@ pub fn edit_externally(text: &str, mouse_on: bool) -> Result<String, String> {
     };
     let _ = std::fs::remove_file(&path);
     result
+}
+
+/// A new file that only the user may read, holding `text`, under a name no one can
+/// guess in advance (tried again when taken).
+fn private_file(text: &str) -> std::io::Result<std::path::PathBuf> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut last = std::io::Error::other("no name");
+    for i in 0..16u32 {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let tag = now.subsec_nanos() ^ i.wrapping_mul(0x9E37_79B9);
+        let path = std::env::temp_dir().join(format!("anwei-note-{}-{tag:08x}.txt", std::process::id()));
+        let opened = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&path);
+        match opened.and_then(|mut f| f.write_all(text.as_bytes())) {
+            Ok(()) => return Ok(path),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 /// Gives the terminal to another program.

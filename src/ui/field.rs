@@ -10,10 +10,7 @@ pub const NOTE_ROWS: usize = 4;
 /// The rows a field's text shows in `room` cells, and the cursor as (row, cell).
 pub fn rows(text: &str, cursor: usize, lines: bool, room: usize) -> (Vec<String>, (usize, usize)) {
     let room = room.max(2);
-    let mut all: Vec<&str> = if lines { text.split('\n').collect() } else { vec![text] };
-    if all.is_empty() {
-        all.push("");
-    }
+    let all: Vec<&str> = if lines { text.split('\n').collect() } else { vec![text] };
     // the cursor's line and its place in that line
     let (mut at_line, mut at_char, mut seen) = (0, 0, 0);
     for (i, l) in all.iter().enumerate() {

@@ -95,7 +95,8 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme, room: usize) -> (Vec<Line<'s
         FormKind::Consult(c) => crate::app::consult::draw::form_head(s, c),
         _ => targets_text(form),
     };
-    let mut lines = vec![line(&head, t.style(Role::Muted))];
+    // one row, so that the cursor's row below it is known
+    let mut lines = vec![line(&crate::text::fit(&head, room), t.style(Role::Muted))];
     let mut cursor = None;
     let value_room = room.saturating_sub(label_w + 2).max(4);
     for (i, field) in form.fields.iter().enumerate() {

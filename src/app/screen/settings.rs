@@ -128,7 +128,13 @@ impl Cells<SettingRow> for Settings<'_> {
     }
 
     fn text(&self, r: &SettingRow, c: Col) -> String {
-        setting_cells(self.s.lang, r)[c as usize].clone()
+        let [key, value, what, changed] = setting_cells(self.s.lang, r);
+        match c {
+            Col::Key => key,
+            Col::Value => value,
+            Col::What => what,
+            Col::Changed => changed,
+        }
     }
 
     fn row_style(&self, _: &SettingRow) -> ratatui::style::Style {

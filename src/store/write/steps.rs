@@ -388,10 +388,10 @@ fn within_extend_limit(ctx: &Ctx, h: &HazardState, deadline: NaiveDate) -> Resul
         return Ok(());
     }
     let limit = crate::store::settings::load(ctx.tx)?.extend;
-    let done: i64 =
-        ctx.tx.query_row("SELECT count(*) FROM timeline WHERE hazard_id = ?1 AND kind = 'extended'", [h.id], |r| {
-            r.get(0)
-        })?;
+    // an extension undone does not count
+    let sql = "SELECT (SELECT count(*) FROM timeline WHERE hazard_id = ?1 AND kind = 'extended')
+               - (SELECT count(*) FROM timeline WHERE hazard_id = ?1 AND kind = 'undone' AND field = 'deadline')";
+    let done: i64 = ctx.tx.query_row(sql, [h.id], |r| r.get(0))?;
     let (nth, days) = (done + 1, (deadline - h.deadline).num_days());
     if limit.allows(nth, days) { Ok(()) } else { Err(StoreError::BeyondExtendLimit { nth, days, limit }) }
 }

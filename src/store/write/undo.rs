@@ -152,7 +152,8 @@ fn check(
         let later: Option<(String, String)> = tx
             .query_row(
                 "SELECT actor, at FROM timeline WHERE hazard_id = ?1 AND id > (
-                   SELECT MAX(id) FROM timeline WHERE batch = ?2) ORDER BY id DESC LIMIT 1",
+                   SELECT MIN(id) FROM timeline WHERE batch = ?2 AND hazard_id = ?1)
+                 AND (batch IS NOT ?2) ORDER BY id DESC LIMIT 1",
                 params![e.hazard_id, batch],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

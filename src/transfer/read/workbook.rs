@@ -59,7 +59,8 @@ fn measure<R: Read + Seek>(reader: &mut R) -> Result<(), ReadError> {
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip.by_index(i).map_err(|e| ReadError::Malformed(e.to_string()))?;
-        let strings = part.name().is_ok_and(|n| n.ends_with("sharedStrings.xml"));
+        // calamine finds the part whatever its case
+        let strings = part.name().is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"));
         let mut head = Head::default();
         let left = limits::UNZIPPED_BYTES - total;
         let n = std::io::copy(&mut (&mut part).take(left + 1), &mut head).map_err(ReadError::Io)?;
@@ -70,7 +71,8 @@ fn measure<R: Read + Seek>(reader: &mut R) -> Result<(), ReadError> {
         if strings && n > limits::STRINGS_BYTES {
             return Err(too_large(Limit::StringsBytes));
         }
-        if strings && declared_strings(&head.bytes).is_some_and(|n| n > limits::STRINGS) {
+        // a count that cannot be read is refused too: calamine would reserve room for it
+        if strings && n > 0 && declared_strings(&head.bytes).is_none_or(|n| n > limits::STRINGS) {
             return Err(too_large(Limit::Strings));
         }
     }
@@ -95,13 +97,19 @@ impl std::io::Write for Head {
     }
 }
 
-/// The `uniqueCount` of the `<sst>` element at the start of the shared strings, which
-/// calamine reserves room for.
+/// How many shared strings the `sst` element (with any namespace prefix) at the start of
+/// the part declares, which calamine reserves room for: 0 when it declares none, `None`
+/// when the element is not in the first bytes.
 fn declared_strings(head: &[u8]) -> Option<u64> {
     let text = String::from_utf8_lossy(head);
-    let sst = &text[text.find("<sst")?..];
-    let sst = &sst[..sst.find('>').unwrap_or(sst.len())];
-    let value = &sst[sst.find("uniqueCount=")? + "uniqueCount=".len()..];
+    let start = text.match_indices('<').map(|(i, _)| i).find(|i| {
+        let name: String = text[i + 1..].chars().take_while(|c| !c.is_whitespace() && *c != '>').collect();
+        name == "sst" || name.ends_with(":sst")
+    })?;
+    let sst = &text[start..];
+    let sst = &sst[..sst.find('>')?];
+    let Some(at) = sst.find("uniqueCount") else { return Some(0) };
+    let value = sst[at + "uniqueCount".len()..].trim_start().strip_prefix('=')?.trim_start();
     let digits: String = value.trim_start_matches(['"', '\'']).chars().take_while(char::is_ascii_digit).collect();
     // more digits than a u64 holds is more than any bound
     Some(digits.parse().unwrap_or(u64::MAX))
@@ -146,6 +154,8 @@ mod tests {
         let head = br#"<?xml version="1.0"?><sst xmlns="x" count="3" uniqueCount="2"><si>"#;
         assert_eq!(declared_strings(head), Some(2));
         assert_eq!(declared_strings(br#"<sst uniqueCount='99999999999999999999999'>"#), Some(u64::MAX));
-        assert_eq!(declared_strings(b"<sst count=\"3\">"), None);
+        assert_eq!(declared_strings(b"<sst count=\"3\">"), Some(0));
+        assert_eq!(declared_strings(br#"<x:sst xmlns:x="y" uniqueCount = "7">"#), Some(7));
+        assert_eq!(declared_strings(b"<?xml version=\"1.0\"?>"), None, "not in the first bytes");
     }
 }
