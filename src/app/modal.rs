@@ -15,6 +15,10 @@ pub enum Then {
     Consult(ConsultWrite),
     /// Undo the last write, as the dry run just described.
     Undo,
+    /// Keep this view over the saved one of its name.
+    SaveView(Box<crate::config::views::SavedView>),
+    /// Forget the saved view of this name.
+    DeleteView(String),
     Quit,
     /// Close the form without saving.
     Discard,
@@ -179,6 +183,13 @@ fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
             s.modal = Some(Modal::Picker(p));
             Vec::new()
         }
+        // Delete on a saved view forgets it, after a yes
+        _ if k.code == KeyCode::Delete && p.kind == PickerKind::View => {
+            match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
+                Some(name) => ask(s, s.lang.f("tui.confirm_delete_view", &[&name]), Then::DeleteView(name), None),
+                None => Vec::new(),
+            }
+        }
         _ => {
             p.key(&k);
             s.modal = Some(Modal::Picker(p));
@@ -194,6 +205,12 @@ fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
             Then::Discard => Vec::new(),
             Then::Write(targets, cmd) => write(s, targets, cmd, c.back),
             Then::Consult(w) => consult::send(s, w, c.back),
+            Then::SaveView(view) => workflow::keep_view(s, *view),
+            Then::DeleteView(name) => {
+                s.views.retain(|v| v.name != name);
+                s.say(s.lang.f("tui.view_deleted", &[&name]), false);
+                vec![Effect::SaveViews(s.views.clone())]
+            }
             Then::Undo => {
                 s.say(s.lang.t("tui.saving"), false);
                 vec![s.send(None, |id| DbRequest::Undo { id, dry_run: false })]

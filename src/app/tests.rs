@@ -698,3 +698,22 @@ fn the_sign_off_that_closes_asks_first_and_a_missing_field_is_named() {
     x.keys("y");
     assert_eq!(x.worker.store.detail(&code).unwrap().row.status, Status::Closed);
 }
+
+#[test]
+fn a_saved_view_is_replaced_only_after_a_yes_and_can_be_deleted() {
+    let mut x = ledger(Lang::En);
+    x.keys("wmine\n");
+    assert_eq!(x.s.views.len(), 1);
+    x.keys("o");
+    x.keys("wmine\n");
+    let Some(Modal::Confirm(c)) = &x.s.modal else { panic!("the same name asks first") };
+    assert!(c.message.contains("mine"));
+    x.keys("y");
+    assert_eq!(x.s.views.len(), 1);
+    assert_eq!(x.s.views[0].sort, x.s.list(ListKind::Ledger).sort, "replaced by the new sort");
+    x.keys("V");
+    x.key(KeyCode::Delete);
+    assert!(matches!(x.s.modal, Some(Modal::Confirm(_))));
+    x.keys("y");
+    assert!(x.s.views.is_empty());
+}

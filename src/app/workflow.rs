@@ -218,13 +218,22 @@ fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect>
     vec![list::restart(s, kind)]
 }
 
+/// Saves the list's filter and sort under `name`; over a view of that name only after a yes.
 fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
     let Some(kind) = s.screen.list() else { return Vec::new() };
     let v = s.list(kind);
     let view = SavedView { name: name.clone(), filter: v.filter.clone(), sort: v.sort };
-    s.views.retain(|x| x.name != name);
+    if s.views.iter().any(|x| x.name == name) {
+        return ask(s, s.lang.f("tui.confirm_overwrite_view", &[&name]), Then::SaveView(Box::new(view)), None);
+    }
+    keep_view(s, view)
+}
+
+/// Keeps `view`, in place of any of its name.
+pub fn keep_view(s: &mut AppState, view: SavedView) -> Vec<Effect> {
+    s.say(s.lang.f("tui.view_saved", &[&view.name]), false);
+    s.views.retain(|x| x.name != view.name);
     s.views.push(view);
-    s.say(s.lang.f("tui.view_saved", &[&name]), false);
     vec![Effect::SaveViews(s.views.clone())]
 }
 

@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
             cursor = at;
             (s.lang.t(&form_title(&form.kind)), lines, FORM_WIDTH)
         }
-        Modal::Picker(p) => (p.title.as_str(), picker_lines(p, t), 56),
+        Modal::Picker(p) => (p.title.as_str(), picker_lines(s, p, t), 56),
         Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
     };
     let room = inside(w);
@@ -165,7 +165,7 @@ fn targets_text(form: &Form) -> String {
     }
 }
 
-fn picker_lines(p: &Picker, t: &Theme) -> Vec<Line<'static>> {
+fn picker_lines(s: &AppState, p: &Picker, t: &Theme) -> Vec<Line<'static>> {
     let mut lines =
         vec![Line::from(vec![Span::styled("> ", t.style(Role::Key)), Span::raw(format!("{}_", sanitise(&p.query)))])];
     let matches = p.matches();
@@ -177,6 +177,9 @@ fn picker_lines(p: &Picker, t: &Theme) -> Vec<Line<'static>> {
     if !p.targets.is_empty() {
         lines
             .push(line(&p.targets.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(" "), t.style(Role::Muted)));
+    }
+    if p.kind == crate::app::PickerKind::View {
+        lines.push(line(s.lang.t("tui.view_keys"), t.style(Role::Muted)));
     }
     lines
 }
