@@ -2,6 +2,34 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// `s` broken into lines of at most `cells` cells: at a space when a line has one,
+/// anywhere in text without spaces (Chinese).
+pub fn wrap(s: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut lines = vec![String::new()];
+    for c in s.chars() {
+        let line = lines.last_mut().map(|l| (width(l), l));
+        let Some((used, line)) = line else { break };
+        if used + width(&c.to_string()) <= cells {
+            line.push(c);
+            continue;
+        }
+        // carry the unfinished word to the next line when the line has a space to break at
+        let carry = match line.rfind(' ') {
+            Some(i) if c != ' ' => line.split_off(i + 1),
+            _ => String::new(),
+        };
+        let trimmed = line.trim_end().to_string();
+        *line = trimmed;
+        let mut next = carry;
+        if c != ' ' {
+            next.push(c);
+        }
+        lines.push(next);
+    }
+    lines
+}
+
 /// Characters that never reach the terminal raw: controls, bidi overrides and isolates,
 /// zero-width and invisible formatting, line and paragraph separators.
 fn is_unsafe(c: char) -> bool {
@@ -113,6 +141,14 @@ pub fn pad_owned(mut s: String, cells: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_or_anywhere_in_chinese() {
+        assert_eq!(wrap("take the mouse or give it back", 12), ["take the", "mouse or", "give it back"]);
+        assert_eq!(wrap("修改所选设置仅管理员须写明原因", 10), ["修改所选设", "置仅管理员", "须写明原因"]);
+        assert_eq!(wrap("短", 10), ["短"]);
+        assert!(wrap("a_very_long_identifier_without_spaces", 10).iter().all(|l| width(l) <= 10));
+    }
 
     #[test]
     fn escapes_and_bidi_become_visible() {

@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     let inside = |w: u16| usize::from(w.min(area.width)).saturating_sub(2).max(1);
     let mut cursor = None;
     let (title, lines, w) = match m {
-        Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t), 60),
+        Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t, inside(HELP_WIDTH)), HELP_WIDTH),
         Modal::Form(form) => {
             let (lines, at) = form_lines(s, form, t, inside(FORM_WIDTH));
             cursor = at;
@@ -71,20 +71,29 @@ fn form_title(k: &FormKind) -> String {
     key.to_string()
 }
 
-fn help(s: &AppState, scroll: usize, t: &Theme) -> Vec<Line<'static>> {
+/// How wide the help dialog is, and the column its descriptions start at.
+const HELP_WIDTH: u16 = 60;
+const HELP_KEY: usize = 8;
+
+/// The keys from `scroll` on, each description wrapped under itself, in `room` cells.
+fn help(s: &AppState, scroll: usize, t: &Theme, room: usize) -> Vec<Line<'static>> {
     let rows = s.keymap.all();
     let visible = usize::from(s.size.1.saturating_sub(4)).max(1);
     let start = scroll.min(rows.len().saturating_sub(visible));
-    rows.iter()
-        .skip(start)
-        .take(visible)
-        .map(|(a, k)| {
-            Line::from(vec![
-                cell(&k.label(), 8, t.style(Role::Key)),
-                Span::raw(sanitise(s.lang.t(&format!("help.{}", name_of(*a))))),
-            ])
-        })
-        .collect()
+    let text_room = room.saturating_sub(HELP_KEY).max(8);
+    let mut lines = Vec::new();
+    for (a, k) in rows.iter().skip(start) {
+        let description = sanitise(s.lang.t(&format!("help.{}", name_of(*a))));
+        for (i, part) in crate::text::wrap(&description, text_room).into_iter().enumerate() {
+            let key = if i == 0 { k.label() } else { String::new() };
+            lines.push(Line::from(vec![cell(&key, HELP_KEY, t.style(Role::Key)), Span::raw(part)]));
+        }
+        if lines.len() >= visible {
+            break;
+        }
+    }
+    lines.truncate(visible);
+    lines
 }
 
 /// A form's rows in `room` cells, and where the cursor goes: (row, cell).
