@@ -652,3 +652,46 @@ fn chinese_refusals_name_the_field_by_its_label() {
     assert!(stderr(&out).contains("整改期限“2099-01-01”无效"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("deadline"), "{}", stderr(&out));
 }
+
+/// `args` on the ledger with every file the process writes limited to `bytes` (as a
+/// full disk would stop it), the signal for a too-large file ignored so the write fails.
+fn with_no_room(l: &Ledger, bytes: u64, args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut c = binary_on(l.path());
+    c.args(args);
+    // SAFETY: only async-signal-safe calls between fork and exec
+    unsafe {
+        c.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit { rlim_cur: bytes, rlim_max: libc::RLIM_INFINITY };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    c.output().unwrap()
+}
+
+/// Rule 10: with no room on the disk, a write says so, changes nothing, and the ledger
+/// stays sound.
+#[test]
+fn a_full_disk_is_said_and_changes_nothing() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-03-01", "2026-12-31");
+    // the write-ahead log starts empty: a limit of one page leaves no room for a write
+    let note = "现场检查".repeat(400);
+    let out = with_no_room(&l, 4096, &["progress", &code, "--note", &note]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("Disk full") || said.contains("could not be read or written"), "{said}");
+    let notes: i64 =
+        l.conn().query_row("SELECT count(*) FROM timeline WHERE kind = 'progress'", [], |r| r.get(0)).unwrap();
+    assert_eq!(notes, 0, "nothing was written");
+    assert_eq!(integrity(l.path()), "ok");
+    assert!(anwei(&l, &["progress", &code, "--note", "有空间了"]).status.success(), "with room again it works");
+    // a reading command either reads or says what the disk did, never a bare database error
+    let read = with_no_room(&l, 0, &["overview"]);
+    assert!(read.status.success() || stderr(&read).contains("could not be read or written"), "{}", stderr(&read));
+    assert!(!stderr(&read).contains("Database error"), "{}", stderr(&read));
+}

@@ -412,14 +412,19 @@ fn lateness_is_graded_in_colour_and_in_marks() {
     assert!(text.contains(&format!("{} !", short.days_overdue)) && !text.contains("!!"), "{text}");
 }
 
-/// At 100x30 the matrix and the trend are a key away, the trend over the whole width.
+/// At 100x30 the matrix and the trend are a key away, the trend over the whole width;
+/// at 200x60 the trend grows with the height.
 #[test]
-fn the_analysis_page_fits_a_small_terminal() {
+fn the_analysis_page_fits_a_small_terminal_and_grows_on_a_large_one() {
     for lang in [Lang::Zh, Lang::En] {
-        let b = render(&at(lang, 100, 30, "t"), Depth::Colour256);
-        for title in ["tui.matrix", "tui.trend"] {
-            let text = lang.t(title);
-            assert!(find(&b, text).is_some(), "{lang:?}: {text}");
+        for (w, h) in [(100, 30), (200, 60)] {
+            let b = render(&at(lang, w, h, "t"), Depth::Colour256);
+            for title in ["tui.matrix", "tui.trend"] {
+                let text = lang.t(title);
+                assert!(find(&b, text).is_some(), "{lang:?} {w}x{h}: {text}");
+            }
+            let l = if lang == Lang::Zh { "zh" } else { "en" };
+            insta::assert_snapshot!(format!("analysis_{l}_{w}x{h}"), redact(&format!("{b:?}")));
         }
     }
 }
