@@ -5,6 +5,7 @@ mod args;
 mod consult;
 mod consult_args;
 pub mod demo;
+mod help;
 pub mod output;
 mod read;
 mod settings;
@@ -49,17 +50,11 @@ pub fn main() -> i32 {
         readonly: cli.readonly,
         demo: cli.demo,
     };
-    let env_lang = options.lang;
-    let config = match load_config(env_lang.unwrap_or_else(Lang::from_env)) {
+    let config = match load_config(options.lang.unwrap_or_else(Lang::from_env)) {
         Ok(c) => c,
         Err(f) => return report(&f),
     };
-    // --lang / ANWEI_LANG, then the config file, then the ledger's own, then LANG.
-    let ledger_lang = || {
-        let path = options.db.clone().or_else(|| crate::startup::data_file("anwei.db"))?;
-        crate::store::settings::ledger_lang(&path)
-    };
-    let lang = env_lang.or(config.lang).or_else(ledger_lang).unwrap_or_else(Lang::from_env);
+    let lang = chosen_lang(options.lang, config.lang, options.db.clone());
     let mut env = match Env::new(options, config, lang) {
         Ok(env) => env,
         Err(f) => return report(&f),
@@ -76,9 +71,23 @@ pub fn main() -> i32 {
     }
 }
 
-/// The arguments, and whether `--db` was really `ANWEI_DB`.
+/// The language: `--lang` / `ANWEI_LANG`, then the config file, then the ledger's own
+/// (of `db`, else the default ledger), then `LANG`.
+fn chosen_lang(flag: Option<Lang>, config: Option<Lang>, db: Option<std::path::PathBuf>) -> Lang {
+    let ledger_lang = || {
+        let path = db.or_else(|| crate::startup::data_file("anwei.db"))?;
+        crate::store::settings::ledger_lang(&path)
+    };
+    flag.or(config).or_else(ledger_lang).unwrap_or_else(Lang::from_env)
+}
+
+/// The arguments, and whether `--db` was really `ANWEI_DB`. Help, and a usage error,
+/// come in the reader's language.
 fn parse() -> Result<(Cli, bool), clap::Error> {
-    let matches = Cli::command().try_get_matches()?;
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(_) => help::command(help::typed_lang()).try_get_matches()?,
+    };
     let from_env = matches.value_source("db") == Some(clap::parser::ValueSource::EnvVariable);
     Ok((Cli::from_arg_matches(&matches)?, from_env))
 }
@@ -99,10 +108,10 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Whoami) => read::whoami(env),
         Some(Command::Undo { dry_run }) => write::undo(env, *dry_run),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "anwei", &mut std::io::stdout());
+            clap_complete::generate(*shell, &mut help::command(env.lang), "anwei", &mut std::io::stdout());
             Ok(())
         }
-        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+        Some(Command::Man) => clap_mangen::Man::new(help::command(env.lang))
             .render(&mut std::io::stdout())
             .map_err(|e| Failure { code: 1, message: e.to_string() }),
         Some(Command::Settings(c)) => settings::run(env, c),

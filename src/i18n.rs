@@ -24,6 +24,9 @@ const EN: &[&str] = &[
     include_str!("../assets/i18n/en/consultation_screen.txt"),
 ];
 
+/// `anwei --help` in Chinese (the English is the grammar's doc comments).
+pub(crate) const CLI_ZH: &str = include_str!("../assets/i18n/zh/cli.txt");
+
 pub use crate::domain::Lang;
 
 impl Lang {
@@ -69,7 +72,7 @@ impl Lang {
     }
 }
 
-fn parse_catalogue(files: &[&'static str]) -> HashMap<&'static str, &'static str> {
+pub(crate) fn parse_catalogue(files: &[&'static str]) -> HashMap<&'static str, &'static str> {
     files
         .iter()
         .flat_map(|text| text.lines())
@@ -184,7 +187,8 @@ mod tests {
     fn chinese_strings_use_full_width_punctuation() {
         let chinese = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '“' | '”');
         let mut bad = Vec::new();
-        for (key, value) in Lang::Zh.catalogue() {
+        let help = parse_catalogue(&[CLI_ZH]);
+        for (key, value) in Lang::Zh.catalogue().iter().chain(help.iter()) {
             let chars: Vec<char> = value.chars().collect();
             for (i, c) in chars.iter().enumerate() {
                 let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();

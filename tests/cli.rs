@@ -302,3 +302,23 @@ fn completions_and_the_manual_need_no_ledger() {
     }
     assert!(!db.exists(), "no ledger was made");
 }
+
+/// `--help` speaks the ledger's language on a server whose locale is C, and `--lang`
+/// overrides it; every option of `list` is described.
+#[test]
+fn help_follows_the_ledger_language() {
+    let l = Ledger::new();
+    ok(&l, &["settings", "set", "lang", "zh", "--reason", "乡镇"]);
+    let help = |args: &[&str]| {
+        let out = binary_on(l.path()).env_remove("ANWEI_LANG").env("LANG", "C.UTF-8").args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = help(&["list", "--help"]);
+    assert!(zh.contains("用法：") && zh.contains("只列已过整改期限且未销号的隐患。"), "{zh}");
+    assert!(!zh.contains("Options"), "{zh}");
+    let en = help(&["--lang", "en", "list", "--help"]);
+    assert!(en.contains("Only hazards past their deadline and not closed"), "{en}");
+    let root = help(&["--help"]);
+    assert!(root.contains("示例：") && root.contains("最紧急的 20 条逾期隐患"), "{root}");
+}

@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The safety committee work team's ledger of major accident hazards.
 #[derive(Debug, Parser)]
-#[command(name = "anwei", version, about, after_help = EXAMPLES)]
+#[command(name = "anwei", version, about)]
 pub struct Cli {
     /// The database file (default: anwei.db in the platform data directory).
     #[arg(long, global = true, env = "ANWEI_DB")]
@@ -27,19 +27,21 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The daily commands, as `anwei --help` shows them under its options.
-const EXAMPLES: &str = "Examples:
-  anwei                                        the full screen
-  anwei --demo                                 the full screen on a demo township
-  anwei list --overdue --limit 20              the 20 most urgent overdue hazards
-  anwei list --escalation-queue --format csv   the escalation queue for Excel
-  anwei show GQ-2026-0042                      one hazard with its timeline
-  anwei progress GQ-2026-0042 --note \"到企业现场检查\"
-  anwei escalate GQ-2026-0042 --note \"逾期未整改\"
-  anwei verify GQ-2026-0042 --role regulator --name 刘洋 --pass
-  anwei import enterprises 企业名单.xlsx --dry-run
-  anwei agenda 2026Q4 --format docx -o 会商材料.docx
-  anwei completions bash > ~/.local/share/bash-completion/completions/anwei";
+/// The daily commands, as `anwei --help` shows them under its options, each with what it
+/// does (in Chinese: `example.N` of `assets/i18n/zh/cli.txt`).
+pub const EXAMPLES: &[(&str, &str)] = &[
+    ("anwei", "the full screen"),
+    ("anwei --demo", "the full screen on a demo township"),
+    ("anwei list --overdue --limit 20", "the 20 most urgent overdue hazards"),
+    ("anwei list --escalation-queue --format csv", "the escalation queue for Excel"),
+    ("anwei show GQ-2026-0042", "one hazard with its timeline"),
+    ("anwei progress GQ-2026-0042 --note \"到企业现场检查\"", "a progress note"),
+    ("anwei escalate GQ-2026-0042 --note \"逾期未整改\"", "the next escalation step"),
+    ("anwei verify GQ-2026-0042 --role regulator --name 刘洋 --pass", "one party's on-site sign-off"),
+    ("anwei import enterprises 企业名单.xlsx --dry-run", "check an import, write nothing"),
+    ("anwei agenda 2026Q4 --format docx -o 会商材料.docx", "the quarter's meeting pack"),
+    ("anwei completions bash > ~/.local/share/bash-completion/completions/anwei", "tab completion in bash"),
+];
 
 /// Output formats of the commands that print a table (`text` is another name for `table`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +89,7 @@ pub enum Command {
     },
     /// The figures of the overview dashboard.
     Overview {
+        /// The output format.
         #[arg(long, value_enum, default_value = "text")]
         format: TextFormat,
     },
@@ -94,7 +97,9 @@ pub enum Command {
     List(ListArgs),
     /// One hazard whole.
     Show {
+        /// The hazard's code (GQ-2026-0042).
         code: String,
+        /// The output format.
         #[arg(long, value_enum, default_value = "text")]
         format: TextFormat,
     },
@@ -120,6 +125,7 @@ pub enum Command {
     },
     /// Shell completions on standard output (bash, zsh, fish, elvish, powershell).
     Completions {
+        /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -134,6 +140,7 @@ pub enum Command {
     },
     /// Print the SQL a screen runs, values written in, to time it in the sqlite3 shell.
     Sql {
+        /// The screen.
         #[arg(value_enum)]
         screen: SqlScreen,
     },
@@ -141,8 +148,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Export hazards, enterprises or the timeline as CSV, XLSX or JSON.
     Export {
+        /// What to export: hazards, enterprises or timeline.
         #[arg(value_enum)]
         kind: crate::transfer::Kind,
+        /// The output format.
         #[arg(long, value_enum, default_value = "csv")]
         format: crate::transfer::export::Format,
         /// The output file (default: standard output; xlsx needs one).
@@ -175,27 +184,37 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only hazards in this status: registered, rectifying, verifying or closed.
     #[arg(long)]
     pub status: Option<String>,
+    /// Only hazards past their deadline and not closed.
     #[arg(long)]
     pub overdue: bool,
+    /// Only open hazards due within DAYS days.
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<i64>,
+    /// Only hazards of enterprises in this village.
     #[arg(long)]
     pub village: Option<String>,
+    /// Only hazards of this sector.
     #[arg(long)]
     pub sector: Option<String>,
+    /// Only hazards found this way: inspection, self_report or public_report.
     #[arg(long)]
     pub source: Option<String>,
+    /// Only hazards of this grade: major or general.
     #[arg(long)]
     pub grade: Option<String>,
+    /// Only hazards assigned to this staff login.
     #[arg(long)]
     pub assignee: Option<String>,
     /// Found in 2023 or earlier.
     #[arg(long)]
     pub stock: bool,
+    /// The escalation queue: overdue hazards whose next step is due.
     #[arg(long)]
     pub escalation_queue: bool,
+    /// Only hazards awaiting the three-party on-site sign-off.
     #[arg(long)]
     pub awaiting_verification: bool,
     /// Search code, title and enterprise.
@@ -204,10 +223,13 @@ pub struct ListArgs {
     /// Sort column (deadline, code, title, enterprise, village, sector, …).
     #[arg(long, default_value = "deadline")]
     pub sort: String,
+    /// Sort in descending order.
     #[arg(long)]
     pub desc: bool,
+    /// At most this many rows.
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+    /// The output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
 }
@@ -217,28 +239,37 @@ pub struct NewArgs {
     /// Credit code or exact name of the enterprise.
     #[arg(long)]
     pub enterprise: String,
+    /// What the hazard is, in one line.
     #[arg(long)]
     pub title: String,
+    /// What was found, in full.
     #[arg(long, default_value = "")]
     pub description: String,
+    /// major or general.
     #[arg(long, default_value = "major")]
     pub grade: String,
+    /// The sector (default: the enterprise's).
     #[arg(long)]
     pub sector: Option<String>,
     /// The judgment-standard clause.
     #[arg(long, default_value = "")]
     pub standard: String,
+    /// How it was found: inspection, self_report or public_report.
     #[arg(long, default_value = "inspection")]
     pub source: String,
+    /// The day it was found (YYYY-MM-DD; default: today).
     #[arg(long)]
     pub discovered: Option<String>,
+    /// The rectification deadline (YYYY-MM-DD).
     #[arg(long)]
     pub deadline: String,
     /// Owner department by name.
     #[arg(long)]
     pub owner: Option<String>,
+    /// The staff login who follows it up.
     #[arg(long)]
     pub assignee: Option<String>,
+    /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
 }
@@ -247,12 +278,13 @@ pub struct NewArgs {
 pub enum SettingsCommand {
     /// Every setting, its value and its last change.
     Show {
+        /// The output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
     /// Change one (admin); the change is recorded with who, when and why.
     Set {
-        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times or extend_days.
+        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days or undo_minutes.
         key: String,
         /// The new value, e.g. `officer`, `1,15,30,60`, `30`, `官安`, `zh`.
         value: String,
@@ -266,17 +298,21 @@ pub enum SettingsCommand {
 pub enum StaffCommand {
     /// Add a staff member or change their role (admin).
     Add {
+        /// The person's login on this computer.
         login: String,
         /// The person's name (default: the login).
         #[arg(long)]
         name: Option<String>,
+        /// admin, officer or viewer.
         #[arg(long, default_value = "officer")]
         role: String,
+        /// The department they belong to, by name.
         #[arg(long)]
         unit: Option<String>,
     },
     /// List the staff.
     List {
+        /// The output format.
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },
@@ -285,6 +321,7 @@ pub enum StaffCommand {
 /// The arguments of `anwei import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
+    /// What the file holds: enterprises or hazards.
     #[arg(value_enum)]
     pub kind: crate::transfer::ImportKind,
     /// A .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx file.

@@ -22,6 +22,7 @@ pub struct Args {
     /// The staff login.
     #[arg(long)]
     pub to: String,
+    /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
 }

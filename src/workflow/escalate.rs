@@ -22,8 +22,10 @@ pub struct Input {
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// Straight to this level: letter, circular, summons or exposure (default: the next).
     #[arg(long)]
     pub level: Option<String>,
+    /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
 }

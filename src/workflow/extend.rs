@@ -21,8 +21,10 @@ pub struct Input {
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// The new deadline (YYYY-MM-DD).
     #[arg(long)]
     pub deadline: String,
+    /// Why more time is needed.
     #[arg(long)]
     pub reason: String,
 }

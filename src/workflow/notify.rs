@@ -32,6 +32,7 @@ pub struct Args {
     /// How: 书面, 短信, 电话 …
     #[arg(long)]
     pub channel: String,
+    /// The day they were told (YYYY-MM-DD; default: today).
     #[arg(long)]
     pub date: Option<String>,
 }

@@ -21,16 +21,22 @@ pub struct Input {
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// Who answers for the rectification.
     #[arg(long)]
     pub responsible: Option<String>,
+    /// The rectification measures.
     #[arg(long)]
     pub measures: Option<String>,
+    /// The funds set aside for it.
     #[arg(long)]
     pub funds: Option<String>,
+    /// The rectification deadline (YYYY-MM-DD).
     #[arg(long)]
     pub deadline: Option<String>,
+    /// The safety measures meanwhile.
     #[arg(long)]
     pub contingency: Option<String>,
+    /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
 }

@@ -12,6 +12,7 @@ pub struct Progress;
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// A note for the timeline.
     #[arg(long)]
     pub note: String,
 }

@@ -12,6 +12,7 @@ pub struct Reopen;
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// Why it is reopened.
     #[arg(long)]
     pub reason: String,
 }

@@ -12,6 +12,7 @@ pub struct Submit;
 pub struct Args {
     #[command(flatten)]
     pub hazard: HazardRef,
+    /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
 }

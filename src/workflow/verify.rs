@@ -19,16 +19,22 @@ pub struct Args {
     /// regulator, expert or enterprise
     #[arg(long)]
     pub role: String,
+    /// The name of the person signing.
     #[arg(long)]
     pub name: String,
+    /// Their organisation.
     #[arg(long, default_value = "")]
     pub org: String,
+    /// Rectified: sign off.
     #[arg(long, conflicts_with = "fail", required_unless_present = "fail")]
     pub pass: bool,
+    /// Not rectified: refuse to sign off.
     #[arg(long)]
     pub fail: bool,
+    /// The written opinion.
     #[arg(long, default_value = "")]
     pub opinion: String,
+    /// The day of the site visit (YYYY-MM-DD; default: today).
     #[arg(long)]
     pub date: Option<String>,
 }
