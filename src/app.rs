@@ -30,7 +30,7 @@ use keymap::{Action, Keymap, Place};
 pub use list::{ListKind, ListView};
 pub use modal::{Confirm, Modal, Picker, PickerKind, Then};
 pub use screen::consult::{self, ConsultView, Pane};
-pub use screen::detail::{self, DETAIL_CHROME, DetailView, detail_line_count};
+pub use screen::detail::{self, DETAIL_CHROME, DetailView};
 pub use screen::{Screen, list, overview};
 
 /// What `update` is told.
@@ -330,6 +330,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
         Action::Copy | Action::CopySummary => copy(s, a == Action::CopySummary),
+        Action::NextMatch | Action::PrevMatch => list::next_match(s, a == Action::NextMatch),
         Action::Undo if !workflow::refused(s, crate::domain::permission::Write::Undo) => {
             vec![s.send(None, |id| DbRequest::Undo { id, dry_run: true })]
         }

@@ -101,7 +101,8 @@ fn overview_equals_direct_counts() {
     assert_eq!(o.awaiting_sign_off, 1);
     assert_eq!(o.stock_open, 2);
     assert_eq!(o.new_this_quarter, q("SELECT count(*) FROM hazards WHERE discovered_on >= '2026-10-01'"));
-    assert_eq!(o.by_village.iter().map(|v| v.1).sum::<i64>(), o.open_total);
+    assert_eq!(o.by_village.iter().map(|v| v.1).sum::<i64>(), o.open_major);
+    assert_eq!(o.by_sector.iter().map(|v| v.1).sum::<i64>(), o.open_major);
     assert_eq!(o.source_status.iter().map(|v| v.2).sum::<i64>(), q("SELECT count(*) FROM hazards"));
     assert!(o.most_overdue.windows(2).all(|w| w[0].deadline <= w[1].deadline));
     assert_eq!(o.escalation_queue, s.count(&Filter { escalation_queue: true, ..Filter::default() }).unwrap());

@@ -29,6 +29,9 @@ pub enum Action {
     /// To a screen by its go-to key.
     Go(Screen),
     Search,
+    /// The next match of the list's search (from the detail: open it).
+    NextMatch,
+    PrevMatch,
     Filter,
     SortNext,
     SortReverse,

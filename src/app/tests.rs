@@ -717,3 +717,44 @@ fn a_saved_view_is_replaced_only_after_a_yes_and_can_be_deleted() {
     x.keys("y");
     assert!(x.s.views.is_empty());
 }
+
+#[test]
+fn n_and_shift_n_step_through_the_matches_and_open_them_from_the_detail() {
+    let mut x = ledger(Lang::Zh);
+    x.keys("n");
+    assert!(notice(&x).contains("按 / 搜索"), "{}", notice(&x));
+    x.keys("/冷链\n");
+    let codes: Vec<String> = x.s.list(ListKind::Ledger).rows.iter().map(|r| r.code.clone()).collect();
+    assert_eq!(codes.len(), 2);
+    assert_eq!(x.s.list(ListKind::Ledger).selected, 0);
+    x.keys("\n");
+    assert_eq!(x.s.detail.code, codes[0]);
+    x.keys("n");
+    assert_eq!((x.s.screen, x.s.detail.code.as_str()), (Screen::Detail, codes[1].as_str()));
+    x.keys("n");
+    assert!(notice(&x).contains("最后一个"), "{}", notice(&x));
+    x.keys("N");
+    assert_eq!(x.s.detail.code, codes[0]);
+    x.keys("\x1b");
+    assert_eq!((x.s.screen, x.s.list(ListKind::Ledger).selected), (Screen::Ledger, 0));
+    x.keys("n");
+    assert_eq!(x.s.list(ListKind::Ledger).selected, 1);
+}
+
+#[test]
+fn the_detail_wraps_a_long_note_under_its_label() {
+    let mut x = Harness::new(Lang::Zh, 80, 24);
+    x.keys("3\n");
+    let d = x.s.detail.data.as_deref().unwrap().clone();
+    let rows = screen::detail::draw::layout(Lang::Zh, &d, 60);
+    for r in &rows {
+        if let screen::detail::draw::Row::Value { label_w, part, .. } = r {
+            assert!(crate::text::width(part) + label_w + 4 <= 60, "{part}");
+        }
+    }
+    let mut long = d.clone();
+    let note = "整改".repeat(60);
+    long.timeline[0].note = format!("{note}\n第二行");
+    let lines = screen::detail::draw::layout(Lang::Zh, &long, 60);
+    assert!(lines.len() >= rows.len() + 4, "a 240-cell note and its second line take more lines");
+}

@@ -89,10 +89,10 @@ impl OverviewSql {
             closed_this_quarter: months("closed"),
             by_village: plain(
                 "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
-                 WHERE t.status <> 'closed' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
+                 WHERE t.status <> 'closed' AND t.grade = 'major' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
             ),
             by_sector: plain(
-                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
+                "SELECT sector, SUM(n) FROM hazard_tally WHERE status <> 'closed' AND grade = 'major' GROUP BY sector HAVING SUM(n) > 0 ORDER BY 2 DESC, 1",
             ),
             source_status: plain("SELECT source, status, SUM(n) FROM hazard_tally GROUP BY source, status"),
             most_overdue: list_sql(&overdue, Sort::default(), &Page { after: None, limit: 10 }, today, t),

@@ -43,6 +43,8 @@ const LISTS: &[Row] = &[
     (A::Mark, "mark", "space", LIST),
     (A::Copy, "copy", "y", WORK),
     (A::CopySummary, "copy_summary", "Y", WORK),
+    (A::NextMatch, "next_match", "n", WORK),
+    (A::PrevMatch, "prev_match", "N", WORK),
 ];
 
 /// The consultation's actions, after the workflows; the same letters mean other things

@@ -1,6 +1,6 @@
 //! One hazard shown whole (详情): opening it (remembering where to return) and scrolling it.
 
-mod draw;
+pub(crate) mod draw;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +8,6 @@ use ratatui::layout::Rect;
 use super::{Screen, View};
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect, go};
-use crate::i18n::Lang;
 use crate::model::HazardDetail;
 use crate::model::HazardRow;
 use crate::protocol::{Query, Slot};
@@ -64,7 +63,7 @@ pub fn open(s: &mut AppState, code: &str) -> Vec<Effect> {
 /// A key on the detail.
 fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
     let page = usize::from(s.size.1.saturating_sub(DETAIL_CHROME)).max(1);
-    let lines = s.detail.data.as_ref().map_or(0, |d| detail_line_count(s.lang, d));
+    let lines = s.detail.data.as_ref().map_or(0, |d| draw::layout(s.lang, d, usize::from(s.size.0)).len());
     let last = lines.saturating_sub(page);
     let d = &mut s.detail;
     d.scroll = match a {
@@ -83,8 +82,3 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
 
 /// Rows around the detail's text: header, tabs, frame, status line, footer.
 pub const DETAIL_CHROME: u16 = 5;
-
-/// How many lines the detail has: each section's title, its lines and a blank.
-pub fn detail_line_count(lang: Lang, d: &HazardDetail) -> usize {
-    crate::present::detail_sections(lang, d).iter().map(|s| s.lines.len() + 2).sum()
-}

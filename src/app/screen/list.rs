@@ -328,6 +328,34 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
     }
 }
 
+/// `n`/`N`: the next or previous hazard that the list's search matched; on the detail,
+/// that hazard's detail. Without a search, or past the last match, it says so.
+pub fn next_match(s: &mut AppState, forward: bool) -> Vec<Effect> {
+    let on_detail = s.screen == Screen::Detail;
+    let from = if on_detail { s.back_to } else { s.screen };
+    let Some(kind) = from.list().filter(|k| s.list(*k).filter.search.as_deref().is_some_and(|q| !q.is_empty())) else {
+        s.say(s.lang.t("tui.no_search"), true);
+        return Vec::new();
+    };
+    let v = s.list(kind);
+    let at_end =
+        if forward { v.selected + 1 >= v.rows.len() && !v.more_after } else { v.selected == 0 && !v.more_before };
+    if at_end {
+        s.say(s.lang.t(if forward { "tui.last_match" } else { "tui.first_match" }), false);
+        return Vec::new();
+    }
+    let on_page = if forward { v.selected + 1 < v.rows.len() } else { v.selected > 0 };
+    if on_detail && !on_page {
+        // the next match is on another page: show the list there
+        s.screen = from;
+    }
+    let effects = step(s, kind, forward);
+    match s.list(kind).current().map(|r| r.code.clone()) {
+        Some(code) if on_detail && on_page => super::detail::open(s, &code),
+        _ => effects,
+    }
+}
+
 /// Esc on the ledger after a drill-down: back where it came from, the earlier filter
 /// put back.
 fn back(s: &mut AppState, kind: ListKind) -> Vec<Effect> {

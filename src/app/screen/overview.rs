@@ -48,8 +48,9 @@ fn item_count(o: &Overview) -> usize {
 pub fn filter_for(o: &Overview, it: Item, today: chrono::NaiveDate) -> Filter {
     let q = Quarter::of(today);
     let open = Filter { open: true, ..Filter::default() };
+    let open_major = Filter { grade: Some(Grade::Major), ..open.clone() };
     match it {
-        Item::Tile(0) => Filter { grade: Some(Grade::Major), ..open },
+        Item::Tile(0) => open_major,
         Item::Tile(1) => Filter { overdue: true, ..open },
         Item::Tile(2) => Filter { due_within: Some(7), ..open },
         Item::Tile(3) => Filter { awaiting_verification: true, ..open },
@@ -57,8 +58,8 @@ pub fn filter_for(o: &Overview, it: Item, today: chrono::NaiveDate) -> Filter {
         Item::Tile(5) => Filter { stock: true, ..open },
         Item::Tile(6) => Filter { discovered: Some((q.start(), q.end())), ..Filter::default() },
         Item::Tile(_) => Filter { closed: Some((q.start(), q.end())), ..Filter::default() },
-        Item::Village(i) => Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open },
-        Item::Sector(i) => Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open },
+        Item::Village(i) => Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open_major },
+        Item::Sector(i) => Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open_major },
     }
 }
 
