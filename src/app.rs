@@ -98,10 +98,12 @@ pub struct AppState {
     pub detail: DetailView,
     pub settings: screen::settings::SettingsView,
     pub staff: Vec<StaffMember>,
+    /// Every village and sector, for the filter's choices.
+    pub places: crate::protocol::Places,
     pub doc_no: Option<(crate::domain::Escalation, String)>,
     pub modal: Option<Modal>,
     /// The search line being typed on a list screen.
-    pub search: Option<String>,
+    pub search: Option<edit::LineInput>,
     pub notice: Option<Notice>,
     /// Marked hazards: code → version when marked or last seen.
     pub marked: BTreeMap<String, i64>,
@@ -140,6 +142,7 @@ impl AppState {
             detail: DetailView::default(),
             settings: screen::settings::SettingsView::default(),
             staff: Vec::new(),
+            places: crate::protocol::Places::default(),
             doc_no: None,
             modal: None,
             search: None,
@@ -165,6 +168,7 @@ impl AppState {
             self.load(Slot::Calendar, Query::Calendar),
             self.load(Slot::Trend, Query::Trend),
             self.load_staff(),
+            self.load(Slot::Places, Query::Places),
         ]
     }
 
@@ -269,16 +273,11 @@ fn paste(s: &mut AppState, text: &str) -> Vec<Effect> {
             return workflow::form_changed(s);
         }
         Some(Modal::Picker(p)) => {
-            p.query.push_str(&edit::clean(text, false));
+            p.query.paste(text);
             p.selected = 0;
         }
         Some(_) => {}
-        None => {
-            if let Some(search) = &s.search {
-                let typed = format!("{search}{}", edit::clean(text, false));
-                return screen::list::search_set(s, typed);
-            }
-        }
+        None => return screen::list::search_paste(s, text),
     }
     Vec::new()
 }

@@ -41,6 +41,7 @@ pub enum Slot {
     LateActions,
     Units,
     Settings,
+    Places,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -76,6 +77,8 @@ pub enum Query {
     Units,
     /// The ledger-wide settings.
     Settings,
+    /// Every village and sector, for the filter's choices.
+    Places,
 }
 
 /// A page as read.
@@ -105,6 +108,14 @@ pub enum Loaded {
     Units(Vec<String>),
     /// The settings, and the escalation thresholds they make.
     Settings(Vec<SettingRow>, Thresholds),
+    Places(Places),
+}
+
+/// The villages and sectors of the ledger, with or without open hazards.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Places {
+    pub villages: Vec<String>,
+    pub sectors: Vec<String>,
 }
 
 /// From the screen to the worker.

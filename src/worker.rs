@@ -204,6 +204,10 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::LateActions => Loaded::LateActions(store.late_actions()?),
         Query::Units => Loaded::Units(store.unit_names(crate::domain::UnitKind::Department)?),
         Query::Settings => Loaded::Settings(store.setting_rows()?, store.settings()?.thresholds),
+        Query::Places => Loaded::Places(crate::protocol::Places {
+            villages: store.unit_names(crate::domain::UnitKind::Village)?,
+            sectors: store.sector_names()?,
+        }),
     })
 }
 

@@ -103,6 +103,7 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::Calendar(c) => s.overview.calendar = Some(c),
         Loaded::LateActions(a) => s.overdue.late = a,
         Loaded::Units(u) => s.consult.units = u,
+        Loaded::Places(p) => s.places = p,
         Loaded::Settings(rows, thresholds) => super::screen::settings::arrived(s, rows, thresholds),
     }
     Vec::new()

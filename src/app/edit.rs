@@ -1,7 +1,7 @@
 //! Editing text in place: a cursor (counted in characters) that moves by character,
 //! word and line end; insert, delete and word delete; line breaks in a note; a paste
-//! inserted whole, cleaned of control characters. The form fields edit with it; the search
-//! line and the picker's query take its cleaning for a paste.
+//! inserted whole, cleaned of control characters. The form fields, the search line and
+//! the picker's query edit with it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -20,6 +20,41 @@ pub enum Edit {
     WordBackspace,
     /// Delete from the cursor to the end of the line.
     KillToEnd,
+}
+
+/// A one-line input (the search line, a picker's query) with its cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    pub text: String,
+    /// In characters.
+    pub cursor: usize,
+}
+
+impl LineInput {
+    /// `text` with the cursor at its end.
+    pub fn new(text: String) -> LineInput {
+        LineInput { cursor: text.chars().count(), text }
+    }
+
+    /// Applies an editing key; false when the key is not one.
+    pub fn key(&mut self, k: &KeyEvent) -> bool {
+        match edit_of(k, false) {
+            Some(e) => {
+                self.cursor = apply(&mut self.text, self.cursor, &e, false);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Inserts a paste at the cursor, its line breaks as spaces.
+    pub fn paste(&mut self, text: &str) {
+        self.cursor = apply(&mut self.text, self.cursor, &Edit::Insert(text.to_string()), false);
+    }
+
+    pub fn clear(&mut self) {
+        *self = LineInput::default();
+    }
 }
 
 /// The edit a key asks for in a text field, if it is one. Enter is a line break only in

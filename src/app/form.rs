@@ -93,13 +93,11 @@ impl Form {
             Action::NextField => self.focus = (self.focus + 1) % n,
             Action::PrevField => self.focus = (self.focus + n - 1) % n,
             Action::Clear => {
-                if let Some(f) = self.fields.get_mut(self.focus)
-                    && let Value::Text(t) = &mut f.value
-                {
-                    t.clear();
-                    f.cursor = 0;
+                if let Some(f) = self.fields.get_mut(self.focus) {
+                    f.clear_text();
                 }
             }
+            Action::ClearAll => self.fields.iter_mut().for_each(Field::clear),
             _ => return,
         }
         self.error = None;
@@ -144,12 +142,9 @@ fn at(options: &[(String, String)], id: &str) -> usize {
 /// The list filter: status, village, sector, source, grade, assignee, overdue, stock.
 pub fn filter_form(s: &AppState, kind: ListKind) -> Form {
     let f = &s.list(kind).filter;
-    let o = s.overview.data.as_deref();
-    let pairs = |v: Option<&Vec<(String, i64)>>| -> Vec<(String, String)> {
-        v.into_iter().flatten().map(|(n, _)| (n.clone(), n.clone())).collect()
-    };
-    let villages = names(s, pairs(o.map(|o| &o.by_village)).into_iter());
-    let sectors = names(s, pairs(o.map(|o| &o.by_sector)).into_iter());
+    let pairs = |v: &[String]| v.iter().map(|n| (n.clone(), n.clone())).collect::<Vec<_>>();
+    let villages = names(s, pairs(&s.places.villages).into_iter());
+    let sectors = names(s, pairs(&s.places.sectors).into_iter());
     let staff = names(s, s.staff.iter().map(|m| (m.login.clone(), m.name.clone())));
     let status = words(s, "status", Status::ALL, Status::as_str, true);
     let source = words(s, "source", Source::ALL, Source::as_str, true);

@@ -29,6 +29,8 @@ pub enum Action {
     /// To a screen by its go-to key.
     Go(Screen),
     Search,
+    /// Empty every field of a form (a filter: every choice back to "any").
+    ClearAll,
     /// The next match of the list's search (from the detail: open it).
     NextMatch,
     PrevMatch,

@@ -1,6 +1,7 @@
 //! Modals over the screens: help, forms, the staff and view pickers, and the `y`/`n`
 //! confirmation that stands before every destructive or bulk write.
 
+use super::edit::LineInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, Place};
@@ -48,19 +49,19 @@ pub struct Picker {
     pub title: String,
     /// (identifier, shown text).
     pub items: Vec<(String, String)>,
-    pub query: String,
+    pub query: LineInput,
     pub selected: usize,
     pub targets: Vec<Target>,
 }
 
 impl Picker {
     pub fn new(kind: PickerKind, title: &str, items: Vec<(String, String)>, targets: Vec<Target>) -> Picker {
-        Picker { kind, title: title.to_string(), items, query: String::new(), selected: 0, targets }
+        Picker { kind, title: title.to_string(), items, query: LineInput::default(), selected: 0, targets }
     }
 
     /// The items the query matches (identifier or text, case-insensitive).
     pub fn matches(&self) -> Vec<&(String, String)> {
-        let q = self.query.to_lowercase();
+        let q = self.query.text.to_lowercase();
         self.items
             .iter()
             .filter(|(id, text)| id.to_lowercase().contains(&q) || text.to_lowercase().contains(&q))
@@ -80,18 +81,11 @@ impl Picker {
         }
     }
 
-    /// Typing narrows the list.
+    /// Typing (and editing the query) narrows the list.
     fn key(&mut self, k: &KeyEvent) {
-        match k.code {
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.selected = 0;
-            }
-            KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.query.push(c);
-                self.selected = 0;
-            }
-            _ => {}
+        let before = self.query.text.clone();
+        if self.query.key(k) && self.query.text != before {
+            self.selected = 0;
         }
     }
 }
@@ -148,7 +142,7 @@ fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
         Some(Action::Cancel) if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
         Some(Action::Cancel) => Vec::new(),
         Some(Action::Save) => workflow::submit(s, f),
-        Some(a @ (Action::NextField | Action::PrevField | Action::Clear)) => {
+        Some(a @ (Action::NextField | Action::PrevField | Action::Clear | Action::ClearAll)) => {
             f.act(a);
             s.modal = Some(Modal::Form(f));
             Vec::new()

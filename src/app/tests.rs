@@ -51,7 +51,7 @@ fn start_asks_for_the_cheap_overview_before_the_trend() {
             _ => None,
         })
         .collect();
-    assert_eq!(slots, vec![Slot::Overview, Slot::Calendar, Slot::Trend, Slot::Staff]);
+    assert_eq!(slots, vec![Slot::Overview, Slot::Calendar, Slot::Trend, Slot::Staff, Slot::Places]);
 }
 
 #[test]
@@ -757,4 +757,47 @@ fn the_detail_wraps_a_long_note_under_its_label() {
     long.timeline[0].note = format!("{note}\n第二行");
     let lines = screen::detail::draw::layout(Lang::Zh, &long, 60);
     assert!(lines.len() >= rows.len() + 4, "a 240-cell note and its second line take more lines");
+}
+
+#[test]
+fn the_filter_lists_every_village_and_clears_all_at_once() {
+    let (dir, mut store) = crate::store::fixture::ledger();
+    store.unit_add("薛庄村", crate::domain::UnitKind::Village).unwrap();
+    let mut x = Harness::on(dir, store, Lang::Zh, 120, 40);
+    x.keys("2f");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("no filter form") };
+    let crate::workflow::fields::Value::Choice { options, .. } = &f.fields[1].value else { panic!() };
+    assert!(options.iter().any(|o| o.0 == "薛庄村"), "a village without hazards: {options:?}");
+    assert_eq!(options.len(), 5, "the four villages and any");
+    x.key(KeyCode::Right);
+    x.keys("\t");
+    x.key(KeyCode::Right);
+    x.keys("\n");
+    assert!(x.s.list(ListKind::Ledger).filter.status.is_some() && x.s.list(ListKind::Ledger).filter.village.is_some());
+    x.keys("f");
+    x.event(AppEvent::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)));
+    x.keys("\n");
+    let f = &x.s.list(ListKind::Ledger).filter;
+    assert!(f.status.is_none() && f.village.is_none(), "{f:?}");
+}
+
+#[test]
+fn the_search_line_and_the_picker_edit_in_place() {
+    let mut x = ledger(Lang::Zh);
+    x.keys("/冷物流");
+    x.key(KeyCode::Home);
+    x.key(KeyCode::Right);
+    x.keys("链");
+    assert_eq!(x.s.search.as_ref().map(|l| l.text.as_str()), Some("冷链物流"));
+    x.event(AppEvent::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)));
+    assert_eq!(x.s.search.as_ref().map(|l| l.text.as_str()), Some("物流"), "the word before the cursor");
+    x.keys("\x1b");
+    select(&mut x, "GQ-2026-0001");
+    x.keys("a李");
+    let Some(Modal::Picker(p)) = &x.s.modal else { panic!("no picker") };
+    assert_eq!(p.query.text, "李");
+    x.key(KeyCode::Left);
+    x.keys("x");
+    let Some(Modal::Picker(p)) = &x.s.modal else { panic!("no picker") };
+    assert_eq!((p.query.text.as_str(), p.query.cursor), ("x李", 1));
 }

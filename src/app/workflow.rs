@@ -9,7 +9,7 @@ use crate::domain::Role;
 use crate::domain::permission::{Write, allows};
 use crate::model::HazardRow;
 use crate::protocol::{HazardCmd, Query, Slot, Target};
-use crate::workflow::{ConfirmCtx, Id, OpenCtx, Opening, Text};
+use crate::workflow::{ConfirmCtx, Id, OpenCtx, Opening, Refusal, Text};
 
 /// The store write behind a key.
 pub fn write_of(a: Action) -> Option<Write> {
@@ -197,17 +197,19 @@ enum Next {
     Screen(Vec<Effect>),
 }
 
-/// What a form asks for; `Err` is the catalogue key of what is wrong.
+/// What a form asks for; `Err` says what is wrong.
 fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
     let l = s.lang;
-    let need = |label: &str| Some(f.get(label).trim().to_string()).filter(|t| !t.is_empty()).ok_or("tui.required");
-    let said = |key: &'static str| l.t(key).to_string();
+    let need = |label: &'static str| {
+        Some(f.get(label).trim().to_string()).filter(|t| !t.is_empty()).ok_or(Refusal::Required(label))
+    };
+    let refused = |r: Refusal| r.message(l);
     match &f.kind {
-        FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(|r| r.message(l)),
+        FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(refused),
         FormKind::Filter(kind) => Ok(Next::Screen(apply_filter(s, *kind, f))),
-        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name").map_err(said)?))),
-        FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen).map_err(said),
-        FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(said),
+        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name").map_err(refused)?))),
+        FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen).map_err(refused),
+        FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(refused),
     }
 }
 

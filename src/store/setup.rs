@@ -107,6 +107,13 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The sectors of the ledger's enterprises, in order.
+    pub fn sector_names(&self) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT DISTINCT sector FROM enterprises ORDER BY sector")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Adds a unit if missing; returns its id.
     pub fn unit_add(&mut self, name: &str, kind: UnitKind) -> Result<i64, StoreError> {
         let tx = self.begin(Write::ManageStaff)?;

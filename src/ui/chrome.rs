@@ -42,10 +42,12 @@ pub fn tabs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
 pub fn status(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let l = s.lang;
     let text = if let Some(q) = &s.search {
-        Line::from(vec![
-            Span::styled(format!("{} ", l.t("tui.search")), t.style(Role::Key)),
-            Span::raw(format!("{}_", sanitise(q))),
-        ])
+        let label = format!("{} ", l.t("tui.search"));
+        let at = crate::text::width(&label);
+        let (shown, col) = crate::ui::modal::input_row(q, usize::from(area.width).saturating_sub(at + 1));
+        // the terminal's cursor where typing goes, for an input method's candidates
+        f.set_cursor_position((area.x + (at + col) as u16, area.y));
+        Line::from(vec![Span::styled(label, t.style(Role::Key)), Span::raw(shown)])
     } else if let Some(n) = &s.notice {
         line(&n.text, t.style(if n.error { Role::Error } else { Role::Ok }))
     } else if !s.marked.is_empty() {

@@ -26,7 +26,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
             cursor = at;
             (s.lang.t(&form_title(&form.kind)), lines, FORM_WIDTH)
         }
-        Modal::Picker(p) => (p.title.as_str(), picker_lines(s, p, t), 56),
+        Modal::Picker(p) => {
+            let (text, col) = input_row(&p.query, inside(56).saturating_sub(2));
+            cursor = Some((0, 2 + col));
+            (p.title.as_str(), picker_lines(s, p, text, t), 56)
+        }
         Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
     };
     let room = inside(w);
@@ -156,12 +160,11 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme, room: usize) -> (Vec<Line<'s
     }
     let note = form.fields.get(form.focus).is_some_and(|f| f.lines);
     let save = if note { DialogHint::Text("tui.note_keys") } else { DialogHint::Key(Action::Save) };
-    let keys = [
-        save,
-        DialogHint::Key(Action::NextField),
-        DialogHint::Text("tui.choose_keys"),
-        DialogHint::Key(Action::Cancel),
-    ];
+    let mut keys = vec![save, DialogHint::Key(Action::NextField), DialogHint::Text("tui.choose_keys")];
+    if matches!(form.kind, FormKind::Filter(_)) {
+        keys.push(DialogHint::Key(Action::ClearAll));
+    }
+    keys.push(DialogHint::Key(Action::Cancel));
     lines.push(line(&s.keymap.dialog_hint(l, &keys), t.style(Role::Muted)));
     (lines, cursor)
 }
@@ -174,9 +177,15 @@ fn targets_text(form: &Form) -> String {
     }
 }
 
-fn picker_lines(s: &AppState, p: &Picker, t: &Theme) -> Vec<Line<'static>> {
-    let mut lines =
-        vec![Line::from(vec![Span::styled("> ", t.style(Role::Key)), Span::raw(format!("{}_", sanitise(&p.query)))])];
+/// A one-line input as it shows in `room` cells, scrolled to keep its cursor in view,
+/// and the cursor's cell.
+pub fn input_row(input: &crate::app::edit::LineInput, room: usize) -> (String, usize) {
+    let (rows, (_, col)) = crate::ui::field::rows(&input.text, input.cursor, false, room);
+    (rows.into_iter().next().unwrap_or_default(), col)
+}
+
+fn picker_lines(s: &AppState, p: &Picker, query: String, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(vec![Span::styled("> ", t.style(Role::Key)), Span::raw(query)])];
     let matches = p.matches();
     let start = p.selected.saturating_sub(9);
     for (i, (_, text)) in matches.iter().enumerate().skip(start).take(10) {

@@ -65,6 +65,22 @@ impl Field {
     pub fn changed(&self) -> bool {
         self.value != self.initial
     }
+
+    /// A text field emptied (a choice stays).
+    pub fn clear_text(&mut self) {
+        if let Value::Text(t) = &mut self.value {
+            t.clear();
+            self.cursor = 0;
+        }
+    }
+
+    /// Emptied: no text, or the first choice (a filter's "any").
+    pub fn clear(&mut self) {
+        self.clear_text();
+        if let Value::Choice { index, .. } = &mut self.value {
+            *index = 0;
+        }
+    }
 }
 
 /// Why a form cannot be saved as it stands.

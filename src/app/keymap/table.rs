@@ -74,6 +74,7 @@ const DIALOGS: &[Row] = &[
     (A::NextField, "next_field", "tab", &[Place::Form]),
     (A::PrevField, "prev_field", "backtab", &[Place::Form]),
     (A::Clear, "clear", "ctrl-u", &[Place::Form, Place::Search]),
+    (A::ClearAll, "clear_all", "ctrl-r", &[Place::Form]),
     (A::Editor, "editor", "ctrl-o", &[Place::Form]),
 ];
 

@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::{Screen, View};
+use crate::app::edit::LineInput;
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect, Modal, Picker, PickerKind};
 use crate::domain::status::SignOff;
@@ -310,7 +311,7 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
         },
         Action::Mark => mark(s, kind),
         Action::Search => {
-            s.search = Some(s.list(kind).filter.search.clone().unwrap_or_default());
+            s.search = Some(LineInput::new(s.list(kind).filter.search.clone().unwrap_or_default()));
             Vec::new()
         }
         Action::SortNext | Action::SortReverse => sort(s, kind, a == Action::SortReverse),
@@ -418,30 +419,33 @@ pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
         s.search = None;
         return Vec::new();
     };
-    let Some(mut text) = s.search.take() else { return Vec::new() };
+    let Some(mut line) = s.search.take() else { return Vec::new() };
+    let before = line.text.clone();
     let typed = matches!(k.code, KeyCode::Char(_)) && !k.modifiers.contains(KeyModifiers::CONTROL);
     match s.keymap.action(Place::Search, &k).filter(|_| !typed) {
         Some(Action::Save) => return Vec::new(),
-        Some(Action::Cancel) => text.clear(),
+        Some(Action::Cancel) => line.clear(),
         Some(Action::Clear) => {
-            text.clear();
-            s.search = Some(text.clone());
+            line.clear();
+            s.search = Some(line.clone());
         }
         _ => {
-            let edited = edit(&mut text, &k);
-            s.search = Some(text.clone());
-            if !edited {
-                return Vec::new();
-            }
+            line.key(&k);
+            s.search = Some(line.clone());
         }
     }
-    narrow(s, kind, &text)
+    if line.text == before {
+        return Vec::new();
+    }
+    narrow(s, kind, &line.text)
 }
 
-/// The search line set to `text` (a paste), the list narrowed to it.
-pub fn search_set(s: &mut AppState, text: String) -> Vec<Effect> {
+/// A paste into the search line, the list narrowed to it.
+pub fn search_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
     let Some(kind) = s.screen.list() else { return Vec::new() };
-    s.search = Some(text.clone());
+    let Some(line) = s.search.as_mut() else { return Vec::new() };
+    line.paste(text);
+    let text = line.text.clone();
     narrow(s, kind, &text)
 }
 
@@ -449,16 +453,4 @@ fn narrow(s: &mut AppState, kind: ListKind, text: &str) -> Vec<Effect> {
     let search = crate::text::sanitise(text);
     s.list_mut(kind).filter.search = (!search.trim().is_empty()).then_some(search);
     vec![restart(s, kind)]
-}
-
-/// Typing on the search line; false for a key that is not text.
-fn edit(text: &mut String, k: &KeyEvent) -> bool {
-    match k.code {
-        KeyCode::Backspace => {
-            text.pop();
-        }
-        KeyCode::Char(c) if !k.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
-        _ => return false,
-    }
-    true
 }

@@ -2,6 +2,7 @@
 //! an admin changes one with Enter, giving the new value and why (each change is a
 //! ledger event); everyone else may look.
 
+use crate::workflow::Refusal;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -84,14 +85,14 @@ fn edit(s: &mut AppState) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Enter in the form: the change, sent; the catalogue key of what is missing otherwise.
-pub fn submit(s: &mut AppState, key: Key, f: &Form) -> Result<Vec<Effect>, &'static str> {
+/// Enter in the form: the change, sent; what is missing otherwise.
+pub fn submit(s: &mut AppState, key: Key, f: &Form) -> Result<Vec<Effect>, Refusal> {
     let value = f.get("settings.col.value").trim().to_string();
     if value.is_empty() {
-        return Err("tui.required");
+        return Err(Refusal::Required("settings.col.value"));
     }
     if !f.dirty() || s.settings.rows.iter().any(|r| r.key == key.name() && r.value == value) {
-        return Err("tui.nothing_changed");
+        return Err(Refusal::NothingChanged);
     }
     let change = SettingChange { key, value, reason: f.get("form.reason").trim().to_string() };
     s.say(s.lang.t("tui.saving"), false);

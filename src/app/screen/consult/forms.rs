@@ -13,6 +13,7 @@ use crate::model::AgendaTopic;
 use crate::model::{Meeting, NewAction, TopicText};
 use crate::protocol::{ConsultCmd, ConsultWrite, DbRequest, PackRequest, TopicRef};
 use crate::report::pack::PackKind;
+use crate::workflow::Refusal;
 
 /// What a consultation form changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,10 +108,10 @@ fn changed(f: &Form, label: &str) -> Option<String> {
     f.fields.iter().find(|x| x.label == label && x.changed()).map(|x| x.get().trim().to_string())
 }
 
-/// Enter in a consultation form: the write, or the catalogue key of what is wrong.
-pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>, &'static str> {
+/// Enter in a consultation form: the write, or what is wrong (the field named).
+pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>, Refusal> {
     let text = |label: &str| f.get(label).trim().to_string();
-    let need = |label: &str| Some(text(label)).filter(|t| !t.is_empty()).ok_or("tui.required");
+    let need = |label: &'static str| Some(text(label)).filter(|t| !t.is_empty()).ok_or(Refusal::Required(label));
     let cmd = match &c.edit {
         Edit::TopicAdd => ConsultCmd::TopicAdd { title: need("form.topic_title")?, proposal: text("form.proposal") },
         Edit::Decide(topic) => decide(f, topic)?,
@@ -119,14 +120,16 @@ pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>
             title: need("form.task")?,
             lead_unit: Some(text("form.lead_unit")).filter(|u| !u.is_empty()),
             assignee: Some(text("form.assignee")).filter(|u| !u.is_empty()),
-            due_on: parse_date(f.get("form.due_on")).ok_or("tui.bad_date")?,
+            due_on: parse_date(f.get("form.due_on")).ok_or(Refusal::BadDate("form.due_on"))?,
             note: text("form.note"),
         }),
         Edit::ActionDone { id, version } => ConsultCmd::ActionDone {
             id: *id,
             version: *version,
             // the prefilled day is the screen's; left as it is, the write takes today's real date
-            date: changed(f, "form.done_on").map(|d| parse_date(&d).ok_or("tui.bad_date")).transpose()?,
+            date: changed(f, "form.done_on")
+                .map(|d| parse_date(&d).ok_or(Refusal::BadDate("form.done_on")))
+                .transpose()?,
             note: text("form.note"),
         },
         Edit::Meeting => ConsultCmd::Meeting(meeting(f)?),
@@ -135,27 +138,27 @@ pub fn submit(s: &mut AppState, c: &ConsultForm, f: &Form) -> Result<Vec<Effect>
     Ok(super::send(s, ConsultWrite { quarter: c.quarter, version: c.version, cmd }, Some(f.clone())))
 }
 
-fn decide(f: &Form, topic: &TopicRef) -> Result<ConsultCmd, &'static str> {
+fn decide(f: &Form, topic: &TopicRef) -> Result<ConsultCmd, Refusal> {
     let text = TopicText {
         title: changed(f, "form.topic_title"),
         proposal: changed(f, "form.proposal"),
         decision: changed(f, "form.decision"),
     };
     if text == TopicText::default() {
-        return Err("tui.nothing_changed");
+        return Err(Refusal::NothingChanged);
     }
     let correction = f.fields.iter().any(|x| x.label == "form.reason");
     let reason = f.get("form.reason").trim().to_string();
     if correction && reason.is_empty() {
-        return Err("err.reason_required");
+        return Err(Refusal::Required("form.reason"));
     }
     Ok(ConsultCmd::TopicText { topic: topic.clone(), text, reason })
 }
 
-fn meeting(f: &Form) -> Result<Meeting, &'static str> {
+fn meeting(f: &Form) -> Result<Meeting, Refusal> {
     let held_on = match changed(f, "form.held_on") {
         Some(d) if d.is_empty() => None,
-        Some(d) => Some(parse_date(&d).ok_or("tui.bad_date")?),
+        Some(d) => Some(parse_date(&d).ok_or(Refusal::BadDate("form.held_on"))?),
         None => None,
     };
     let m = Meeting {
@@ -165,7 +168,7 @@ fn meeting(f: &Form) -> Result<Meeting, &'static str> {
         attendees: changed(f, "form.attendees"),
     };
     if m == Meeting::default() {
-        return Err("tui.nothing_changed");
+        return Err(Refusal::NothingChanged);
     }
     Ok(m)
 }
