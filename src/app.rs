@@ -10,7 +10,7 @@ pub mod form;
 pub(crate) mod harness;
 pub mod keymap;
 mod modal;
-mod mouse;
+pub mod mouse;
 pub mod screen;
 mod workflow;
 pub use workflow::permitted;
@@ -113,6 +113,8 @@ pub struct AppState {
     pub locked: bool,
     /// Whether the screen has the mouse.
     pub mouse: bool,
+    /// Where the last frame drew a dialog's choices, for a click (the drawing fills it).
+    pub choices: std::cell::RefCell<Vec<mouse::Choice>>,
     /// The terminal was used by another program: draw every cell again.
     pub redraw_all: bool,
     pub quit: bool,
@@ -152,6 +154,7 @@ impl AppState {
             awaiting_detail: None,
             locked: false,
             mouse: false,
+            choices: Default::default(),
             redraw_all: false,
             quit: false,
             dirty: true,

@@ -18,6 +18,7 @@ use theme::{Role, Theme};
 /// Draws the whole screen.
 pub fn draw(f: &mut Frame, s: &AppState, t: &Theme) {
     let area = f.area();
+    s.choices.borrow_mut().clear();
     if area.width < 2 || area.height < 1 {
         return;
     }

@@ -165,13 +165,7 @@ fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
     match s.keymap.action(Place::Form, &k).filter(|_| !typing) {
         _ if is_ctrl_c(&k) => quit(s),
         Some(Action::Cancel) => Vec::new(),
-        Some(Action::Save) => match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
-            Some(id) => workflow::picked(s, p, &id),
-            None => {
-                s.modal = Some(Modal::Picker(p));
-                Vec::new()
-            }
-        },
+        Some(Action::Save) => pick(s, p),
         Some(a @ (Action::NextField | Action::PrevField | Action::Clear)) => {
             p.act(a);
             s.modal = Some(Modal::Picker(p));
@@ -193,7 +187,13 @@ fn picker_key(s: &mut AppState, mut p: Picker, k: KeyEvent) -> Vec<Effect> {
 }
 
 fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
-    match s.keymap.action(Place::Confirm, &k) {
+    let a = s.keymap.action(Place::Confirm, &k);
+    answer(s, c, a)
+}
+
+/// The answer to a confirmation (a key's, or a click's).
+pub fn answer(s: &mut AppState, c: Confirm, a: Option<Action>) -> Vec<Effect> {
+    match a {
         Some(Action::Yes) => match c.then {
             Then::Quit => quit(s),
             Then::Discard => Vec::new(),
@@ -216,6 +216,17 @@ fn confirm_key(s: &mut AppState, c: Confirm, k: KeyEvent) -> Vec<Effect> {
         }
         _ => {
             s.modal = Some(Modal::Confirm(c));
+            Vec::new()
+        }
+    }
+}
+
+/// The picker's selected match taken (Enter, or a click on it).
+pub fn pick(s: &mut AppState, p: Picker) -> Vec<Effect> {
+    match p.matches().get(p.selected).map(|(id, _)| id.clone()) {
+        Some(id) => workflow::picked(s, p, &id),
+        None => {
+            s.modal = Some(Modal::Picker(p));
             Vec::new()
         }
     }

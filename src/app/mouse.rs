@@ -1,12 +1,14 @@
 //! The mouse: a click on a tab switches screens, a click on a list row selects it and
-//! a click on the selected row opens it, the wheel scrolls. The screen's rows are found
-//! from the same layout the drawing uses (header, tabs, body, status line, footer).
+//! a click on the selected row opens it, a click on a dialog's choice (yes, no, a
+//! picker's item) chooses it, the wheel scrolls. The screen's rows are found from the
+//! same layout the drawing uses (header, tabs, body, status line, footer); a dialog's
+//! choices from where the last frame drew them.
 
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::keymap::Action;
 use super::screen::{self, Screen, overdue};
-use super::{AppState, Effect, act, go};
+use super::{AppState, Effect, Modal, act, go, modal};
 
 /// The rows above the body (header and tabs) and below it (status line and footer).
 const ABOVE: u16 = 2;
@@ -19,8 +21,46 @@ pub fn event(s: &mut AppState, m: MouseEvent) -> Vec<Effect> {
     match m.kind {
         MouseEventKind::ScrollDown => wheel(s, Action::Down),
         MouseEventKind::ScrollUp => wheel(s, Action::Up),
-        MouseEventKind::Down(MouseButton::Left) if s.modal.is_none() && s.search.is_none() => click(s, m.column, m.row),
+        MouseEventKind::Down(MouseButton::Left) if s.modal.is_some() => choose(s, m.column, m.row),
+        MouseEventKind::Down(MouseButton::Left) if s.search.is_none() => click(s, m.column, m.row),
         _ => {
+            s.dirty = false;
+            Vec::new()
+        }
+    }
+}
+
+/// A dialog's choice as drawn: the cells it covers on one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    pub row: u16,
+    pub from: u16,
+    /// One past its last cell.
+    pub to: u16,
+    pub means: Means,
+}
+
+/// What a click on a choice does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Means {
+    Yes,
+    No,
+    /// A picker's item, by its place among the matches.
+    Pick(usize),
+}
+
+/// A click in a dialog: on a choice, as its key would; elsewhere nothing.
+fn choose(s: &mut AppState, x: u16, y: u16) -> Vec<Effect> {
+    let hit = s.choices.borrow().iter().find(|c| c.row == y && c.from <= x && x < c.to).map(|c| c.means);
+    match (hit, s.modal.take()) {
+        (Some(Means::Yes), Some(Modal::Confirm(c))) => modal::answer(s, c, Some(Action::Yes)),
+        (Some(Means::No), Some(Modal::Confirm(c))) => modal::answer(s, c, Some(Action::No)),
+        (Some(Means::Pick(i)), Some(Modal::Picker(mut p))) => {
+            p.selected = i;
+            modal::pick(s, p)
+        }
+        (_, m) => {
+            s.modal = m;
             s.dirty = false;
             Vec::new()
         }

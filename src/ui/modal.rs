@@ -1,6 +1,7 @@
 //! Modals drawn over the screen: help (built from the keymap), forms (with the
 //! plan's missing parts and the escalation's document number), pickers, confirmations.
 
+use crate::app::mouse::{Choice, Means};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,6 +20,8 @@ use crate::workflow::{Id, plan};
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     let inside = |w: u16| usize::from(w.min(area.width)).saturating_sub(2).max(1);
     let mut cursor = None;
+    // a dialog's choices: (line, first cell, one past the last, what a click means)
+    let mut choices: Vec<(usize, usize, usize, Means)> = Vec::new();
     let (title, lines, w) = match m {
         Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t, inside(HELP_WIDTH)), HELP_WIDTH),
         Modal::Form(form) => {
@@ -29,9 +32,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
         Modal::Picker(p) => {
             let (text, col) = input_row(&p.query, inside(56).saturating_sub(2));
             cursor = Some((0, 2 + col));
+            let start = picker_start(p);
+            let shown = p.matches().len().saturating_sub(start).min(PICKER_ROWS);
+            choices.extend((0..shown).map(|k| (1 + k, 0, inside(56), Means::Pick(start + k))));
             (p.title.as_str(), picker_lines(s, p, text, t), 56)
         }
-        Modal::Confirm(c) => (s.lang.t("tui.confirm"), confirm_lines(s, c, t), 56),
+        Modal::Confirm(c) => {
+            let (lines, yes_no) = confirm_lines(s, c, t);
+            choices.extend(yes_no);
+            (s.lang.t("tui.confirm"), lines, 56)
+        }
     };
     let room = inside(w);
     let h =
@@ -42,6 +52,18 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     }
     let block = crate::widget::panel(title, Role::Title, t);
     crate::widget::clear(f.buffer_mut(), rect);
+    let row_of = |line_no: usize| -> usize {
+        usize::from(rect.y)
+            + 1
+            + lines[..line_no.min(lines.len())].iter().map(|x| x.width().div_ceil(room).max(1)).sum::<usize>()
+    };
+    let inside_rect = |y: usize| y + 1 < usize::from(rect.bottom());
+    s.choices.borrow_mut().extend(choices.into_iter().filter(|c| inside_rect(row_of(c.0))).map(
+        |(line_no, from, to, means)| {
+            let x = |col: usize| (usize::from(rect.x) + 1 + col).min(usize::from(rect.right()) - 1) as u16;
+            Choice { row: row_of(line_no) as u16, from: x(from), to: x(to), means }
+        },
+    ));
     // the terminal's cursor where typing goes, below the rows (wrapped) before it
     if let Some((line_no, col)) = cursor {
         let above: usize = lines[..line_no].iter().map(|x| x.width().div_ceil(room).max(1)).sum();
@@ -184,11 +206,19 @@ pub fn input_row(input: &crate::app::edit::LineInput, room: usize) -> (String, u
     (rows.into_iter().next().unwrap_or_default(), col)
 }
 
+/// How many matches a picker shows.
+const PICKER_ROWS: usize = 10;
+
+/// The first match shown: the selected one stays in view.
+fn picker_start(p: &Picker) -> usize {
+    p.selected.saturating_sub(PICKER_ROWS - 1)
+}
+
 fn picker_lines(s: &AppState, p: &Picker, query: String, t: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(vec![Span::styled("> ", t.style(Role::Key)), Span::raw(query)])];
     let matches = p.matches();
-    let start = p.selected.saturating_sub(9);
-    for (i, (_, text)) in matches.iter().enumerate().skip(start).take(10) {
+    let start = picker_start(p);
+    for (i, (_, text)) in matches.iter().enumerate().skip(start).take(PICKER_ROWS) {
         let style = if i == p.selected { t.style(Role::Selected) } else { Style::default() };
         lines.push(line(text, style));
     }
@@ -202,7 +232,12 @@ fn picker_lines(s: &AppState, p: &Picker, query: String, t: &Theme) -> Vec<Line<
     lines
 }
 
-fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> Vec<Line<'static>> {
-    let keys = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::Yes), DialogHint::Key(Action::No)]);
-    vec![line(&c.message, Style::default()), Line::default(), line(&keys, t.style(Role::Key))]
+/// The question, and its yes and no, each where a click chooses it.
+fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> (Vec<Line<'static>>, [(usize, usize, usize, Means); 2]) {
+    let yes = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::Yes)]);
+    let no = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::No)]);
+    let (wy, wn) = (crate::text::width(&yes), crate::text::width(&no));
+    let lines =
+        vec![line(&c.message, Style::default()), Line::default(), line(&format!("{yes}  {no}"), t.style(Role::Key))];
+    (lines, [(2, 0, wy, Means::Yes), (2, wy + 2, wy + 2 + wn, Means::No)])
 }

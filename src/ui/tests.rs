@@ -428,3 +428,48 @@ fn the_analysis_page_fits_a_small_terminal_and_grows_on_a_large_one() {
         }
     }
 }
+
+fn click(x: &mut Harness, column: u16, row: u16) {
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let m = MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column, row, modifiers: KeyModifiers::NONE };
+    x.event(AppEvent::Mouse(m));
+}
+
+/// Where the last frame drew the choice that `means`, checked against the text there.
+fn choice_at(x: &Harness, b: &Buffer, means: crate::app::mouse::Means, text: &str) -> (u16, u16) {
+    let c = x.s.choices.borrow().iter().find(|c| c.means == means).copied().expect("the choice is drawn");
+    let (row, xs) = row_text(b, c.row);
+    let at = xs.iter().position(|x| *x == c.from).unwrap();
+    assert!(row[at..].starts_with(text), "{:?} at {}: {}", means, c.from, &row[at..]);
+    (c.from, c.row)
+}
+
+/// A click on a picker's item picks it, and on a confirmation's "no" or "yes" answers
+/// it, where the frame drew them (a click beside them does nothing).
+#[test]
+fn a_click_chooses_in_a_dialog() {
+    use crate::app::mouse::Means;
+    let mut x = at(Lang::Zh, 100, 30, "2  a");
+    let b = render(&x, Depth::Colour256);
+    let Some(crate::app::Modal::Picker(p)) = &x.s.modal else { panic!("a picker") };
+    let wang = p.matches().iter().position(|m| m.1.contains("王磊")).unwrap();
+    let (col, row) = choice_at(&x, &b, Means::Pick(wang), "王磊");
+    click(&mut x, col + 1, row);
+    let Some(crate::app::Modal::Confirm(_)) = &x.s.modal else { panic!("a bulk assignment asks first") };
+    let b = render(&x, Depth::Colour256);
+    let (col, row) = choice_at(&x, &b, Means::No, "n 否");
+    click(&mut x, col - 1, row);
+    assert!(x.s.modal.is_some(), "a click beside the choices does nothing");
+    click(&mut x, col, row);
+    assert!(x.s.modal.is_none(), "no closes it");
+    x.keys("a");
+    let b = render(&x, Depth::Colour256);
+    let (col, row) = choice_at(&x, &b, Means::Pick(wang), "王磊");
+    click(&mut x, col, row);
+    let b = render(&x, Depth::Colour256);
+    let (col, row) = choice_at(&x, &b, Means::Yes, "y 是");
+    click(&mut x, col + 2, row);
+    let sent = x.sent.iter().filter(|r| matches!(r, crate::protocol::DbRequest::Write { .. })).count();
+    assert_eq!(sent, 1, "yes writes");
+    assert!(x.s.marked.is_empty());
+}
