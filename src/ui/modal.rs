@@ -20,8 +20,7 @@ use crate::workflow::{Id, plan};
 pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     let inside = |w: u16| usize::from(w.min(area.width)).saturating_sub(2).max(1);
     let mut cursor = None;
-    // a dialog's choices: (line, first cell, one past the last, what a click means)
-    let mut choices: Vec<(usize, usize, usize, Means)> = Vec::new();
+    let mut choices: Vec<LineChoice> = Vec::new();
     let (title, lines, w) = match m {
         Modal::Help { scroll } => (s.lang.t("tui.help"), help(s, *scroll, t, inside(HELP_WIDTH)), HELP_WIDTH),
         Modal::Form(form) => {
@@ -74,6 +73,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
     }
     f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
 }
+
+/// A dialog's choice on its lines: (line, first cell, one past the last, what a click means).
+type LineChoice = (usize, usize, usize, Means);
 
 /// How wide a form's dialog is.
 const FORM_WIDTH: u16 = 64;
@@ -233,7 +235,7 @@ fn picker_lines(s: &AppState, p: &Picker, query: String, t: &Theme) -> Vec<Line<
 }
 
 /// The question, and its yes and no, each where a click chooses it.
-fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> (Vec<Line<'static>>, [(usize, usize, usize, Means); 2]) {
+fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> (Vec<Line<'static>>, [LineChoice; 2]) {
     let yes = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::Yes)]);
     let no = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::No)]);
     let (wy, wn) = (crate::text::width(&yes), crate::text::width(&no));
