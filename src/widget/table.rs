@@ -1,7 +1,7 @@
 //! One table over any row type: the row type's columns are declared as specs (least and
 //! best width, how much each is worth keeping); the least important go first when the
 //! width is short, and the width left is shared by content: a column is no wider than
-//! its widest text in view unless nothing else wants the room, and a column cut short
+//! its widest text in view (even below its least width) unless nothing else wants the room, and a column cut short
 //! gets room before a flexible one pads. The rows in view are written straight into the
 //! buffer, the selected one kept in view: far fewer instructions than a `Table` widget.
 
@@ -161,7 +161,9 @@ impl<R, M: Cells<R>> Table<'_, R, M> {
             .map(|(c, &spec)| {
                 let widest = texts.iter().map(|t| crate::text::width(&t[c])).max().unwrap_or(0);
                 let header = if self.header.is_some() { crate::text::width(&headers[c]) } else { 0 };
-                Sized { spec, content: widest.max(header) }
+                // a column needs no more than its text, whatever its least width
+                let content = widest.max(header);
+                Sized { spec: Spec { min: spec.min.min(content.max(1)), ..spec }, content }
             })
             .collect();
         let cols = fit_sized(sized, usize::from(area.width), self.fit);
@@ -277,13 +279,10 @@ mod tests {
 
     #[test]
     fn the_room_is_shared_by_what_the_rows_hold() {
-        // the minor column holds 3 cells, not its best 10: the title gets the rest
+        // the minor column holds 3 cells, less than its least 8 and best 10: the title
+        // gets the rest
         let short = drawn(&[["GQ-2026-0001", "title", "abc"]], 40);
-        assert_eq!(
-            short,
-            format!("GQ-2026-0001 title{}abc{}", " ".repeat(13), " ".repeat(6)),
-            "a short title keeps the minor"
-        );
+        assert_eq!(short, format!("GQ-2026-0001 title{}abc ", " ".repeat(18)), "a short title keeps the minor");
         // a minor column with more to show than its best gets room before the title pads
         let long = drawn(&[["GQ-2026-0001", "t", "a minor text of 16"]], 60);
         assert!(long.contains("a minor text of 16"), "{long:?}");

@@ -48,7 +48,7 @@ pub fn specs(kind: ListKind) -> Vec<Spec<Col>> {
             spec(Status, 11, 15, 8),
             spec(Grade, 5, 7, 1),
             spec(Title, 14, 0, 8),
-            spec(Enterprise, 10, 24, 6),
+            spec(Enterprise, 10, 28, 6),
             spec(Village, 8, 10, 3),
             spec(Sector, 8, 10, 2),
             spec(Discovered, 10, 10, 2),
