@@ -85,3 +85,27 @@ fn a_version_2_ledger_gains_the_due_counter() {
     assert_eq!(s.count(&Filter { overdue: true, ..Filter::default() }).unwrap(), 1);
     assert!(s.check().unwrap().is_empty());
 }
+
+/// A ledger of version 7 (month counters without the stock) gains them split, rebuilt
+/// from its hazards, and `check` finds them in step.
+#[test]
+fn a_version_7_ledger_gains_the_stock_split_of_the_months() {
+    let l = edited();
+    l.conn()
+        .execute_batch(
+            "DROP TRIGGER hazards_tally_insert; DROP TRIGGER hazards_tally_delete; DROP TRIGGER hazards_tally_update;
+             DROP TABLE hazard_months;
+             CREATE TABLE hazard_months (month TEXT NOT NULL, grade TEXT NOT NULL, found INTEGER NOT NULL DEFAULT 0,
+                 closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (month, grade)) WITHOUT ROWID;
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
+    let mut s = l.store();
+    let months_in_step = |s: &Store| !s.check().unwrap().iter().any(|f| f.what == "months");
+    assert!(months_in_step(&s));
+    s.register(&new_hazard("2023-06-01", "2026-06-30")).unwrap();
+    assert!(months_in_step(&s), "the triggers keep the split after the upgrade");
+    let stock: i64 =
+        l.conn().query_row("SELECT SUM(found) FROM hazard_months WHERE stock = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(stock, 1);
+}

@@ -110,6 +110,18 @@ fn overview_equals_direct_counts() {
     assert_eq!(t.months.len(), 24);
     assert_eq!(t.months.last().unwrap().month, "2026-11");
     assert_eq!(t.months.last().unwrap().open_end, o.open_major);
+    for m in &t.months {
+        let end = format!("{}-31 23:59:59", m.month);
+        let stock = conn
+            .query_row(
+                "SELECT count(*) FROM hazards WHERE grade = 'major' AND discovered_on <= '2023-12-31'
+                 AND substr(discovered_on, 1, 7) <= ?1 AND (closed_at IS NULL OR closed_at > ?2)",
+                [&m.month, &end],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap();
+        assert_eq!(m.open_stock, stock, "{}", m.month);
+    }
     assert_eq!(t.years.iter().map(|y| y.year).collect::<Vec<_>>(), [2024, 2025, 2026]);
     assert_eq!(t.years[0].stock_open_at_end, 2);
     assert_eq!(t.years[0].target_met(), Some(false));

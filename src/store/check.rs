@@ -29,11 +29,13 @@ const RULES: &[(&str, &str)] = &[
     (
         "months",
         "SELECT count(*) FROM (
-           SELECT month, grade, SUM(f) AS found, SUM(c) AS closed FROM (
-             SELECT substr(discovered_on, 1, 7) AS month, grade, 1 AS f, 0 AS c FROM hazards
-             UNION ALL SELECT substr(closed_at, 1, 7), grade, 0, 1 FROM hazards WHERE closed_at IS NOT NULL
-           ) GROUP BY month, grade
-         ) d FULL OUTER JOIN (SELECT * FROM hazard_months WHERE found <> 0 OR closed <> 0) m USING (month, grade)
+           SELECT month, grade, stock, SUM(f) AS found, SUM(c) AS closed FROM (
+             SELECT substr(discovered_on, 1, 7) AS month, grade, discovered_on <= '2023-12-31' AS stock, 1 AS f, 0 AS c
+             FROM hazards
+             UNION ALL SELECT substr(closed_at, 1, 7), grade, discovered_on <= '2023-12-31', 0, 1 FROM hazards
+             WHERE closed_at IS NOT NULL
+           ) GROUP BY month, grade, stock
+         ) d FULL OUTER JOIN (SELECT * FROM hazard_months WHERE found <> 0 OR closed <> 0) m USING (month, grade, stock)
          WHERE d.found IS NOT m.found OR d.closed IS NOT m.closed",
     ),
     (

@@ -41,6 +41,8 @@ pub struct MonthPoint {
     pub closed: i64,
     /// Open at the month's end.
     pub open_end: i64,
+    /// Of those, the stock: found by the end of 2023 (the rest is the increment).
+    pub open_stock: i64,
 }
 
 /// The heavy part of the overview.
@@ -164,24 +166,30 @@ impl Store {
     /// Month by month over the last `months` months, and each plan year up to today.
     pub fn trend(&self, months: u32) -> Result<Trend, StoreError> {
         let today = self.today();
-        let all = self.month_counts()?;
+        let split = self.month_counts()?;
+        let all = merged(&split);
         let first = month_back(today, months.saturating_sub(1));
-        let mut open: i64 = all.iter().filter(|m| m.0 < first).map(|m| m.1 - m.2).sum();
+        let open_before = |stock_only: bool| -> i64 {
+            split.iter().filter(|m| m.0 < first && (m.1 || !stock_only)).map(|m| m.2 - m.3).sum()
+        };
+        let (mut open, mut open_stock) = (open_before(false), open_before(true));
         let mut points = Vec::new();
         for back in (0..months).rev() {
             let month = month_back(today, back);
             let (found, closed) = all.iter().find(|m| m.0 == month).map(|m| (m.1, m.2)).unwrap_or((0, 0));
+            let stock = split.iter().find(|m| m.0 == month && m.1).map(|m| m.2 - m.3).unwrap_or(0);
             open += found - closed;
-            points.push(MonthPoint { month, found, closed, open_end: open });
+            open_stock += stock;
+            points.push(MonthPoint { month, found, closed, open_end: open, open_stock });
         }
         let years = (2024..=today.year()).map(|y| self.year_figures(y, &all, today)).collect::<Result<_, _>>()?;
         Ok(Trend { months: points, years })
     }
 
-    /// (month, found, closed) for major hazards, in month order.
-    fn month_counts(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
+    /// (month, stock, found, closed) for major hazards, in month order.
+    fn month_counts(&self) -> Result<Vec<(String, bool, i64, i64)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(MONTH_COUNTS)?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -211,9 +219,24 @@ impl Store {
     }
 }
 
-/// Major hazards found and closed by month, in month order.
-const MONTH_COUNTS: &str =
-    "SELECT month, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major' GROUP BY month ORDER BY month";
+/// Major hazards found and closed by month, stock and increment apart, in month order.
+const MONTH_COUNTS: &str = "SELECT month, stock, SUM(found), SUM(closed) FROM hazard_months WHERE grade = 'major'
+     GROUP BY month, stock ORDER BY month, stock";
+
+/// (month, found, closed) with stock and increment together.
+fn merged(split: &[(String, bool, i64, i64)]) -> Vec<(String, i64, i64)> {
+    let mut out: Vec<(String, i64, i64)> = Vec::new();
+    for (month, _, found, closed) in split {
+        match out.last_mut() {
+            Some(last) if &last.0 == month => {
+                last.1 += found;
+                last.2 += closed;
+            }
+            _ => out.push((month.clone(), *found, *closed)),
+        }
+    }
+    out
+}
 
 /// The trend's queries (also printed by `anwei sql trend`).
 pub fn trend_sql(today: NaiveDate) -> Vec<Sql> {

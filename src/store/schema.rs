@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -387,6 +387,71 @@ CREATE TRIGGER withdrawn_documents_no_update BEFORE UPDATE ON withdrawn_document
 BEGIN SELECT RAISE(ABORT, 'a withdrawn document stays withdrawn'); END;
 CREATE TRIGGER withdrawn_documents_no_delete BEFORE DELETE ON withdrawn_documents
 BEGIN SELECT RAISE(ABORT, 'a withdrawn document stays withdrawn'); END;
+"#;
+
+/// The month counters split into stock (found by 2023) and increment, so that the trend
+/// tells them apart; rebuilt from the hazards, with the triggers that keep them.
+const V8: &str = r#"
+CREATE TABLE hazard_months_v8 (
+    month TEXT NOT NULL,
+    grade TEXT NOT NULL,
+    stock INTEGER NOT NULL,
+    found INTEGER NOT NULL DEFAULT 0,
+    closed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, grade, stock)
+) WITHOUT ROWID;
+INSERT INTO hazard_months_v8 (month, grade, stock, found, closed)
+SELECT month, grade, stock, SUM(f), SUM(c) FROM (
+    SELECT substr(discovered_on, 1, 7) AS month, grade, discovered_on <= '2023-12-31' AS stock, 1 AS f, 0 AS c
+    FROM hazards
+    UNION ALL
+    SELECT substr(closed_at, 1, 7), grade, discovered_on <= '2023-12-31', 0, 1 FROM hazards WHERE closed_at IS NOT NULL
+) GROUP BY month, grade, stock;
+DROP TRIGGER IF EXISTS hazards_tally_insert;
+DROP TRIGGER IF EXISTS hazards_tally_delete;
+DROP TRIGGER IF EXISTS hazards_tally_update;
+DROP TABLE hazard_months;
+ALTER TABLE hazard_months_v8 RENAME TO hazard_months;
+
+CREATE TRIGGER hazards_tally_insert AFTER INSERT ON hazards BEGIN
+    INSERT INTO hazard_tally VALUES (NEW.village_id, NEW.sector, NEW.source, NEW.grade, NEW.status,
+        NEW.discovered_on <= '2023-12-31', 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO hazard_months VALUES (substr(NEW.discovered_on, 1, 7), NEW.grade, NEW.discovered_on <= '2023-12-31', 1, 0)
+    ON CONFLICT DO UPDATE SET found = found + 1;
+    INSERT INTO hazard_months SELECT substr(NEW.closed_at, 1, 7), NEW.grade, NEW.discovered_on <= '2023-12-31', 0, 1
+    WHERE NEW.closed_at IS NOT NULL
+    ON CONFLICT DO UPDATE SET closed = closed + 1;
+END;
+
+CREATE TRIGGER hazards_tally_delete AFTER DELETE ON hazards BEGIN
+    UPDATE hazard_tally SET n = n - 1 WHERE village_id = OLD.village_id AND sector = OLD.sector
+        AND source = OLD.source AND grade = OLD.grade AND status = OLD.status
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    UPDATE hazard_months SET found = found - 1 WHERE month = substr(OLD.discovered_on, 1, 7) AND grade = OLD.grade
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    UPDATE hazard_months SET closed = closed - 1 WHERE OLD.closed_at IS NOT NULL
+        AND month = substr(OLD.closed_at, 1, 7) AND grade = OLD.grade AND stock = (OLD.discovered_on <= '2023-12-31');
+END;
+
+CREATE TRIGGER hazards_tally_update AFTER UPDATE OF village_id, sector, source, grade, status, discovered_on, closed_at
+ON hazards BEGIN
+    UPDATE hazard_tally SET n = n - 1 WHERE village_id = OLD.village_id AND sector = OLD.sector
+        AND source = OLD.source AND grade = OLD.grade AND status = OLD.status
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    INSERT INTO hazard_tally VALUES (NEW.village_id, NEW.sector, NEW.source, NEW.grade, NEW.status,
+        NEW.discovered_on <= '2023-12-31', 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE hazard_months SET found = found - 1 WHERE month = substr(OLD.discovered_on, 1, 7) AND grade = OLD.grade
+        AND stock = (OLD.discovered_on <= '2023-12-31');
+    INSERT INTO hazard_months VALUES (substr(NEW.discovered_on, 1, 7), NEW.grade, NEW.discovered_on <= '2023-12-31', 1, 0)
+    ON CONFLICT DO UPDATE SET found = found + 1;
+    UPDATE hazard_months SET closed = closed - 1 WHERE OLD.closed_at IS NOT NULL
+        AND month = substr(OLD.closed_at, 1, 7) AND grade = OLD.grade AND stock = (OLD.discovered_on <= '2023-12-31');
+    INSERT INTO hazard_months SELECT substr(NEW.closed_at, 1, 7), NEW.grade, NEW.discovered_on <= '2023-12-31', 0, 1
+    WHERE NEW.closed_at IS NOT NULL
+    ON CONFLICT DO UPDATE SET closed = closed + 1;
+END;
 "#;
 
 /// The append-only guards of the three logs and of the hazards' opening values, as the

@@ -473,3 +473,42 @@ fn a_click_chooses_in_a_dialog() {
     assert_eq!(sent, 1, "yes writes");
     assert!(x.s.marked.is_empty());
 }
+
+/// The trend's columns: the stock below in its own colour (dotted without colour), the
+/// increment above; a value scale from 0 to the most open, and at least five rows.
+#[test]
+fn the_trend_tells_stock_from_increment() {
+    let x = at(Lang::Zh, 100, 30, "t");
+    let trend = x.s.overview.trend.as_deref().unwrap();
+    let max = trend.months.iter().map(|m| m.open_end).max().unwrap();
+    assert!(
+        trend.months.iter().any(|m| m.open_stock > 0 && m.open_end > m.open_stock),
+        "the fixture has both: {:?}",
+        trend.months
+    );
+    let b = render(&x, Depth::Colour256);
+    let (_, top) = find(&b, &format!("{max:>4} ")).expect("the scale's top");
+    let zero = (top..b.area.height)
+        .find(|y| {
+            let (text, _) = row_text(&b, *y);
+            text.contains("   0 ") && text.contains("26-")
+        })
+        .expect("the scale's 0 before the month labels");
+    assert!(zero - top >= 5, "at least five rows: {top}..{zero}");
+    let bg = |b: &Buffer| -> std::collections::BTreeSet<String> {
+        (top..zero).flat_map(|y| (0..b.area.width).map(move |x| (x, y))).map(|p| format!("{:?}", b[p].bg)).collect()
+    };
+    let stock = Theme::new(Depth::Colour256).style(crate::widget::theme::Role::BarStock).bg.unwrap();
+    let increment = Theme::new(Depth::Colour256).style(crate::widget::theme::Role::Bar).bg.unwrap();
+    assert_ne!(stock, increment);
+    let seen = bg(&b);
+    assert!(
+        seen.contains(&format!("{stock:?}")) && seen.contains(&format!("{increment:?}")),
+        "{seen:?} {:?}",
+        trend.months
+    );
+    let mono = render(&x, Depth::Mono);
+    let dotted = (top..zero).any(|y| row_text(&mono, y).0.contains("::"));
+    assert!(dotted, "without colour the stock is dotted");
+    assert!(find(&b, "存量（2023年及以前发现）").is_some(), "the legend says which is which");
+}

@@ -51,6 +51,8 @@ pub enum Role {
     Warn,
     Error,
     Bar,
+    /// The stock part of a trend column (found by 2023).
+    BarStock,
     BarFocus,
     Key,
 }
@@ -109,7 +111,7 @@ impl Theme {
         let b = Modifier::BOLD;
         match self.depth {
             Depth::Mono => match role {
-                Role::Header | Role::TabActive | Role::Selected | Role::Bar | Role::BarFocus => {
+                Role::Header | Role::TabActive | Role::Selected | Role::Bar | Role::BarStock | Role::BarFocus => {
                     s.add_modifier(Modifier::REVERSED)
                 }
                 Role::Title | Role::Key | Role::Overdue | Role::Error => s.add_modifier(b),
@@ -182,6 +184,7 @@ impl Theme {
             Role::Ok => s.fg(green),
             Role::Warn => s.fg(yellow),
             Role::Bar => s.bg(bar),
+            Role::BarStock => s.bg(muted),
             Role::BarFocus => s.bg(yellow),
             Role::Key => s.fg(yellow).add_modifier(Modifier::BOLD),
         }

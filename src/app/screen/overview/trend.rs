@@ -1,6 +1,8 @@
 //! The clearance trend: major hazards open at each month's end over the last 24
-//! months as columns, and each plan year's target met or not. Filled in when the
-//! heavy query arrives; until then the panel says it is loading.
+//! months as columns (the stock found by 2023 below, the increment above, told apart
+//! without colour too), a value scale and month labels, and each plan year's target met
+//! or not. It grows with the panel; filled in when the heavy query arrives, until then
+//! the panel says it is loading.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -25,26 +27,66 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         return;
     };
     let targets = targets(s, trend, t);
-    let chart_h = usize::from(inner.height).saturating_sub(targets.len() + 1);
-    let months = usize::from(inner.width).saturating_sub(5) / 2;
+    // the chart keeps at least its least height; the legend and the targets give way
+    let room = usize::from(inner.height).saturating_sub(1);
+    let extra = room.saturating_sub(MIN_ROWS);
+    let targets: Vec<Line> = targets.into_iter().take(extra.saturating_sub(1)).collect();
+    let legend = extra > targets.len();
+    let chart_h = room - targets.len() - usize::from(legend);
+    let col_w = (usize::from(inner.width).saturating_sub(SCALE) / 24).clamp(2, 6);
+    let months = usize::from(inner.width).saturating_sub(SCALE) / col_w;
     let shown: Vec<&MonthPoint> = trend.months.iter().rev().take(months).rev().collect();
-    let mut lines = chart(&shown, chart_h, t);
-    lines.push(axis(&shown));
+    let mut lines = chart(&shown, chart_h, col_w, t);
+    lines.push(axis(&shown, col_w));
+    if legend {
+        lines.push(self::legend(s, t));
+    }
     lines.extend(targets);
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Columns of coloured spaces, tallest = the most open in the window, with a scale on the left.
-fn chart(months: &[&MonthPoint], h: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The chart's least height in rows.
+const MIN_ROWS: usize = 5;
+/// The cells of the value scale left of the columns.
+const SCALE: usize = 5;
+
+/// One cell of a column: empty, the stock part or the increment part.
+fn part(filled: Option<bool>, w: usize, t: &Theme) -> Span<'static> {
+    let mono = t.depth == crate::widget::theme::Depth::Mono;
+    match filled {
+        None => Span::raw(" ".repeat(w)),
+        // without colour the stock is dotted and the increment solid (reversed)
+        Some(true) if mono => Span::raw(":".repeat(w)),
+        Some(true) => Span::styled(" ".repeat(w), t.style(Role::BarStock)),
+        Some(false) => Span::styled(" ".repeat(w), t.style(Role::Bar)),
+    }
+}
+
+/// Columns of major hazards open at each month's end, the stock below the increment,
+/// tallest = the most open in the window, with a value scale on the left (top, middle).
+fn chart(months: &[&MonthPoint], h: usize, col_w: usize, t: &Theme) -> Vec<Line<'static>> {
     let max = months.iter().map(|m| m.open_end).max().unwrap_or(0).max(1);
+    let h = h.max(1);
     (0..h)
         .map(|row| {
             let level = (h - row) as i64;
-            let label = if row == 0 { format!("{max:>4} ") } else { "     ".to_string() };
+            let label = match row {
+                0 => format!("{max:>4} "),
+                r if r == h / 2 && h >= 4 => format!("{:>4} ", max * level / h as i64),
+                _ => " ".repeat(SCALE),
+            };
             let mut spans = vec![Span::styled(label, t.style(Role::Muted))];
             for m in months {
-                let filled = m.open_end * h as i64 >= level * max && m.open_end > 0;
-                spans.push(Span::styled(" ", if filled { t.style(Role::Bar) } else { Style::default() }));
+                // rows a count fills, rounded up so that any count shows
+                let reaches = |n: i64| n > 0 && (n * h as i64 + max - 1) / max >= level;
+                let filled = if reaches(m.open_stock) {
+                    Some(true)
+                } else if reaches(m.open_end) {
+                    Some(false)
+                } else {
+                    None
+                };
+                spans.push(part(filled, col_w - 1, t));
                 spans.push(Span::raw(" "));
             }
             Line::from(spans)
@@ -52,24 +94,37 @@ fn chart(months: &[&MonthPoint], h: usize, t: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The month labels under the chart: every sixth month's `YY-MM`.
-fn axis(months: &[&MonthPoint]) -> Line<'static> {
-    let mut text = String::from("     ");
-    let mut skip = 0;
+/// The line under the chart: the scale's 0, then `YY-MM` under every month that starts
+/// a step of 1, 2, 3, 6 or 12 months, as the columns' width leaves room.
+fn axis(months: &[&MonthPoint], col_w: usize) -> Line<'static> {
+    let step = [1, 2, 3, 6, 12].into_iter().find(|s| s * col_w >= 6).unwrap_or(12);
+    let mut text = format!("{:>4} ", 0);
+    let mut free = 0;
     for (i, m) in months.iter().enumerate() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
+        if free == 0 && i % step == 0 && m.month.len() >= 7 {
+            let label = format!("{:<w$}", &m.month[2..7], w = col_w);
+            free = label.len().div_ceil(col_w);
+            text.push_str(&label);
+            // a label wider than its column runs into the next ones
+            text.push_str(&" ".repeat(free * col_w - label.len()));
+        } else if free == 0 {
+            text.push_str(&" ".repeat(col_w));
         }
-        if i % 6 == 0 && m.month.len() >= 7 {
-            text.push_str(&m.month[2..7]);
-            text.push(' ');
-            skip = 2;
-        } else {
-            text.push_str("  ");
-        }
+        free = free.saturating_sub(1);
     }
     Line::from(text)
+}
+
+/// What the two parts of a column are.
+fn legend(s: &AppState, t: &Theme) -> Line<'static> {
+    let l = s.lang;
+    Line::from(vec![
+        Span::raw(" ".repeat(SCALE)),
+        part(Some(true), 2, t),
+        Span::raw(format!(" {}  ", l.t("tui.trend_stock"))),
+        part(Some(false), 2, t),
+        Span::raw(format!(" {}", l.t("tui.trend_increment"))),
+    ])
 }
 
 /// One line per plan year: the target, met or not, and the clearance rate.
