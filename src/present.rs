@@ -157,7 +157,9 @@ fn escalations(l: Lang, d: &HazardDetail) -> Section {
         .map(|e| {
             (
                 l.word("level", &e.level.to_string()).to_string(),
-                format!("{} {} {} {}", e.doc_no, e.date, e.actor, e.note).trim_end().to_string(),
+                format!("{} {} {} {}", e.doc_no, e.date, d.names.get(&e.actor).unwrap_or(&e.actor), e.note)
+                    .trim_end()
+                    .to_string(),
             )
         })
         .collect();

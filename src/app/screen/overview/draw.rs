@@ -1,6 +1,7 @@
 //! The overview: tiles, open hazards by village and by sector as bars, the source ×
 //! status matrix, the clearance trend against the plan's targets, the most overdue.
-//! Panels that do not fit are left out rather than squeezed.
+//! Panels that do not fit are left out rather than squeezed; on a tall terminal the
+//! matrix and the trend grow.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -37,7 +38,10 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         super::trend::draw(f, tr, s, t);
         return;
     }
-    let (bars_h, lower_h) = if rest >= 24 { (10, 9) } else { (rest.min(9), 0) };
+    // the matrix and the trend take what the calendar and the most overdue leave
+    let bottom_wants = super::calendar::rows(s) + o.most_overdue.len().max(1) as u16 + 2;
+    let (bars_h, lower_h) =
+        if rest >= 24 { (10, rest.saturating_sub(10 + bottom_wants).max(9)) } else { (rest.min(9), 0) };
     let [top, bars, lower, bottom] = Layout::vertical([
         Constraint::Length(tile_h),
         Constraint::Length(bars_h),
