@@ -8,6 +8,7 @@ pub mod check;
 pub mod consultation;
 pub mod counts;
 pub mod detail;
+pub mod enterprise;
 pub mod error;
 pub mod export;
 #[cfg(test)]

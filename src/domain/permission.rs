@@ -23,10 +23,12 @@ pub enum Write {
     Consult,
     /// Undo one's own last write.
     Undo,
+    /// Add or edit an enterprise.
+    Enterprise,
 }
 
 impl Write {
-    pub const ALL: [Write; 15] = [
+    pub const ALL: [Write; 16] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -42,6 +44,7 @@ impl Write {
         Write::Settings,
         Write::Consult,
         Write::Undo,
+        Write::Enterprise,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -62,6 +65,7 @@ impl Write {
             Write::Settings => "settings",
             Write::Consult => "consult",
             Write::Undo => "undo",
+            Write::Enterprise => "enterprise",
         }
     }
 

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -454,6 +454,28 @@ ON hazards BEGIN
 END;
 "#;
 
+/// Enterprises edited in the full screen and from the command line: a version for
+/// conflicts, and their own append-only log of audited events.
+const V9: &str = r#"
+ALTER TABLE enterprises ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE enterprise_events (
+    id INTEGER PRIMARY KEY,
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX enterprise_events_enterprise ON enterprise_events(enterprise_id, id);
+CREATE TRIGGER enterprise_events_no_update BEFORE UPDATE ON enterprise_events
+BEGIN SELECT RAISE(ABORT, 'the enterprise log is append-only'); END;
+CREATE TRIGGER enterprise_events_no_delete BEFORE DELETE ON enterprise_events
+BEGIN SELECT RAISE(ABORT, 'the enterprise log is append-only'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -470,6 +492,8 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "hazard_openings_no_delete",
         "withdrawn_documents_no_update",
         "withdrawn_documents_no_delete",
+        "enterprise_events_no_update",
+        "enterprise_events_no_delete",
     ];
     names
         .iter()

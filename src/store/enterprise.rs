@@ -1,0 +1,244 @@
+//! Enterprises (生产经营单位): the list with each one's open major and overdue hazards,
+//! one enterprise whole (its hazards and its audited events), and adding or editing one
+//! (each change an event, in the same transaction; a stale version is a conflict).
+
+mod write;
+
+use rusqlite::{OptionalExtension, Row};
+use serde::Serialize;
+
+use super::list::Sql;
+use super::list::{Filter, Page, Sort};
+use super::{Store, StoreError};
+use crate::store::list::HazardRow;
+
+pub use write::EnterpriseInput;
+
+/// Which enterprises the list shows; every field narrows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EnterpriseFilter {
+    /// Matches the name, the credit code, the principal or the actual controller.
+    pub search: Option<String>,
+    pub village: Option<String>,
+    pub sector: Option<String>,
+    pub high_risk: bool,
+}
+
+/// The enterprise list's order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub enum EnterpriseSort {
+    #[default]
+    Name,
+    Code,
+    Village,
+    Sector,
+    /// Most open major hazards first.
+    OpenMajor,
+    /// Most overdue hazards first.
+    Overdue,
+}
+
+impl EnterpriseSort {
+    pub const ALL: [EnterpriseSort; 6] = [
+        EnterpriseSort::Name,
+        EnterpriseSort::Code,
+        EnterpriseSort::Village,
+        EnterpriseSort::Sector,
+        EnterpriseSort::OpenMajor,
+        EnterpriseSort::Overdue,
+    ];
+
+    /// Its name in the catalogue (`col.NAME`) and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            EnterpriseSort::Name => "name",
+            EnterpriseSort::Code => "credit_code",
+            EnterpriseSort::Village => "village",
+            EnterpriseSort::Sector => "sector",
+            EnterpriseSort::OpenMajor => "open_major",
+            EnterpriseSort::Overdue => "overdue",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EnterpriseSort> {
+        EnterpriseSort::ALL.into_iter().find(|x| x.name() == s)
+    }
+
+    fn order_by(self) -> &'static str {
+        match self {
+            EnterpriseSort::Name => "e.name, e.id",
+            EnterpriseSort::Code => "e.credit_code",
+            EnterpriseSort::Village => "3, e.name, e.id",
+            EnterpriseSort::Sector => "e.sector, e.name, e.id",
+            EnterpriseSort::OpenMajor => "open_major DESC, e.name, e.id",
+            EnterpriseSort::Overdue => "overdue DESC, e.name, e.id",
+        }
+    }
+}
+
+/// One enterprise with its contacts and its hazard counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EnterpriseRow {
+    pub credit_code: String,
+    pub name: String,
+    pub village: String,
+    pub sector: String,
+    pub high_risk: bool,
+    pub principal: String,
+    pub principal_phone: String,
+    pub controller: String,
+    pub controller_phone: String,
+    pub address: String,
+    /// Open major hazards.
+    pub open_major: i64,
+    /// Open hazards past their deadline.
+    pub overdue: i64,
+    pub version: i64,
+}
+
+/// One audited change of an enterprise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnterpriseEvent {
+    pub at: String,
+    pub actor: String,
+    /// `created` or `edited`.
+    pub kind: String,
+    pub field: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub note: String,
+}
+
+/// An enterprise whole.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnterpriseDetail {
+    #[serde(flatten)]
+    pub row: EnterpriseRow,
+    /// Its hazards, open ones first by deadline, then the closed (at most `HAZARDS_SHOWN`).
+    pub hazards: Vec<HazardRow>,
+    pub events: Vec<EnterpriseEvent>,
+    /// The staff's names by login, for the events in words.
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+/// The most hazards an enterprise's detail lists.
+pub const HAZARDS_SHOWN: usize = 200;
+
+/// The columns of `EnterpriseRow`, with the counts as of `?1` (today).
+const COLUMNS: &str = "SELECT e.credit_code, e.name, COALESCE(v.name, '') AS village, e.sector, e.high_risk,
+    e.principal, e.principal_phone, e.controller, e.controller_phone, e.address,
+    (SELECT count(*) FROM hazards h WHERE h.enterprise_id = e.id AND h.status <> 'closed' AND h.grade = 'major')
+        AS open_major,
+    (SELECT count(*) FROM hazards h WHERE h.enterprise_id = e.id AND h.status <> 'closed' AND h.deadline < ?1)
+        AS overdue,
+    e.version
+    FROM enterprises e LEFT JOIN units v ON v.id = e.village_id";
+
+fn row(r: &Row) -> rusqlite::Result<EnterpriseRow> {
+    Ok(EnterpriseRow {
+        credit_code: r.get(0)?,
+        name: r.get(1)?,
+        village: r.get(2)?,
+        sector: r.get(3)?,
+        high_risk: r.get(4)?,
+        principal: r.get(5)?,
+        principal_phone: r.get(6)?,
+        controller: r.get(7)?,
+        controller_phone: r.get(8)?,
+        address: r.get(9)?,
+        open_major: r.get(10)?,
+        overdue: r.get(11)?,
+        version: r.get(12)?,
+    })
+}
+
+impl EnterpriseFilter {
+    /// The WHERE clause (empty when nothing narrows), binding its values into `sql`.
+    fn where_clause(&self, sql: &mut Sql) -> String {
+        let mut c: Vec<String> = Vec::new();
+        if let Some(q) = self.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let text = sql.bind(q.to_string());
+            let code = sql.bind(q.to_uppercase());
+            c.push(format!(
+                "(instr(e.name, {text}) > 0 OR instr(e.credit_code, {code}) > 0
+                  OR instr(e.principal, {text}) > 0 OR instr(e.controller, {text}) > 0)"
+            ));
+        }
+        if let Some(v) = &self.village {
+            c.push(format!("v.name = {}", sql.bind(v.clone())));
+        }
+        if let Some(s) = &self.sector {
+            c.push(format!("e.sector = {}", sql.bind(s.clone())));
+        }
+        if self.high_risk {
+            c.push("e.high_risk = 1".into());
+        }
+        if c.is_empty() { String::new() } else { format!(" WHERE {}", c.join(" AND ")) }
+    }
+}
+
+impl Store {
+    /// A page of enterprises in `sort` order, `offset` rows in.
+    pub fn enterprise_list(
+        &self,
+        f: &EnterpriseFilter,
+        sort: EnterpriseSort,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<EnterpriseRow>, StoreError> {
+        let mut sql = Sql { text: String::new(), params: vec![self.today().to_string().into()] };
+        let filter = f.where_clause(&mut sql);
+        let (limit, offset) = (sql.bind(limit as i64), sql.bind(offset as i64));
+        sql.text = format!("{COLUMNS}{filter} ORDER BY {} LIMIT {limit} OFFSET {offset}", sort.order_by());
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(&sql.params), row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many enterprises the filter lets through.
+    pub fn enterprise_count(&self, f: &EnterpriseFilter) -> Result<i64, StoreError> {
+        let mut sql = Sql::default();
+        let filter = f.where_clause(&mut sql);
+        sql.text = format!("SELECT count(*) FROM enterprises e LEFT JOIN units v ON v.id = e.village_id{filter}");
+        Ok(self.conn.query_row(&sql.text, rusqlite::params_from_iter(&sql.params), |r| r.get(0))?)
+    }
+
+    /// The enterprise with this credit code, or else this exact name.
+    pub fn enterprise(&self, key: &str) -> Result<EnterpriseDetail, StoreError> {
+        let key = key.trim();
+        let text = format!("{COLUMNS} WHERE e.credit_code = ?2 OR (e.name = ?2 AND e.credit_code <> ?2) LIMIT 1");
+        let today = self.today().to_string();
+        let found = self.conn.prepare_cached(&text)?.query_row([today.as_str(), key], row).optional()?;
+        let row = found.ok_or_else(|| StoreError::Unknown { what: "enterprise", value: key.to_string() })?;
+        let mine = Filter { enterprise: Some(row.credit_code.clone()), ..Filter::default() };
+        let hazards = self.list(&mine, Sort::default(), &Page { after: None, limit: HAZARDS_SHOWN })?;
+        let events = self.enterprise_events(&row.credit_code)?;
+        let mut names = std::collections::BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT login, name FROM staff")?;
+        for pair in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (login, name): (String, String) = pair?;
+            names.insert(login, name);
+        }
+        Ok(EnterpriseDetail { row, hazards, events, names })
+    }
+
+    fn enterprise_events(&self, credit_code: &str) -> Result<Vec<EnterpriseEvent>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT x.at, x.actor, x.kind, x.field, x.from_value, x.to_value, x.note FROM enterprise_events x
+             JOIN enterprises e ON e.id = x.enterprise_id WHERE e.credit_code = ?1 ORDER BY x.id",
+        )?;
+        let rows = stmt.query_map([credit_code], |r| {
+            Ok(EnterpriseEvent {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                kind: r.get(2)?,
+                field: r.get(3)?,
+                from: r.get(4)?,
+                to: r.get(5)?,
+                note: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
