@@ -5,6 +5,7 @@ mod args;
 mod consult;
 mod consult_args;
 pub mod demo;
+mod enterprise;
 mod help;
 pub mod output;
 mod read;
@@ -124,6 +125,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         }
         Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
+        Some(Command::Enterprise(c)) => enterprise::run(env, c),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Import(args)) => transfer::import(env, args),
         Some(Command::Export { kind, format, output, force }) => {

@@ -7,6 +7,8 @@ use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::{Lang, field_word};
 use crate::store::detail::HazardDetail;
 
+pub mod enterprise;
+
 /// The overview's tiles in order: catalogue key and figure (the screen and `anwei overview`).
 pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i64); 8] {
     [

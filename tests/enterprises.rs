@@ -165,3 +165,48 @@ fn one_enterprise_whole_lists_its_hazards() {
     assert_eq!(d.hazards.iter().map(|h| h.code.clone()).collect::<Vec<_>>(), [code]);
     assert!(matches!(l.store().enterprise("无此企业").unwrap_err(), StoreError::Unknown { what: "enterprise", .. }));
 }
+
+#[test]
+fn the_command_line_adds_lists_shows_and_edits() {
+    let l = Ledger::new();
+    let run =
+        |args: &[&str]| support::binary_on(l.path()).env("ANWEI_TODAY", support::TODAY).args(args).output().unwrap();
+    let ok = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let said = ok(&[
+        "enterprise",
+        "add",
+        "--credit-code",
+        CODES[2],
+        "--name",
+        "滕州市官桥新材料有限公司",
+        "--sector",
+        "工贸",
+        "--village",
+        "官桥村",
+        "--principal",
+        "刘明",
+        "--high-risk",
+        "yes",
+        "--reason",
+        "新建",
+    ]);
+    assert!(said.contains(CODES[2]), "{said}");
+    let csv = ok(&["enterprise", "list", "--high-risk", "--format", "csv"]);
+    assert!(csv.contains(CODES[2]) && csv.contains(CODES[1]) && !csv.contains(CODES[0]), "{csv}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["enterprise", "show", CODES[2], "--format", "json"])).unwrap();
+    assert_eq!(json["principal"], "刘明");
+    assert_eq!(json["events"][0]["note"], "新建");
+    ok(&["enterprise", "edit", "滕州市官桥新材料有限公司", "--principal", "赵刚", "--reason", "换人"]);
+    let text = ok(&["enterprise", "show", CODES[2]]);
+    assert!(text.contains("principal: 刘明 -> 赵刚 换人"), "{text}");
+    let bad = run(&["enterprise", "add", "--credit-code", "123", "--name", "x", "--sector", "工贸"]);
+    assert_eq!(bad.status.code(), Some(2), "bad input");
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("credit code"), "{}", String::from_utf8_lossy(&bad.stderr));
+    let stale = run(&["enterprise", "edit", CODES[2], "--address", "新址", "--version", "1"]);
+    assert_eq!(stale.status.code(), Some(3), "a conflict: {}", String::from_utf8_lossy(&stale.stderr));
+}

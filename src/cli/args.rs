@@ -109,6 +109,9 @@ pub enum Command {
     /// extend, reopen, notify).
     #[command(flatten)]
     Hazard(crate::workflow::HazardArgs),
+    /// Enterprises: list, show, add, edit.
+    #[command(subcommand)]
+    Enterprise(super::enterprise::EnterpriseCommand),
     /// Staff and roles.
     #[command(subcommand)]
     Staff(StaffCommand),

@@ -45,6 +45,17 @@ pub fn to_stdout(bytes: &[u8]) -> Result<(), Failure> {
     written.and_then(|()| out.flush()).map_err(|e| Failure { code: 1, message: e.to_string() })
 }
 
+/// Prints titled sections of labelled lines (`anwei show`, `anwei enterprise show`), safe.
+pub fn sections(sections: &[crate::present::Section]) {
+    for section in sections {
+        println!("[{}]", sanitise(&section.title));
+        for (label, value) in &section.lines {
+            let value = sanitise(value);
+            if label.is_empty() { println!("  {value}") } else { println!("  {}: {value}", sanitise(label)) }
+        }
+    }
+}
+
 /// Prints a value as pretty JSON.
 pub fn json<T: Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure { code: 1, message: e.to_string() })?;

@@ -120,13 +120,7 @@ pub fn show(env: &Env, code: &str, format: TextFormat) -> Result<(), Failure> {
     if format == TextFormat::Json {
         return json(&d);
     }
-    for section in crate::present::detail_sections(env.lang, &d) {
-        println!("[{}]", crate::text::sanitise(&section.title));
-        for (label, value) in &section.lines {
-            let value = crate::text::sanitise(value);
-            if label.is_empty() { println!("  {value}") } else { println!("  {label}: {value}") }
-        }
-    }
+    super::output::sections(&crate::present::detail_sections(env.lang, &d));
     Ok(())
 }
 

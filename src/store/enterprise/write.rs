@@ -24,6 +24,24 @@ pub struct EnterpriseInput {
     pub address: String,
 }
 
+impl From<super::EnterpriseRow> for EnterpriseInput {
+    /// The enterprise as it is, to edit.
+    fn from(r: super::EnterpriseRow) -> EnterpriseInput {
+        EnterpriseInput {
+            credit_code: r.credit_code,
+            name: r.name,
+            sector: r.sector,
+            high_risk: r.high_risk,
+            village: r.village,
+            principal: r.principal,
+            principal_phone: r.principal_phone,
+            controller: r.controller,
+            controller_phone: r.controller_phone,
+            address: r.address,
+        }
+    }
+}
+
 impl EnterpriseInput {
     /// The fields as (name, value) in the order events and forms name them.
     fn fields(&self) -> [(&'static str, String); 9] {
