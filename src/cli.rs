@@ -76,14 +76,14 @@ pub fn main() -> i32 {
 /// (of `db`, else the default ledger), then `LANG`.
 fn chosen_lang(flag: Option<Lang>, config: Option<Lang>, db: Option<std::path::PathBuf>) -> Lang {
     let ledger_lang = || {
-        let path = db.or_else(|| crate::startup::data_file("anwei.db"))?;
+        let path = db.or_else(|| crate::startup::data_path("anwei.db"))?;
         crate::store::settings::ledger_lang(&path)
     };
     flag.or(config).or_else(ledger_lang).unwrap_or_else(Lang::from_env)
 }
 
-/// The arguments, and whether `--db` was really `ANWEI_DB`. Help, and a usage error,
-/// come in the reader's language.
+/// The arguments, and whether `--db` was really `ANWEI_DB`. Help comes in the reader's
+/// language (clap's own error lines stay in English).
 fn parse() -> Result<(Cli, bool), clap::Error> {
     let matches = match Cli::command().try_get_matches() {
         Ok(m) => m,

@@ -108,8 +108,12 @@ impl Env {
 
 /// A file in the platform data directory (created if missing).
 pub fn data_file(name: &str) -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "anwei")?;
-    let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).ok()?;
-    Some(dir.join(name))
+    let path = data_path(name)?;
+    std::fs::create_dir_all(path.parent()?).ok()?;
+    Some(path)
+}
+
+/// Where `data_file(name)` is, without making its directory.
+pub fn data_path(name: &str) -> Option<PathBuf> {
+    Some(directories::ProjectDirs::from("", "", "anwei")?.data_dir().join(name))
 }

@@ -109,3 +109,29 @@ fn a_version_7_ledger_gains_the_stock_split_of_the_months() {
         l.conn().query_row("SELECT SUM(found) FROM hazard_months WHERE stock = 1", [], |r| r.get(0)).unwrap();
     assert_eq!(stock, 1);
 }
+
+/// The stock split of the month counters follows a hazard whose found day moves across
+/// the end of 2023, open or closed, and one closed and reopened.
+#[test]
+fn the_month_split_follows_a_found_day_across_2023() {
+    let l = Ledger::new();
+    let mut s = l.store();
+    let a = s.register(&new_hazard("2023-12-31", "2026-06-30")).unwrap().code;
+    let b = s.register(&new_hazard("2024-01-01", "2026-06-30")).unwrap().code;
+    let months_in_step = |s: &Store| !s.check().unwrap().iter().any(|f| f.what == "months");
+    let conn = l.conn();
+    conn.execute("UPDATE hazards SET discovered_on = '2024-01-01' WHERE code = ?1", [&a]).unwrap();
+    conn.execute(
+        "UPDATE hazards SET status = 'closed', closed_at = '2026-11-01 10:00:00', discovered_on = '2023-06-01'
+         WHERE code = ?1",
+        [&b],
+    )
+    .unwrap();
+    assert!(months_in_step(&s));
+    conn.execute("UPDATE hazards SET discovered_on = '2024-02-01' WHERE code = ?1", [&b]).unwrap();
+    conn.execute("UPDATE hazards SET status = 'rectifying', closed_at = NULL WHERE code = ?1", [&b]).unwrap();
+    assert!(months_in_step(&s));
+    let stock: i64 =
+        conn.query_row("SELECT COALESCE(SUM(found), 0) FROM hazard_months WHERE stock = 1", [], |r| r.get(0)).unwrap();
+    assert_eq!(stock, 0, "neither is stock now");
+}

@@ -142,9 +142,13 @@ fn at(options: &[(String, String)], id: &str) -> usize {
 /// The list filter: status, village, sector, source, grade, assignee, overdue, stock.
 pub fn filter_form(s: &AppState, kind: ListKind) -> Form {
     let f = &s.list(kind).filter;
-    let pairs = |v: &[String]| v.iter().map(|n| (n.clone(), n.clone())).collect::<Vec<_>>();
-    let villages = names(s, pairs(&s.places.villages).into_iter());
-    let sectors = names(s, pairs(&s.places.sectors).into_iter());
+    // the ledger's names, and the filter's own when they lack it (a drill-down's)
+    let pairs = |v: &[String], current: &Option<String>| {
+        let missing = current.iter().filter(|c| !v.contains(c));
+        v.iter().chain(missing).map(|n| (n.clone(), n.clone())).collect::<Vec<_>>()
+    };
+    let villages = names(s, pairs(&s.places.villages, &f.village).into_iter());
+    let sectors = names(s, pairs(&s.places.sectors, &f.sector).into_iter());
     let staff = names(s, s.staff.iter().map(|m| (m.login.clone(), m.name.clone())));
     let status = words(s, "status", Status::ALL, Status::as_str, true);
     let source = words(s, "source", Source::ALL, Source::as_str, true);

@@ -5,7 +5,7 @@ use super::edit::LineInput;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keymap::{Action, Place};
-use super::{AppState, Effect, Form, consult, workflow};
+use super::{AppState, Effect, Form, FormKind, consult, workflow};
 use crate::protocol::{ConsultWrite, DbRequest, HazardCmd, Target};
 
 /// What a confirmation, once answered `y`, does.
@@ -142,6 +142,10 @@ fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
         Some(Action::Cancel) if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
         Some(Action::Cancel) => Vec::new(),
         Some(Action::Save) => workflow::submit(s, f),
+        Some(Action::ClearAll) if !matches!(f.kind, FormKind::Filter(_)) => {
+            s.modal = Some(Modal::Form(f));
+            Vec::new()
+        }
         Some(a @ (Action::NextField | Action::PrevField | Action::Clear | Action::ClearAll)) => {
             f.act(a);
             s.modal = Some(Modal::Form(f));

@@ -14,7 +14,7 @@ pub struct Cli {
     /// Fix today's date (YYYY-MM-DD), for reproducible runs.
     #[arg(long, global = true, env = "ANWEI_TODAY")]
     pub today: Option<String>,
-    /// Interface language: zh or en (default: from LANG).
+    /// Interface language: zh or en (default: your config, then the ledger's setting, then LANG).
     #[arg(long, global = true, env = "ANWEI_LANG")]
     pub lang: Option<String>,
     /// Look without changing anything, whatever your role.

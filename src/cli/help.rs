@@ -130,17 +130,18 @@ fn in_chinese(cmd: Command, path: &str, texts: &Texts) -> Command {
 
 fn arg_in_chinese(arg: Arg, path: &str, texts: &Texts) -> Arg {
     let text = arg_text(texts, path, &arg).unwrap_or_default();
-    let help = format!("{}{}。", text.trim_end_matches('。'), notes(&arg));
+    let help = format!("{}{}。", text.trim_end_matches('。'), notes(&arg, text));
     let arg = arg.help(help).long_help(None::<&str>).hide_env(true);
     if arg.get_action().takes_values() { arg.hide_default_value(true).hide_possible_values(true) } else { arg }
 }
 
-/// What clap says in English after a help text (default, values, environment), in Chinese.
-fn notes(arg: &Arg) -> String {
+/// What clap says in English after a help text (default, values, environment), in
+/// Chinese; the values only when `text` does not name them already.
+fn notes(arg: &Arg, text: &str) -> String {
     let mut notes = Vec::new();
     if arg.get_action().takes_values() {
         let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-        if !values.is_empty() {
+        if !values.is_empty() && !values.iter().all(|v| text.contains(v.as_str())) {
             notes.push(format!("可选：{}", values.join("、")));
         }
         let defaults: Vec<String> = arg.get_default_values().iter().map(|d| d.to_string_lossy().into_owned()).collect();

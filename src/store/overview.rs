@@ -24,9 +24,9 @@ pub struct Overview {
     pub stock_open: i64,
     pub new_this_quarter: i64,
     pub closed_this_quarter: i64,
-    /// Open hazards by village, most first.
+    /// Open major hazards by village, most first.
     pub by_village: Vec<(String, i64)>,
-    /// Open hazards by sector, most first.
+    /// Open major hazards by sector, most first.
     pub by_sector: Vec<(String, i64)>,
     /// (source, status, count) for every pair.
     pub source_status: Vec<(String, String, i64)>,

@@ -37,7 +37,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
             (p.title.as_str(), picker_lines(s, p, text, t), 56)
         }
         Modal::Confirm(c) => {
-            let (lines, yes_no) = confirm_lines(s, c, t);
+            let (lines, yes_no) = confirm_lines(s, c, t, inside(56));
             choices.extend(yes_no);
             (s.lang.t("tui.confirm"), lines, 56)
         }
@@ -234,12 +234,16 @@ fn picker_lines(s: &AppState, p: &Picker, query: String, t: &Theme) -> Vec<Line<
     lines
 }
 
-/// The question, and its yes and no, each where a click chooses it.
-fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme) -> (Vec<Line<'static>>, [LineChoice; 2]) {
+/// The question wrapped to `room` cells (so that the dialog's rows are exact), and its
+/// yes and no, each where a click chooses it.
+fn confirm_lines(s: &AppState, c: &Confirm, t: &Theme, room: usize) -> (Vec<Line<'static>>, [LineChoice; 2]) {
     let yes = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::Yes)]);
     let no = s.keymap.dialog_hint(s.lang, &[DialogHint::Key(Action::No)]);
     let (wy, wn) = (crate::text::width(&yes), crate::text::width(&no));
-    let lines =
-        vec![line(&c.message, Style::default()), Line::default(), line(&format!("{yes}  {no}"), t.style(Role::Key))];
-    (lines, [(2, 0, wy, Means::Yes), (2, wy + 2, wy + 2 + wn, Means::No)])
+    let mut lines: Vec<Line<'static>> =
+        crate::text::wrap(&crate::text::sanitise(&c.message), room).iter().map(|l| line(l, Style::default())).collect();
+    lines.push(Line::default());
+    let at = lines.len();
+    lines.push(line(&format!("{yes}  {no}"), t.style(Role::Key)));
+    (lines, [(at, 0, wy, Means::Yes), (at, wy + 2, wy + 2 + wn, Means::No)])
 }

@@ -510,5 +510,5 @@ fn the_trend_tells_stock_from_increment() {
     let mono = render(&x, Depth::Mono);
     let dotted = (top..zero).any(|y| row_text(&mono, y).0.contains("::"));
     assert!(dotted, "without colour the stock is dotted");
-    assert!(find(&b, "存量（2023年及以前发现）").is_some(), "the legend says which is which");
+    assert!(find(&b, "存量（2023年及以前）").is_some(), "the legend says which is which");
 }

@@ -1,4 +1,4 @@
-//! The overview: tiles, open hazards by village and by sector as bars, the source ×
+//! The overview: tiles, open major hazards by village and by sector as bars, the source ×
 //! status matrix, the clearance trend against the plan's targets, the most overdue.
 //! Panels that do not fit are left out rather than squeezed; on a tall terminal the
 //! matrix and the trend grow.
@@ -39,7 +39,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         return;
     }
     // the matrix and the trend take what the calendar and the most overdue leave
-    let bottom_wants = super::calendar::rows(s) + o.most_overdue.len().max(1) as u16 + 2;
+    let overdue_rows = (o.most_overdue.len().max(1) as u16 + 2).max(MOST_OVERDUE_MIN);
+    let bottom_wants = super::calendar::rows(s).saturating_add(overdue_rows);
     let (bars_h, lower_h) =
         if rest >= 24 { (10, rest.saturating_sub(10 + bottom_wants).max(9)) } else { (rest.min(9), 0) };
     let [top, bars, lower, bottom] = Layout::vertical([

@@ -27,10 +27,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         return;
     };
     let targets = targets(s, trend, t);
-    // the chart keeps at least its least height; the legend and the targets give way
+    // the chart keeps at least its least height; the targets, then the legend, take
+    // what is left
     let room = usize::from(inner.height).saturating_sub(1);
     let extra = room.saturating_sub(MIN_ROWS);
-    let targets: Vec<Line> = targets.into_iter().take(extra.saturating_sub(1)).collect();
+    let targets: Vec<Line> = targets.into_iter().take(extra).collect();
     let legend = extra > targets.len();
     let chart_h = room - targets.len() - usize::from(legend);
     let col_w = (usize::from(inner.width).saturating_sub(SCALE) / 24).clamp(2, 6);
@@ -77,11 +78,14 @@ fn chart(months: &[&MonthPoint], h: usize, col_w: usize, t: &Theme) -> Vec<Line<
             };
             let mut spans = vec![Span::styled(label, t.style(Role::Muted))];
             for m in months {
-                // rows a count fills, rounded up so that any count shows
-                let reaches = |n: i64| n > 0 && (n * h as i64 + max - 1) / max >= level;
-                let filled = if reaches(m.open_stock) {
+                // rows each part fills, rounded up so that any count shows, the increment
+                // at least a row above the stock
+                let rows = |n: i64| if n > 0 { (n * h as i64 + max - 1) / max } else { 0 };
+                let stock = rows(m.open_stock);
+                let all = if m.open_end > m.open_stock { rows(m.open_end).max(stock + 1) } else { stock };
+                let filled = if level <= stock {
                     Some(true)
-                } else if reaches(m.open_end) {
+                } else if level <= all {
                     Some(false)
                 } else {
                     None
