@@ -97,6 +97,7 @@ pub struct AppState {
     pub consult: ConsultView,
     pub detail: DetailView,
     pub settings: screen::settings::SettingsView,
+    pub enterprises: screen::enterprises::EnterprisesView,
     pub staff: Vec<StaffMember>,
     /// Every village and sector, for the filter's choices.
     pub places: crate::protocol::Places,
@@ -143,6 +144,7 @@ impl AppState {
             consult: ConsultView::new(today),
             detail: DetailView::default(),
             settings: screen::settings::SettingsView::default(),
+            enterprises: screen::enterprises::EnterprisesView::default(),
             staff: Vec::new(),
             places: crate::protocol::Places::default(),
             doc_no: None,

@@ -42,6 +42,8 @@ pub enum Slot {
     Units,
     Settings,
     Places,
+    Enterprises,
+    Enterprise,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -79,6 +81,29 @@ pub enum Query {
     Settings,
     /// Every village and sector, for the filter's choices.
     Places,
+    /// A page of enterprises.
+    Enterprises(Box<EnterprisePage>),
+    /// One enterprise whole, by credit code.
+    Enterprise(String),
+}
+
+/// A page of the enterprise list: which, in what order, from where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnterprisePage {
+    pub filter: crate::store::enterprise::EnterpriseFilter,
+    pub sort: crate::store::enterprise::EnterpriseSort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// A page of enterprises as read, with the count of all the filter lets through and
+/// whether more lie beyond.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnterpriseRows {
+    pub page: EnterprisePage,
+    pub rows: Vec<crate::store::enterprise::EnterpriseRow>,
+    pub count: i64,
+    pub more: bool,
 }
 
 /// A page as read.
@@ -109,6 +134,8 @@ pub enum Loaded {
     /// The settings, and the escalation thresholds they make.
     Settings(Vec<SettingRow>, Thresholds),
     Places(Places),
+    Enterprises(Box<EnterpriseRows>),
+    Enterprise(Box<crate::store::enterprise::EnterpriseDetail>),
 }
 
 /// The villages and sectors of the ledger, with or without open hazards.
@@ -145,6 +172,13 @@ pub enum DbRequest {
     Undo {
         id: RequestId,
         dry_run: bool,
+    },
+    /// Add an enterprise (no target) or edit one (the target: its credit code and version).
+    Enterprise {
+        id: RequestId,
+        target: Option<Target>,
+        input: Box<crate::store::enterprise::EnterpriseInput>,
+        reason: String,
     },
     /// Write the meeting pack to a file (reads only).
     Pack {
@@ -222,6 +256,11 @@ pub enum DbEvent {
     },
     /// A setting's new value as stored, or why not.
     SettingSaved {
+        id: RequestId,
+        result: Result<String, Problem>,
+    },
+    /// The credit code of the enterprise added or edited, or why not.
+    EnterpriseSaved {
         id: RequestId,
         result: Result<String, Problem>,
     },

@@ -121,6 +121,19 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Enterprise { id, target, input, reason } => {
+                    let result = match &target {
+                        None => self.store.enterprise_add(&input, &reason),
+                        Some(t) => self
+                            .store
+                            .enterprise_edit(&t.code, Some(t.version), &input, &reason)
+                            .map(|_| t.code.clone()),
+                    };
+                    wrote = true;
+                    if !deliver(DbEvent::EnterpriseSaved { id, result: result.map_err(|e| problem(self.lang, &e)) }) {
+                        return false;
+                    }
+                }
                 DbRequest::Undo { id, dry_run } => {
                     let result = self.store.undo(dry_run).map_err(|e| problem(self.lang, &e));
                     wrote |= !dry_run;
@@ -204,11 +217,25 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::LateActions => Loaded::LateActions(store.late_actions()?),
         Query::Units => Loaded::Units(store.unit_names(crate::domain::UnitKind::Department)?),
         Query::Settings => Loaded::Settings(store.setting_rows()?, store.settings()?.thresholds),
+        Query::Enterprises(p) => Loaded::Enterprises(Box::new(enterprises(store, p)?)),
+        Query::Enterprise(code) => Loaded::Enterprise(Box::new(store.enterprise(code)?)),
         Query::Places => Loaded::Places(crate::protocol::Places {
             villages: store.unit_names(crate::domain::UnitKind::Village)?,
             sectors: store.sector_names()?,
         }),
     })
+}
+
+/// A page of enterprises, one more read to know whether more lie beyond.
+fn enterprises(
+    store: &Store,
+    p: &crate::protocol::EnterprisePage,
+) -> Result<crate::protocol::EnterpriseRows, StoreError> {
+    let mut rows = store.enterprise_list(&p.filter, p.sort, p.limit + 1, p.offset)?;
+    let more = rows.len() > p.limit;
+    rows.truncate(p.limit);
+    let count = store.enterprise_count(&p.filter)?;
+    Ok(crate::protocol::EnterpriseRows { page: p.clone(), rows, count, more })
 }
 
 /// A page read forwards, or backwards and turned back into sort order.

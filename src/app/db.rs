@@ -43,6 +43,17 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             }
             (None, _) => ignore(s),
         },
+        DbEvent::EnterpriseSaved { id, result } => match (s.answered(id), result) {
+            (Some(_), Ok(code)) => {
+                s.say(crate::text::sanitise(&s.lang.f("enterprise.saved", &[&code])), false);
+                super::refresh(s)
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                super::refresh(s)
+            }
+            (None, _) => ignore(s),
+        },
         DbEvent::Undo { id, result } => match s.answered(id) {
             Some(_) => undo_answered(s, result),
             None => ignore(s),
@@ -104,6 +115,11 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::LateActions(a) => s.overdue.late = a,
         Loaded::Units(u) => s.consult.units = u,
         Loaded::Places(p) => s.places = p,
+        Loaded::Enterprises(page) => super::screen::enterprises::arrived(s, *page),
+        Loaded::Enterprise(d) => {
+            s.enterprises.hazard = s.enterprises.hazard.min(d.hazards.len().saturating_sub(1));
+            s.enterprises.detail = Some(d);
+        }
         Loaded::Settings(rows, thresholds) => super::screen::settings::arrived(s, rows, thresholds),
     }
     Vec::new()

@@ -19,6 +19,10 @@ pub enum FormKind {
     Consult(super::consult::ConsultForm),
     /// A new value for a ledger-wide setting.
     Setting(crate::domain::settings::Key),
+    /// The enterprise list's filter.
+    EnterpriseFilter,
+    /// An enterprise added (no target) or edited (the target: its code and version).
+    Enterprise,
 }
 
 /// An open form.
@@ -131,11 +135,11 @@ fn words<T: Copy>(s: &AppState, group: &str, all: &[T], id: fn(T) -> &'static st
 }
 
 /// Free names (villages, sectors, staff), led by "any".
-fn names(s: &AppState, list: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
+pub(crate) fn names(s: &AppState, list: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
     std::iter::once((String::new(), s.lang.t("tui.any").to_string())).chain(list).collect()
 }
 
-fn at(options: &[(String, String)], id: &str) -> usize {
+pub(crate) fn at(options: &[(String, String)], id: &str) -> usize {
     options.iter().position(|o| o.0 == id).unwrap_or(0)
 }
 

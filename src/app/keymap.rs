@@ -29,6 +29,10 @@ pub enum Action {
     /// To a screen by its go-to key.
     Go(Screen),
     Search,
+    /// Add an enterprise.
+    EnterpriseAdd,
+    /// Edit the enterprise shown or selected.
+    EnterpriseEdit,
     /// Empty every field of a form (a filter: every choice back to "any").
     ClearAll,
     /// The next match of the list's search (from the detail: open it).
@@ -91,6 +95,8 @@ pub enum Place {
     Detail,
     Consult,
     Settings,
+    /// The enterprises screen, its list or one enterprise.
+    Enterprises,
     Help,
     Confirm,
     /// A form or a picker.

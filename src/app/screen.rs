@@ -8,6 +8,7 @@
 pub mod action_rows;
 pub mod consult;
 pub mod detail;
+pub mod enterprises;
 pub mod list;
 pub mod overdue;
 pub mod overview;
@@ -110,6 +111,7 @@ screens! {
     Escalation => list::Of<list::Escalation>, "escalation", Some("4");
     Verification => list::Of<list::Verification>, "verification", Some("5");
     Consult => consult::ConsultScreen, "consult", Some("6");
+    Enterprises => enterprises::EnterprisesScreen, "enterprises", Some("7");
     Settings => settings::SettingsScreen, "settings", Some("0");
     Detail => detail::DetailScreen, "detail", None;
 }

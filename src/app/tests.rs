@@ -371,7 +371,7 @@ fn detail_opens_scrolls_and_returns() {
 fn tab_cycles_the_screens() {
     let mut x = Harness::new(Lang::En, 80, 24);
     use Screen::*;
-    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Settings, Overview] {
+    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Enterprises, Settings, Overview] {
         x.keys("\t");
         assert_eq!(x.s.screen, expected);
     }
@@ -800,4 +800,47 @@ fn the_search_line_and_the_picker_edit_in_place() {
     x.keys("x");
     let Some(Modal::Picker(p)) = &x.s.modal else { panic!("no picker") };
     assert_eq!((p.query.text.as_str(), p.query.cursor), ("x李", 1));
+}
+
+#[test]
+fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("7");
+    assert_eq!(x.s.screen, Screen::Enterprises);
+    assert_eq!(x.s.enterprises.count, 6);
+    x.keys("/冷链");
+    assert_eq!(x.s.enterprises.rows.len(), 1);
+    x.keys("\n\n");
+    let d = x.s.enterprises.detail.as_deref().expect("the enterprise whole");
+    let first = d.hazards[0].code.clone();
+    x.keys("\n");
+    assert_eq!((x.s.screen, x.s.detail.code.as_str()), (Screen::Detail, first.as_str()));
+    x.keys("\x1b");
+    assert!(x.s.screen == Screen::Enterprises && x.s.enterprises.detail.is_some(), "back to the enterprise");
+    x.keys("\x1b");
+    assert!(x.s.enterprises.detail.is_none(), "then to the list");
+    x.keys("o");
+    assert_eq!(x.s.enterprises.sort, crate::store::enterprise::EnterpriseSort::Code);
+}
+
+#[test]
+fn an_enterprise_is_added_and_edited_in_the_full_screen_and_a_viewer_may_not() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("7a");
+    x.keys("\x13");
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.as_deref() == Some("请填写「统一社会信用代码」。")));
+    x.keys("91350100M000100Y43\t滕州市官桥新材料有限公司\t工贸\x13");
+    assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
+    assert_eq!(x.s.enterprises.count, 7);
+    x.keys("/新材料\n");
+    x.keys("e");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the edit form") };
+    assert_eq!(f.targets[0].code, "91350100M000100Y43");
+    x.keys("\t\t\t\t刘明\x13");
+    assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
+    assert_eq!(x.s.enterprises.rows[0].principal, "刘明");
+    let mut viewer = Harness::new(Lang::Zh, 120, 40);
+    viewer.s.session.role = Some(Role::Viewer);
+    viewer.keys("7a");
+    assert!(viewer.s.modal.is_none(), "a viewer's add is refused at once");
 }

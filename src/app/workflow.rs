@@ -4,6 +4,7 @@
 
 use super::keymap::Action;
 use super::modal::{Then, ask, write};
+use super::screen::enterprises;
 use super::{AppState, Effect, Form, FormKind, Modal, Picker, PickerKind, SavedView, Screen, form, list};
 use crate::domain::Role;
 use crate::domain::permission::{Write, allows};
@@ -210,6 +211,8 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
         FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name").map_err(refused)?))),
         FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen).map_err(refused),
         FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(refused),
+        FormKind::EnterpriseFilter => Ok(Next::Screen(enterprises::filtered(s, enterprises::form::filter_of(f)))),
+        FormKind::Enterprise => enterprises::form::submit(s, f).map(Next::Screen).map_err(refused),
     }
 }
 

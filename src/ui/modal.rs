@@ -87,6 +87,8 @@ fn form_title(k: &FormKind) -> String {
         FormKind::Filter(_) => "key.filter",
         FormKind::SaveView => "key.save_view",
         FormKind::Setting(_) => "key.setting_edit",
+        FormKind::EnterpriseFilter => "key.filter",
+        FormKind::Enterprise => "key.enterprise_add",
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",

@@ -71,6 +71,11 @@ cases! {
     overview_analysis: "t",
     settings: "0",
     setting_edit: "0j\n",
+    enterprises: "7",
+    enterprise_detail: "7\n",
+    enterprise_add: "7a",
+    enterprise_edit: "7e",
+    enterprise_filter: "7f",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

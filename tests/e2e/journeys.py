@@ -278,6 +278,7 @@ def journey(suite, binary, ledger, lang, size):
         names = [("2", "sorted by" if en else "排序"), ("3", "Late by" if en else "逾期区间"),
                  ("4", "Recommend" if en else "建议"), ("5", "Round" if en else "轮次"),
                  ("6", "Consultation," if en else "季度会商研判"),
+                 ("Tab", "Credit code" if en else "统一社会信用代码"),
                  ("Tab", "What it decides" if en else "最近修改"),
                  ("Tab", "Open major" if en else "未销号重大隐患")]
         screens(suite, t, s, names)

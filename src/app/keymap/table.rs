@@ -15,7 +15,7 @@ type Row = (Action, &'static str, &'static str, &'static [Place]);
 const BEFORE: &[Row] = &[
     (A::Help, "help", "?", HELP_TOO),
     (A::Quit, "quit", "q", HELP_TOO),
-    (A::Back, "back", "esc", &[Place::Detail, Place::List]),
+    (A::Back, "back", "esc", &[Place::Detail, Place::List, Place::Enterprises]),
     (A::Up, "up", "k", HELP_TOO),
     (A::Down, "down", "j", HELP_TOO),
     (A::Left, "left", "h", &[Place::Overview, Place::Consult]),
@@ -24,7 +24,7 @@ const BEFORE: &[Row] = &[
     (A::Bottom, "bottom", "G", HELP_TOO),
     (A::PageUp, "page_up", "pageup", HELP_TOO),
     (A::PageDown, "page_down", "pagedown", HELP_TOO),
-    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult]),
+    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult, Place::Enterprises]),
     (A::Analysis, "analysis", "t", &[Place::Overview]),
     (A::NextScreen, "next_screen", "tab", SCREENS),
     (A::PrevScreen, "prev_screen", "backtab", SCREENS),
@@ -34,10 +34,10 @@ const BEFORE: &[Row] = &[
 
 /// The list screens' own actions, after the go-to keys.
 const LISTS: &[Row] = &[
-    (A::Search, "search", "/", LIST),
-    (A::Filter, "filter", "f", LIST),
-    (A::SortNext, "sort", "o", LIST),
-    (A::SortReverse, "sort_reverse", "O", LIST),
+    (A::Search, "search", "/", FINDS),
+    (A::Filter, "filter", "f", FINDS),
+    (A::SortNext, "sort", "o", FINDS),
+    (A::SortReverse, "sort_reverse", "O", FINDS),
     (A::SaveView, "save_view", "w", LIST),
     (A::Views, "views", "V", LIST),
     (A::Mark, "mark", "space", LIST),
@@ -63,6 +63,8 @@ const AFTER: &[Row] = &[
     (A::Held, "held", "H", CONSULT),
     (A::Pack, "pack", "p", CONSULT),
     (A::SettingEdit, "setting_edit", "enter", &[Place::Settings]),
+    (A::EnterpriseAdd, "enterprise_add", "a", ENTERPRISES),
+    (A::EnterpriseEdit, "enterprise_edit", "e", ENTERPRISES),
 ];
 
 /// The dialogs' keys, last.
@@ -79,11 +81,16 @@ const DIALOGS: &[Row] = &[
 ];
 
 /// The screens.
-pub const SCREENS: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings];
+pub const SCREENS: &[Place] =
+    &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Enterprises];
 /// The screens and the help dialog (which scrolls and closes with the same keys).
-const HELP_TOO: &[Place] = &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Help];
+const HELP_TOO: &[Place] =
+    &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Enterprises, Place::Help];
 const CONSULT: &[Place] = &[Place::Consult];
 const LIST: &[Place] = &[Place::List];
+/// Where a list is searched, filtered and sorted: the hazard lists and the enterprises.
+const FINDS: &[Place] = &[Place::List, Place::Enterprises];
+const ENTERPRISES: &[Place] = &[Place::Enterprises];
 /// Where the hazard workflows work: on a list's selected row and on the detail.
 const WORK: &[Place] = &[Place::List, Place::Detail];
 

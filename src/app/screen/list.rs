@@ -415,10 +415,6 @@ fn views(s: &mut AppState) -> Vec<Effect> {
 
 /// A key while the search line is open: typing narrows the list at once.
 pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
-    let Some(kind) = s.screen.list() else {
-        s.search = None;
-        return Vec::new();
-    };
     let Some(mut line) = s.search.take() else { return Vec::new() };
     let before = line.text.clone();
     let typed = matches!(k.code, KeyCode::Char(_)) && !k.modifiers.contains(KeyModifiers::CONTROL);
@@ -437,16 +433,27 @@ pub fn search_key(s: &mut AppState, k: KeyEvent) -> Vec<Effect> {
     if line.text == before {
         return Vec::new();
     }
-    narrow(s, kind, &line.text)
+    narrow_here(s, &line.text)
 }
 
 /// A paste into the search line, the list narrowed to it.
 pub fn search_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
-    let Some(kind) = s.screen.list() else { return Vec::new() };
     let Some(line) = s.search.as_mut() else { return Vec::new() };
     line.paste(text);
     let text = line.text.clone();
-    narrow(s, kind, &text)
+    narrow_here(s, &text)
+}
+
+/// The list on show narrowed to the search: a hazard list, or the enterprises.
+fn narrow_here(s: &mut AppState, text: &str) -> Vec<Effect> {
+    match s.screen.list() {
+        Some(kind) => narrow(s, kind, text),
+        None if s.screen == Screen::Enterprises => super::enterprises::narrow(s, text),
+        None => {
+            s.search = None;
+            Vec::new()
+        }
+    }
 }
 
 fn narrow(s: &mut AppState, kind: ListKind, text: &str) -> Vec<Effect> {

@@ -1,0 +1,183 @@
+//! The enterprises screen (企业): every enterprise with its contacts and its open major and
+//! overdue hazards, a page at a time; search, filter and sort; Enter shows one whole
+//! (contacts, its hazards — Enter opens one — and the changes made to it); `a` adds an
+//! enterprise and `e` edits the one shown or selected (an admin or officer).
+
+mod draw;
+pub mod form;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::View;
+use crate::app::keymap::{Action, Place};
+use crate::app::{AppState, Effect};
+use crate::protocol::{EnterprisePage, EnterpriseRows, Query, Slot};
+use crate::store::enterprise::{EnterpriseDetail, EnterpriseFilter, EnterpriseRow, EnterpriseSort};
+use crate::widget::theme::Theme;
+
+/// What the enterprises screen shows.
+#[derive(Debug, Clone, Default)]
+pub struct EnterprisesView {
+    pub filter: EnterpriseFilter,
+    pub sort: EnterpriseSort,
+    /// The page on show, `offset` rows into the list.
+    pub rows: Vec<EnterpriseRow>,
+    pub offset: usize,
+    pub selected: usize,
+    pub count: i64,
+    pub more: bool,
+    /// The enterprise shown whole, and its selected hazard.
+    pub detail: Option<Box<EnterpriseDetail>>,
+    pub hazard: usize,
+}
+
+impl EnterprisesView {
+    pub fn current(&self) -> Option<&EnterpriseRow> {
+        self.rows.get(self.selected)
+    }
+}
+
+pub struct EnterprisesScreen;
+
+impl View for EnterprisesScreen {
+    const TITLE: &'static str = "tui.screen.enterprises";
+    const PLACE: Place = Place::Enterprises;
+
+    fn show(s: &mut AppState) -> Vec<Effect> {
+        let offset = s.enterprises.offset;
+        vec![page(s, offset)]
+    }
+
+    fn refresh(s: &mut AppState) -> Vec<Effect> {
+        let mut out = Self::show(s);
+        if let Some(code) = s.enterprises.detail.as_ref().map(|d| d.row.credit_code.clone()) {
+            out.push(s.load(Slot::Enterprise, Query::Enterprise(code)));
+        }
+        out
+    }
+
+    fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
+        if s.enterprises.detail.is_some() { act_detail(s, a) } else { act_list(s, a) }
+    }
+
+    fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+        draw::draw(f, area, s, t);
+    }
+}
+
+/// Asks for the page `offset` rows in.
+fn page(s: &mut AppState, offset: usize) -> Effect {
+    let v = &s.enterprises;
+    let page = EnterprisePage { filter: v.filter.clone(), sort: v.sort, offset, limit: s.page_size() };
+    s.load(Slot::Enterprises, Query::Enterprises(Box::new(page)))
+}
+
+/// A page arrived: kept if it is what the screen asked for last; the selection stays on
+/// the same enterprise when it is still there.
+pub fn arrived(s: &mut AppState, data: EnterpriseRows) {
+    let v = &mut s.enterprises;
+    let was = v.current().map(|r| r.credit_code.clone());
+    let moved = data.page.offset != v.offset;
+    v.offset = data.page.offset;
+    v.rows = data.rows;
+    v.count = data.count;
+    v.more = data.more;
+    v.selected = match (moved, was) {
+        (true, _) => v.selected.min(v.rows.len().saturating_sub(1)),
+        (false, Some(code)) => v.rows.iter().position(|r| r.credit_code == code).unwrap_or(0),
+        (false, None) => 0,
+    };
+}
+
+/// The list's keys: move (a page at a time past the ends), open, search, filter, sort,
+/// add and edit.
+fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
+    let page_size = s.page_size();
+    let v = &mut s.enterprises;
+    let n = v.rows.len();
+    match a {
+        Action::Down if v.selected + 1 < n => v.selected += 1,
+        Action::Down | Action::PageDown if v.more => {
+            let next = v.offset + n;
+            v.selected = 0;
+            return vec![page(s, next)];
+        }
+        Action::Up if v.selected > 0 => v.selected -= 1,
+        Action::Up | Action::PageUp if v.offset > 0 => {
+            let back = v.offset.saturating_sub(page_size);
+            v.selected = if a == Action::Up { usize::MAX } else { 0 };
+            return vec![page(s, back)];
+        }
+        Action::PageDown | Action::Bottom => v.selected = n.saturating_sub(1),
+        Action::PageUp => v.selected = 0,
+        Action::Top if v.offset > 0 => {
+            v.selected = 0;
+            return vec![page(s, 0)];
+        }
+        Action::Top => v.selected = 0,
+        Action::Open => return open(s),
+        Action::Search => {
+            s.search = Some(crate::app::edit::LineInput::new(v.filter.search.clone().unwrap_or_default()))
+        }
+        Action::SortNext | Action::SortReverse => return sort(s, a == Action::SortNext),
+        Action::Filter => form::filter(s),
+        Action::EnterpriseAdd => form::add(s),
+        Action::EnterpriseEdit => return form::edit(s),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The next (or previous) order, from the first page.
+fn sort(s: &mut AppState, forward: bool) -> Vec<Effect> {
+    let all = EnterpriseSort::ALL;
+    let here = all.iter().position(|x| *x == s.enterprises.sort).unwrap_or(0);
+    let next = if forward { (here + 1) % all.len() } else { (here + all.len() - 1) % all.len() };
+    s.enterprises.sort = all[next];
+    s.enterprises.selected = 0;
+    vec![page(s, 0)]
+}
+
+/// Enter on the list: the selected enterprise whole.
+fn open(s: &mut AppState) -> Vec<Effect> {
+    let Some(code) = s.enterprises.current().map(|r| r.credit_code.clone()) else { return Vec::new() };
+    s.enterprises.hazard = 0;
+    vec![s.load(Slot::Enterprise, Query::Enterprise(code))]
+}
+
+/// One enterprise shown: move among its hazards, Enter opens one, Esc goes back to the list.
+fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
+    let n = s.enterprises.detail.as_ref().map_or(0, |d| d.hazards.len());
+    let v = &mut s.enterprises;
+    match a {
+        Action::Back => v.detail = None,
+        Action::Down => v.hazard = (v.hazard + 1).min(n.saturating_sub(1)),
+        Action::Up => v.hazard = v.hazard.saturating_sub(1),
+        Action::Top | Action::PageUp => v.hazard = 0,
+        Action::Bottom | Action::PageDown => v.hazard = n.saturating_sub(1),
+        Action::Open => {
+            let code = v.detail.as_ref().and_then(|d| d.hazards.get(v.hazard)).map(|h| h.code.clone());
+            return code.map(|c| super::detail::open(s, &c)).unwrap_or_default();
+        }
+        Action::EnterpriseAdd => form::add(s),
+        Action::EnterpriseEdit => return form::edit(s),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// The search line changed: the list narrowed to it, from the first page.
+pub fn narrow(s: &mut AppState, text: &str) -> Vec<Effect> {
+    let search = crate::text::sanitise(text);
+    s.enterprises.filter.search = (!search.trim().is_empty()).then_some(search);
+    s.enterprises.selected = 0;
+    vec![page(s, 0)]
+}
+
+/// The filter form was saved.
+pub fn filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> {
+    s.enterprises.filter = EnterpriseFilter { search: s.enterprises.filter.search.take(), ..filter };
+    s.enterprises.selected = 0;
+    vec![page(s, 0)]
+}
