@@ -14,6 +14,7 @@ pub mod export;
 #[cfg(test)]
 pub mod fixture;
 pub mod import;
+pub mod inspection;
 pub mod list;
 pub mod open;
 pub mod overview;

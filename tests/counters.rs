@@ -77,7 +77,7 @@ fn a_version_2_ledger_gains_the_due_counter() {
         .execute_batch(
             "DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete; DROP TRIGGER hazards_due_update;
              DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
+             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
              PRAGMA user_version = 2;",
         )
         .unwrap();
@@ -94,7 +94,7 @@ fn a_version_7_ledger_gains_the_stock_split_of_the_months() {
     l.conn()
         .execute_batch(
             "DROP TRIGGER hazards_tally_insert; DROP TRIGGER hazards_tally_delete; DROP TRIGGER hazards_tally_update;
-             DROP TABLE hazard_months; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
+             DROP TABLE hazard_months; DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
              CREATE TABLE hazard_months (month TEXT NOT NULL, grade TEXT NOT NULL, found INTEGER NOT NULL DEFAULT 0,
                  closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (month, grade)) WITHOUT ROWID;
              PRAGMA user_version = 7;",

@@ -287,7 +287,7 @@ pub enum SettingsCommand {
     },
     /// Change one (admin); the change is recorded with who, when and why.
     Set {
-        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days or undo_minutes.
+        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days, undo_minutes or inspection_months.
         key: String,
         /// The new value, e.g. `officer`, `1,15,30,60`, `30`, `官安`, `zh`.
         value: String,

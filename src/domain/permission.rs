@@ -25,10 +25,12 @@ pub enum Write {
     Undo,
     /// Add or edit an enterprise.
     Enterprise,
+    /// Record a head-led inspection.
+    Inspect,
 }
 
 impl Write {
-    pub const ALL: [Write; 16] = [
+    pub const ALL: [Write; 17] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -45,6 +47,7 @@ impl Write {
         Write::Consult,
         Write::Undo,
         Write::Enterprise,
+        Write::Inspect,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -66,6 +69,7 @@ impl Write {
             Write::Consult => "consult",
             Write::Undo => "undo",
             Write::Enterprise => "enterprise",
+            Write::Inspect => "inspect",
         }
     }
 

@@ -24,10 +24,13 @@ pub enum Key {
     ExtendDays,
     /// How long after a write its author may undo it, in minutes.
     UndoMinutes,
+    /// How often an enterprise's principal must lead an inspection, in months: ordinary
+    /// sectors, high-risk ones, and any sector of its own (`3,1,燃气=1`).
+    InspectionMonths,
 }
 
 impl Key {
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 9] = [
         Key::UnknownRole,
         Key::OverdueDays,
         Key::StalledDays,
@@ -36,6 +39,7 @@ impl Key {
         Key::ExtendTimes,
         Key::ExtendDays,
         Key::UndoMinutes,
+        Key::InspectionMonths,
     ];
 
     /// The name of `anwei settings set NAME VALUE`.
@@ -49,6 +53,7 @@ impl Key {
             Key::ExtendTimes => "extend_times",
             Key::ExtendDays => "extend_days",
             Key::UndoMinutes => "undo_minutes",
+            Key::InspectionMonths => "inspection_months",
         }
     }
 
@@ -76,6 +81,54 @@ impl ExtendLimit {
     }
 }
 
+/// How often a head-led inspection is due, in months (plan item 3: quarterly, monthly in
+/// high-risk sectors), with sectors of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cadence {
+    pub ordinary: u32,
+    pub high_risk: u32,
+    pub sectors: std::collections::BTreeMap<String, u32>,
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Cadence { ordinary: 3, high_risk: 1, sectors: Default::default() }
+    }
+}
+
+impl Cadence {
+    /// The months between inspections of an enterprise of `sector`.
+    pub fn months(&self, sector: &str, high_risk: bool) -> u32 {
+        match self.sectors.get(sector) {
+            Some(m) => *m,
+            None if high_risk => self.high_risk,
+            None => self.ordinary,
+        }
+    }
+
+    fn parse(text: &str) -> Option<Cadence> {
+        let month = |t: &str| t.trim().parse::<u32>().ok().filter(|m| (1..=12).contains(m));
+        let mut parts = text.split([',', '，']);
+        let (ordinary, high_risk) = (month(parts.next()?)?, month(parts.next()?)?);
+        let mut sectors = std::collections::BTreeMap::new();
+        for p in parts {
+            let (sector, m) = p.split_once('=')?;
+            let sector = sector.trim();
+            if sector.is_empty() || sector.chars().count() > super::limits::NAME {
+                return None;
+            }
+            sectors.insert(sector.to_string(), month(m)?);
+        }
+        Some(Cadence { ordinary, high_risk, sectors })
+    }
+
+    fn text(&self) -> String {
+        let mut parts = vec![self.ordinary.to_string(), self.high_risk.to_string()];
+        parts.extend(self.sectors.iter().map(|(s, m)| format!("{s}={m}")));
+        parts.join(",")
+    }
+}
+
 /// The settings of a ledger, with their defaults where none was set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -85,6 +138,7 @@ pub struct Settings {
     pub lang: Lang,
     pub extend: ExtendLimit,
     pub undo_minutes: i64,
+    pub inspection: Cadence,
 }
 
 impl Default for Settings {
@@ -96,6 +150,7 @@ impl Default for Settings {
             lang: Lang::Zh,
             extend: ExtendLimit { times: 2, days: 90 },
             undo_minutes: 30,
+            inspection: Cadence::default(),
         }
     }
 }
@@ -117,6 +172,8 @@ pub enum Refused {
     Times,
     /// A whole number of minutes from 0 to a day.
     Minutes,
+    /// Months from 1 to 12: ordinary, high-risk, then `sector=months`.
+    Cadence,
 }
 
 impl Refused {
@@ -129,6 +186,7 @@ impl Refused {
             Refused::Lang => "lang",
             Refused::Times => "times",
             Refused::Minutes => "minutes",
+            Refused::Cadence => "cadence",
         }
     }
 }
@@ -171,6 +229,7 @@ impl Settings {
                 let minutes = text.trim().parse::<i64>().ok().filter(|m| (0..=24 * 60).contains(m));
                 self.undo_minutes = minutes.ok_or(Refused::Minutes)?;
             }
+            Key::InspectionMonths => self.inspection = Cadence::parse(text).ok_or(Refused::Cadence)?,
         }
         Ok(())
     }
@@ -191,6 +250,7 @@ impl Settings {
             Key::ExtendTimes => self.extend.times.to_string(),
             Key::ExtendDays => self.extend.days.to_string(),
             Key::UndoMinutes => self.undo_minutes.to_string(),
+            Key::InspectionMonths => self.inspection.text(),
         }
     }
 }
@@ -215,6 +275,11 @@ mod tests {
         assert_eq!(s.set(Key::ExtendTimes, "21"), Err(Refused::Times));
         assert_eq!(s.set(Key::ExtendTimes, "0"), Ok(()));
         assert_eq!(s.set(Key::ExtendDays, "0"), Err(Refused::Days));
+        assert_eq!(s.set(Key::InspectionMonths, "3,1,燃气=2"), Ok(()));
+        assert_eq!((s.inspection.months("燃气", true), s.inspection.months("工贸", false)), (2, 3));
+        for bad in ["3", "0,1", "3,13", "3,1,=2", "3,1,燃气"] {
+            assert_eq!(s.set(Key::InspectionMonths, bad), Err(Refused::Cadence), "{bad}");
+        }
         for k in Key::ALL {
             let text = s.get(k);
             let mut again = Settings::default();

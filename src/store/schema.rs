@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -476,6 +476,34 @@ CREATE TRIGGER enterprise_events_no_delete BEFORE DELETE ON enterprise_events
 BEGIN SELECT RAISE(ABORT, 'the enterprise log is append-only'); END;
 "#;
 
+/// Head-led inspections (主要负责人带队检查), append-only like the logs, with the hazards
+/// each found.
+const V10: &str = r#"
+CREATE TABLE inspections (
+    id INTEGER PRIMARY KEY,
+    enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+    inspected_on TEXT NOT NULL,
+    led_by TEXT NOT NULL,
+    by_principal INTEGER NOT NULL CHECK (by_principal IN (0, 1)),
+    instead_reason TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT '',
+    findings TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    CHECK (by_principal = 1 OR instead_reason <> '')
+);
+CREATE INDEX inspections_enterprise ON inspections(enterprise_id, inspected_on);
+CREATE TABLE inspection_hazards (
+    inspection_id INTEGER NOT NULL REFERENCES inspections(id),
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    PRIMARY KEY (inspection_id, hazard_id)
+) WITHOUT ROWID;
+CREATE TRIGGER inspections_no_update BEFORE UPDATE ON inspections
+BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
+CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -494,6 +522,8 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "withdrawn_documents_no_delete",
         "enterprise_events_no_update",
         "enterprise_events_no_delete",
+        "inspections_no_update",
+        "inspections_no_delete",
     ];
     names
         .iter()

@@ -1,0 +1,188 @@
+//! Head-led inspections (主要负责人带队检查, plan item 3): recording one (who led it — the
+//! principal, or who instead and why — its scope, findings and the hazards it found),
+//! listing them, and the enterprises behind on them by the ledger's cadence.
+
+use chrono::{Months, NaiveDate};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Store, StoreError};
+use crate::domain::limits;
+use crate::domain::permission::Write;
+
+/// An inspection as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewInspection {
+    /// The enterprise's credit code or exact name.
+    pub enterprise: String,
+    pub date: Option<NaiveDate>,
+    pub led_by: String,
+    /// Why someone other than the principal led it (required then).
+    pub instead_reason: String,
+    pub scope: String,
+    pub findings: String,
+    /// Codes of the enterprise's hazards it found.
+    pub hazards: Vec<String>,
+}
+
+/// An inspection as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InspectionRow {
+    pub id: i64,
+    pub credit_code: String,
+    pub enterprise: String,
+    pub date: String,
+    pub led_by: String,
+    pub by_principal: bool,
+    pub instead_reason: String,
+    pub scope: String,
+    pub findings: String,
+    pub hazards: Vec<String>,
+    pub at: String,
+    pub actor: String,
+}
+
+/// An enterprise behind on its head-led inspections.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Arrear {
+    pub credit_code: String,
+    pub enterprise: String,
+    pub sector: String,
+    pub high_risk: bool,
+    /// Months between inspections for it.
+    pub months: u32,
+    /// Its last inspection, if any.
+    pub last: Option<NaiveDate>,
+    /// When the next was due (none: never inspected).
+    pub due: Option<NaiveDate>,
+    /// Days since the next was due (none: never inspected).
+    pub days_late: Option<i64>,
+}
+
+impl Store {
+    /// Records an inspection (an admin or officer); returns its id. The enterprise's
+    /// timeline gains an event in the same transaction.
+    pub fn inspection_add(&mut self, n: &NewInspection) -> Result<i64, StoreError> {
+        let today = self.today();
+        let date = n.date.unwrap_or(today);
+        crate::domain::dates::business(date, today, None).map_err(|p| StoreError::date("date", date, p))?;
+        let led_by = n.led_by.trim();
+        if led_by.is_empty() {
+            return Err(StoreError::Invalid { field: "led_by", value: String::new(), why: "required".into() });
+        }
+        StoreError::check_len("led_by", led_by, limits::NAME)?;
+        for (field, text) in [("instead_reason", &n.instead_reason), ("scope", &n.scope), ("findings", &n.findings)] {
+            StoreError::check_len(field, text, limits::NOTE)?;
+        }
+        let (at, actor) = (self.clock.stamp(), self.actor.login.clone());
+        let tx = self.begin(Write::Inspect)?;
+        let key = n.enterprise.trim();
+        let found: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT id, principal FROM enterprises WHERE credit_code = ?1 OR name = ?1 ORDER BY credit_code = ?1 DESC",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (id, principal) =
+            found.ok_or_else(|| StoreError::Unknown { what: "enterprise", value: key.to_string() })?;
+        let by_principal = !principal.trim().is_empty() && principal.trim() == led_by;
+        let reason = n.instead_reason.trim();
+        if !by_principal && reason.is_empty() {
+            return Err(StoreError::Invalid {
+                field: "led_by",
+                value: led_by.to_string(),
+                why: "not_principal".into(),
+            });
+        }
+        tx.execute(
+            "INSERT INTO inspections (enterprise_id, inspected_on, led_by, by_principal, instead_reason, scope, findings,
+                at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![id, date.to_string(), led_by, by_principal, reason, n.scope.trim(), n.findings.trim(), at, actor],
+        )?;
+        let inspection = tx.last_insert_rowid();
+        for code in &n.hazards {
+            let code = code.trim();
+            let hazard: Option<i64> = tx
+                .query_row("SELECT id FROM hazards WHERE code = ?1 AND enterprise_id = ?2", params![code, id], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let hazard = hazard.ok_or_else(|| StoreError::Invalid {
+                field: "hazard",
+                value: code.to_string(),
+                why: "not_this_enterprise".into(),
+            })?;
+            tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
+        }
+        tx.execute(
+            "INSERT INTO enterprise_events (enterprise_id, at, actor, kind, field, from_value, to_value, note)
+             VALUES (?1, ?2, ?3, 'inspection', 'led_by', NULL, ?4, ?5)",
+            params![id, at, actor, led_by, format!("{date} {}", n.scope.trim()).trim()],
+        )?;
+        tx.commit()?;
+        Ok(inspection)
+    }
+
+    /// Inspections, newest first: of one enterprise (credit code), or all; at most `limit`.
+    pub fn inspections(&self, enterprise: Option<&str>, limit: usize) -> Result<Vec<InspectionRow>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, e.credit_code, e.name, i.inspected_on, i.led_by, i.by_principal, i.instead_reason, i.scope,
+                    i.findings, i.at, i.actor,
+                    COALESCE((SELECT group_concat(h.code, ' ') FROM inspection_hazards x JOIN hazards h ON h.id = x.hazard_id
+                              WHERE x.inspection_id = i.id), '')
+             FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id
+             WHERE ?1 IS NULL OR e.credit_code = ?1
+             ORDER BY i.inspected_on DESC, i.id DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![enterprise, limit as i64], |r| {
+            let hazards: String = r.get(11)?;
+            Ok(InspectionRow {
+                id: r.get(0)?,
+                credit_code: r.get(1)?,
+                enterprise: r.get(2)?,
+                date: r.get(3)?,
+                led_by: r.get(4)?,
+                by_principal: r.get(5)?,
+                instead_reason: r.get(6)?,
+                scope: r.get(7)?,
+                findings: r.get(8)?,
+                at: r.get(9)?,
+                actor: r.get(10)?,
+                hazards: hazards.split_whitespace().map(str::to_string).collect(),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The enterprises whose next head-led inspection was due before today (or that never
+    /// had one), the never inspected first, then the latest.
+    pub fn inspection_arrears(&self) -> Result<Vec<Arrear>, StoreError> {
+        let cadence = self.settings()?.inspection;
+        let today = self.today();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.credit_code, e.name, e.sector, e.high_risk,
+                    (SELECT MAX(i.inspected_on) FROM inspections i WHERE i.enterprise_id = e.id)
+             FROM enterprises e",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get::<_, Option<String>>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (credit_code, enterprise, sector, high_risk, last) = row?;
+            let months = cadence.months(&sector, high_risk);
+            let last = last.as_deref().and_then(crate::domain::parse_date);
+            let due = last.and_then(|d| d.checked_add_months(Months::new(months)));
+            if due.is_some_and(|d| d >= today) {
+                continue;
+            }
+            let days_late = due.map(|d| (today - d).num_days());
+            out.push(Arrear { credit_code, enterprise, sector, high_risk, months, last, due, days_late });
+        }
+        out.sort_by(|a, b| {
+            b.days_late.unwrap_or(i64::MAX).cmp(&a.days_late.unwrap_or(i64::MAX)).then(a.enterprise.cmp(&b.enterprise))
+        });
+        Ok(out)
+    }
+}

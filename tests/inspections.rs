@@ -1,0 +1,89 @@
+//! Head-led inspections in the store: who led it (the principal, or who instead and why),
+//! the hazards it found, its event on the enterprise, the roles, and the enterprises
+//! behind by the ledger's cadence compared with a direct count.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use anwei::store::StoreError;
+use anwei::store::inspection::NewInspection;
+use support::{CODES, Ledger, d};
+
+fn by_principal(enterprise: &str, date: &str) -> NewInspection {
+    NewInspection {
+        enterprise: enterprise.into(),
+        date: Some(d(date)),
+        led_by: "王强".into(),
+        scope: "生产车间".into(),
+        ..NewInspection::default()
+    }
+}
+
+#[test]
+fn an_inspection_is_recorded_with_who_led_it_and_what_it_found() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-11-01", "2027-01-31");
+    let mut s = l.store();
+    let id = s
+        .inspection_add(&NewInspection { hazards: vec![code.clone()], ..by_principal(CODES[0], "2026-11-20") })
+        .unwrap();
+    let rows = s.inspections(Some(CODES[0]), 10).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].id, rows[0].by_principal, rows[0].hazards.clone()), (id, true, vec![code.clone()]));
+    assert_eq!(rows[0].actor, anwei::identity::os_login());
+    let events = s.enterprise(CODES[0]).unwrap().events;
+    assert_eq!(events.last().unwrap().kind, "inspection", "the enterprise's timeline has it");
+    let instead = NewInspection { led_by: "副总 李四".into(), ..by_principal(CODES[0], "2026-11-21") };
+    let refused = s.inspection_add(&instead).unwrap_err();
+    assert!(matches!(refused, StoreError::Invalid { field: "led_by", .. }), "{refused:?}");
+    s.inspection_add(&NewInspection { instead_reason: "主要负责人住院".into(), ..instead }).unwrap();
+    assert!(!s.inspections(Some(CODES[0]), 10).unwrap()[0].by_principal);
+    let other = NewInspection { hazards: vec![code], ..by_principal(CODES[1], "2026-11-20") };
+    assert!(matches!(s.inspection_add(&other).unwrap_err(), StoreError::Invalid { field: "hazard", .. }));
+    let future = s.inspection_add(&by_principal(CODES[0], "2026-12-30")).unwrap_err();
+    assert!(matches!(future, StoreError::Invalid { field: "date", .. }), "{future:?}");
+    assert_eq!(s.inspections(None, 10).unwrap().len(), 2, "nothing refused was written");
+    assert!(l.conn().execute("DELETE FROM inspections", []).is_err(), "an inspection stays as recorded");
+}
+
+#[test]
+fn a_viewer_may_not_record_one() {
+    let l = Ledger::new();
+    let refused = l.store_as("leader").inspection_add(&by_principal(CODES[0], "2026-11-20")).unwrap_err();
+    assert!(matches!(refused, StoreError::Forbidden { .. }));
+    l.store_as("zhangwei").inspection_add(&by_principal(CODES[0], "2026-11-20")).unwrap();
+}
+
+#[test]
+fn the_enterprises_behind_follow_the_cadence_of_their_sector() {
+    let l = Ledger::new();
+    let mut s = l.store();
+    // 工贸 (ordinary, quarterly): inspected 2026-09-15, due 2026-12-15: not behind
+    s.inspection_add(&by_principal(CODES[0], "2026-09-15")).unwrap();
+    // 危化品 (high risk, monthly): inspected 2026-10-01, due 2026-11-01: 28 days late
+    s.inspection_add(&NewInspection {
+        led_by: "王强".into(),
+        instead_reason: "代".into(),
+        ..by_principal(CODES[1], "2026-10-01")
+    })
+    .unwrap();
+    let behind = s.inspection_arrears().unwrap();
+    assert_eq!(
+        behind.iter().map(|a| (a.credit_code.as_str(), a.days_late)).collect::<Vec<_>>(),
+        [(CODES[1], Some(28))]
+    );
+    // a quarterly rule for 工贸 shortened to a month puts it behind too
+    s.set_setting("inspection_months", "1,1", "").unwrap();
+    let behind = s.inspection_arrears().unwrap();
+    assert_eq!(behind.len(), 2);
+    let direct: i64 = l
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM enterprises e WHERE COALESCE((SELECT date(MAX(inspected_on), '+1 month')
+               FROM inspections i WHERE i.enterprise_id = e.id), '0000') < '2026-11-29'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(behind.len() as i64, direct);
+}
