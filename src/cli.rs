@@ -7,6 +7,7 @@ mod consult_args;
 pub mod demo;
 mod enterprise;
 mod help;
+mod inspection;
 pub mod output;
 mod read;
 mod settings;
@@ -126,6 +127,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Demo { hazards, seed, force }) => demo::run(env, *hazards, *seed, *force),
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::Enterprise(c)) => enterprise::run(env, c),
+        Some(Command::Inspection(c)) => inspection::run(env, c),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Import(args)) => transfer::import(env, args),
         Some(Command::Export { kind, format, output, force }) => {

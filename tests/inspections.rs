@@ -87,3 +87,20 @@ fn the_enterprises_behind_follow_the_cadence_of_their_sector() {
         .unwrap();
     assert_eq!(behind.len() as i64, direct);
 }
+
+#[test]
+fn the_command_line_records_and_lists_the_enterprises_behind() {
+    let l = Ledger::new();
+    let run =
+        |args: &[&str]| support::binary_on(l.path()).env("ANWEI_TODAY", support::TODAY).args(args).output().unwrap();
+    let out = run(&["inspection", "add", CODES[1], "--date", "2026-10-01", "--led-by", "王强", "--scope", "罐区"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let refused = run(&["inspection", "add", CODES[0], "--led-by", "李四"]);
+    assert_eq!(refused.status.code(), Some(2), "not the principal and no reason");
+    let csv = String::from_utf8(run(&["inspection", "list", "--overdue", "--format", "csv"]).stdout).unwrap();
+    assert!(csv.contains(&format!("{},", CODES[1])) && csv.contains(",28"), "{csv}");
+    assert!(csv.contains(CODES[0]), "never inspected: {csv}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["inspection", "list", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["scope"], "罐区");
+}

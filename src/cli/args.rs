@@ -112,6 +112,9 @@ pub enum Command {
     /// Enterprises: list, show, add, edit.
     #[command(subcommand)]
     Enterprise(super::enterprise::EnterpriseCommand),
+    /// Head-led inspections: add, list (--overdue: the enterprises behind).
+    #[command(subcommand)]
+    Inspection(super::inspection::InspectionCommand),
     /// Staff and roles.
     #[command(subcommand)]
     Staff(StaffCommand),
