@@ -7,6 +7,9 @@ pub use crate::store::consultation::{
     ActionRow, ConsultationRecord, Meeting, NewAction, Saved, Target as SavedTarget, TopicText,
 };
 pub use crate::store::detail::HazardDetail;
+pub use crate::store::enterprise::{
+    EnterpriseDetail, EnterpriseFilter, EnterpriseInput, EnterpriseRow, EnterpriseSort,
+};
 pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 pub use crate::store::overview::{MonthPoint, Overview, Trend};
 pub use crate::store::settings::SettingRow;

@@ -12,8 +12,8 @@ use ratatui::layout::Rect;
 use super::View;
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
+use crate::model::{EnterpriseDetail, EnterpriseFilter, EnterpriseRow, EnterpriseSort};
 use crate::protocol::{EnterprisePage, EnterpriseRows, Query, Slot};
-use crate::store::enterprise::{EnterpriseDetail, EnterpriseFilter, EnterpriseRow, EnterpriseSort};
 use crate::widget::theme::Theme;
 
 /// What the enterprises screen shows.

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use crate::app::AppState;
+use crate::model::{EnterpriseDetail, EnterpriseRow};
 use crate::present::enterprise::{self as present, COLUMNS};
-use crate::store::enterprise::{EnterpriseDetail, EnterpriseRow};
 use crate::widget::line;
 use crate::widget::table::{Cells, Fit, Spec, Table};
 use crate::widget::theme::{Role, Theme};
@@ -75,7 +75,7 @@ fn list(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     let v = &s.enterprises;
     let l = s.lang;
     let column = match v.sort {
-        crate::store::enterprise::EnterpriseSort::Name => "enterprise_name",
+        crate::model::EnterpriseSort::Name => "enterprise_name",
         other => other.name(),
     };
     let sort = l.t(&format!("col.{column}"));

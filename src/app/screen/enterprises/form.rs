@@ -4,8 +4,8 @@
 use crate::app::form::{at, names};
 use crate::app::{AppState, Effect, Field, Form, FormKind, Modal, workflow};
 use crate::domain::permission::Write;
+use crate::model::{EnterpriseFilter, EnterpriseInput};
 use crate::protocol::{DbRequest, Target};
-use crate::store::enterprise::{EnterpriseFilter, EnterpriseInput};
 use crate::workflow::Refusal;
 
 /// The fields of an enterprise, by their labels, in the form's order (after the code).
