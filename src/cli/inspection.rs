@@ -79,7 +79,6 @@ pub fn run(env: &Env, cmd: &InspectionCommand) -> Result<(), Failure> {
 
 fn list(env: &Env, enterprise: Option<&str>, limit: usize, format: Format) -> Result<(), Failure> {
     let rows = env.open()?.inspections(enterprise, limit).map_err(|e| env.fail(&e))?;
-    let l = env.lang;
     let cells = |r: &crate::store::inspection::InspectionRow| {
         let led = if r.by_principal { r.led_by.clone() } else { format!("{}（{}）", r.led_by, r.instead_reason) };
         vec![
@@ -93,16 +92,8 @@ fn list(env: &Env, enterprise: Option<&str>, limit: usize, format: Format) -> Re
         ]
     };
     let body: Vec<Vec<String>> = rows.iter().map(cells).collect();
-    const COLUMNS: [&str; 7] = ["date", "credit_code", "enterprise", "led_by", "scope", "findings", "hazards"];
-    match format {
-        Format::Json => json(&rows),
-        Format::Csv => csv(&COLUMNS, &body),
-        Format::Table => {
-            let headers: Vec<&str> = COLUMNS.iter().map(|c| l.t(&format!("inspection.col.{c}"))).collect();
-            table(&headers, &body);
-            Ok(())
-        }
-    }
+    let columns = ["date", "credit_code", "enterprise", "led_by", "scope", "findings", "hazards"];
+    print(env, format, &rows, &columns, &body)
 }
 
 fn arrears(env: &Env, limit: usize, format: Format) -> Result<(), Failure> {
@@ -128,13 +119,24 @@ fn arrears(env: &Env, limit: usize, format: Format) -> Result<(), Failure> {
             ]
         })
         .collect();
-    const COLUMNS: [&str; 7] = ["credit_code", "enterprise", "sector", "months", "last", "due", "days_late"];
+    let columns = ["credit_code", "enterprise", "sector", "months", "last", "due", "days_late"];
+    print(env, format, &rows, &columns, &body)
+}
+
+/// Rows as JSON, or their cells as CSV (headers `columns`) or a table (headers in words).
+fn print<T: serde::Serialize>(
+    env: &Env,
+    format: Format,
+    rows: &T,
+    columns: &[&str],
+    body: &[Vec<String>],
+) -> Result<(), Failure> {
     match format {
-        Format::Json => json(&rows),
-        Format::Csv => csv(&COLUMNS, &body),
+        Format::Json => json(rows),
+        Format::Csv => csv(columns, body),
         Format::Table => {
-            let headers: Vec<&str> = COLUMNS.iter().map(|c| l.t(&format!("inspection.col.{c}"))).collect();
-            table(&headers, &body);
+            let headers: Vec<&str> = columns.iter().map(|c| env.lang.t(&format!("inspection.col.{c}"))).collect();
+            table(&headers, body);
             Ok(())
         }
     }

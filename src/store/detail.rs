@@ -230,8 +230,13 @@ impl Store {
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;
         d.timeline = s.query_map(params![id], |r| TimelineEvent::at(r, 0))?.collect::<Result<_, _>>()?;
-        let mut s = self.conn.prepare_cached("SELECT login, name FROM staff WHERE name <> ''")?;
-        d.names = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        d.names = self.staff_names()?;
         Ok(())
+    }
+
+    /// The staff's names by login, for logs in words.
+    pub(crate) fn staff_names(&self) -> Result<std::collections::BTreeMap<String, String>, StoreError> {
+        let mut s = self.conn.prepare_cached("SELECT login, name FROM staff WHERE name <> ''")?;
+        Ok(s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?)
     }
 }

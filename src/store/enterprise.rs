@@ -214,12 +214,7 @@ impl Store {
         let mine = Filter { enterprise: Some(row.credit_code.clone()), ..Filter::default() };
         let hazards = self.list(&mine, Sort::default(), &Page { after: None, limit: HAZARDS_SHOWN })?;
         let events = self.enterprise_events(&row.credit_code)?;
-        let mut names = std::collections::BTreeMap::new();
-        let mut stmt = self.conn.prepare_cached("SELECT login, name FROM staff")?;
-        for pair in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (login, name): (String, String) = pair?;
-            names.insert(login, name);
-        }
+        let names = self.staff_names()?;
         Ok(EnterpriseDetail { row, hazards, events, names })
     }
 
