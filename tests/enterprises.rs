@@ -210,3 +210,25 @@ fn the_command_line_adds_lists_shows_and_edits() {
     let stale = run(&["enterprise", "edit", CODES[2], "--address", "新址", "--version", "1"]);
     assert_eq!(stale.status.code(), Some(3), "a conflict: {}", String::from_utf8_lossy(&stale.stderr));
 }
+
+/// A name two enterprises share is refused as ambiguous, naming their codes; a credit
+/// code in lower case is found.
+#[test]
+fn a_shared_name_is_ambiguous_and_a_code_is_found_in_any_case() {
+    let l = Ledger::new();
+    l.conn().execute("UPDATE enterprises SET name = '同名公司'", []).unwrap();
+    let s = l.store();
+    let e = s.enterprise("同名公司").unwrap_err();
+    assert!(
+        matches!(&e, StoreError::Invalid { field: "enterprise", value, .. } if value.contains(CODES[0]) && value.contains(CODES[1])),
+        "{e:?}"
+    );
+    assert_eq!(s.enterprise(&CODES[0].to_lowercase()).unwrap().row.credit_code, CODES[0]);
+    let mut s = l.store();
+    let n = anwei::store::inspection::NewInspection {
+        enterprise: "同名公司".into(),
+        led_by: "王强".into(),
+        ..Default::default()
+    };
+    assert!(matches!(s.inspection_add(&n).unwrap_err(), StoreError::Invalid { field: "enterprise", .. }));
+}

@@ -44,6 +44,7 @@ fn an_inspection_is_recorded_with_who_led_it_and_what_it_found() {
     assert!(matches!(future, StoreError::Invalid { field: "date", .. }), "{future:?}");
     assert_eq!(s.inspections(None, 10).unwrap().len(), 2, "nothing refused was written");
     assert!(l.conn().execute("DELETE FROM inspections", []).is_err(), "an inspection stays as recorded");
+    assert!(l.conn().execute("DELETE FROM inspection_hazards", []).is_err(), "and so do the hazards it found");
 }
 
 #[test]

@@ -142,7 +142,7 @@ fn form_key(s: &mut AppState, mut f: Form, k: KeyEvent) -> Vec<Effect> {
         Some(Action::Cancel) if f.dirty() => ask(s, s.lang.t("tui.discard"), Then::Discard, Some(f)),
         Some(Action::Cancel) => Vec::new(),
         Some(Action::Save) => workflow::submit(s, f),
-        Some(Action::ClearAll) if !matches!(f.kind, FormKind::Filter(_)) => {
+        Some(Action::ClearAll) if !matches!(f.kind, FormKind::Filter(_) | FormKind::EnterpriseFilter) => {
             s.modal = Some(Modal::Form(f));
             Vec::new()
         }

@@ -821,6 +821,29 @@ fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() 
     assert!(x.s.enterprises.detail.is_none(), "then to the list");
     x.keys("o");
     assert_eq!(x.s.enterprises.sort, crate::store::enterprise::EnterpriseSort::Code);
+    // Up from the first row of a later page selects the previous page's last row
+    let (dir, mut store) = crate::store::fixture::ledger();
+    for i in 0..6 {
+        let first17 = format!("91370481MA3C0000{i}");
+        let code = format!("{first17}{}", crate::domain::credit_code::check_char(&first17).unwrap());
+        let e = crate::model::EnterpriseInput {
+            credit_code: code,
+            name: format!("新企业{i}"),
+            sector: "工贸".into(),
+            ..Default::default()
+        };
+        store.enterprise_add(&e, "").unwrap();
+    }
+    let mut small = Harness::on(dir, store, Lang::Zh, 120, 10);
+    small.keys("7");
+    let page = small.s.enterprises.rows.len();
+    assert!(small.s.enterprises.more, "twelve enterprises take two pages of ten");
+    for _ in 0..page {
+        small.keys("j");
+    }
+    assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (page, 0));
+    small.keys("k");
+    assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (0, page - 1));
 }
 
 #[test]

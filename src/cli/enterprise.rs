@@ -137,12 +137,14 @@ pub fn run(env: &Env, cmd: &EnterpriseCommand) -> Result<(), Failure> {
         EnterpriseCommand::Edit { key, fields, reason, version } => {
             let mut store = env.open()?;
             let now = store.enterprise(key).map_err(|e| env.fail(&e))?.row;
-            let code = now.credit_code.clone();
+            let (code, now_version) = (now.credit_code.clone(), now.version);
             if fields.credit_code.as_deref().is_some_and(|c| c.trim().to_uppercase() != code) {
                 return Err(Failure::input(env.lang.t("enterprise.code_fixed")));
             }
             let input = fields.over(EnterpriseInput::from(now));
-            let n = store.enterprise_edit(&code, *version, &input, reason).map_err(|e| env.fail(&e))?;
+            // the fields not given are as read: refused if someone changes them meanwhile
+            let at = version.unwrap_or(now_version);
+            let n = store.enterprise_edit(&code, Some(at), &input, reason).map_err(|e| env.fail(&e))?;
             println!("{}", crate::text::sanitise(&env.lang.f("enterprise.edited", &[&code, &n])));
             Ok(())
         }

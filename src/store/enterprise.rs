@@ -153,6 +153,30 @@ fn row(r: &Row) -> rusqlite::Result<EnterpriseRow> {
     })
 }
 
+/// The id of the enterprise with this credit code (in any case), else the only one of
+/// this exact name; several of that name are refused as ambiguous, listing their codes.
+pub(crate) fn resolve(conn: &rusqlite::Connection, key: &str) -> Result<i64, StoreError> {
+    let key = key.trim();
+    let by_code = conn
+        .prepare_cached("SELECT id FROM enterprises WHERE credit_code = ?1")?
+        .query_row([key.to_uppercase()], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = by_code {
+        return Ok(id);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT id, credit_code FROM enterprises WHERE name = ?1 ORDER BY credit_code")?;
+    let named: Vec<(i64, String)> = stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    match named.as_slice() {
+        [] => Err(StoreError::Unknown { what: "enterprise", value: key.to_string() }),
+        [(id, _)] => Ok(*id),
+        several => {
+            let codes: Vec<&str> = several.iter().map(|(_, c)| c.as_str()).collect();
+            Err(StoreError::Invalid { field: "enterprise", value: codes.join(" "), why: "ambiguous".into() })
+        }
+    }
+}
+
 impl EnterpriseFilter {
     /// The WHERE clause (empty when nothing narrows), binding its values into `sql`.
     fn where_clause(&self, sql: &mut Sql) -> String {
@@ -204,13 +228,12 @@ impl Store {
         Ok(self.conn.query_row(&sql.text, rusqlite::params_from_iter(&sql.params), |r| r.get(0))?)
     }
 
-    /// The enterprise with this credit code, or else this exact name.
+    /// The enterprise with this credit code (in any case), or else this exact name.
     pub fn enterprise(&self, key: &str) -> Result<EnterpriseDetail, StoreError> {
-        let key = key.trim();
-        let text = format!("{COLUMNS} WHERE e.credit_code = ?2 OR (e.name = ?2 AND e.credit_code <> ?2) LIMIT 1");
+        let id = resolve(&self.conn, key)?;
+        let text = format!("{COLUMNS} WHERE e.id = ?2");
         let today = self.today().to_string();
-        let found = self.conn.prepare_cached(&text)?.query_row([today.as_str(), key], row).optional()?;
-        let row = found.ok_or_else(|| StoreError::Unknown { what: "enterprise", value: key.to_string() })?;
+        let row = self.conn.prepare_cached(&text)?.query_row(rusqlite::params![today, id], row)?;
         let mine = Filter { enterprise: Some(row.credit_code.clone()), ..Filter::default() };
         let hazards = self.list(&mine, Sort::default(), &Page { after: None, limit: HAZARDS_SHOWN })?;
         let events = self.enterprise_events(&row.credit_code)?;

@@ -76,16 +76,8 @@ impl Store {
         }
         let (at, actor) = (self.clock.stamp(), self.actor.login.clone());
         let tx = self.begin(Write::Inspect)?;
-        let key = n.enterprise.trim();
-        let found: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT id, principal FROM enterprises WHERE credit_code = ?1 OR name = ?1 ORDER BY credit_code = ?1 DESC",
-                [key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let (id, principal) =
-            found.ok_or_else(|| StoreError::Unknown { what: "enterprise", value: key.to_string() })?;
+        let id = super::enterprise::resolve(&tx, &n.enterprise)?;
+        let principal: String = tx.query_row("SELECT principal FROM enterprises WHERE id = ?1", [id], |r| r.get(0))?;
         let by_principal = !principal.trim().is_empty() && principal.trim() == led_by;
         let reason = n.instead_reason.trim();
         if !by_principal && reason.is_empty() {

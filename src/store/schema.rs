@@ -502,6 +502,10 @@ CREATE TRIGGER inspections_no_update BEFORE UPDATE ON inspections
 BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
 CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
 BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
+CREATE TRIGGER inspection_hazards_no_update BEFORE UPDATE ON inspection_hazards
+BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
+CREATE TRIGGER inspection_hazards_no_delete BEFORE DELETE ON inspection_hazards
+BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
 "#;
 
 /// The append-only guards of the three logs and of the hazards' opening values, as the
@@ -524,6 +528,8 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "enterprise_events_no_delete",
         "inspections_no_update",
         "inspections_no_delete",
+        "inspection_hazards_no_update",
+        "inspection_hazards_no_delete",
     ];
     names
         .iter()

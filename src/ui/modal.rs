@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, m: &Modal, t: &Theme) {
         Modal::Form(form) => {
             let (lines, at) = form_lines(s, form, t, inside(FORM_WIDTH));
             cursor = at;
-            (s.lang.t(&form_title(&form.kind)), lines, FORM_WIDTH)
+            (s.lang.t(&form_title(form)), lines, FORM_WIDTH)
         }
         Modal::Picker(p) => {
             let (text, col) = input_row(&p.query, inside(56).saturating_sub(2));
@@ -81,14 +81,15 @@ type LineChoice = (usize, usize, usize, Means);
 const FORM_WIDTH: u16 = 64;
 
 /// The catalogue key of a form's title: the name of its key.
-fn form_title(k: &FormKind) -> String {
-    let key = match k {
+fn form_title(form: &Form) -> String {
+    let key = match &form.kind {
         FormKind::Workflow(id) => return format!("key.{}", id.spec().name),
         FormKind::Filter(_) => "key.filter",
         FormKind::SaveView => "key.save_view",
         FormKind::Setting(_) => "key.setting_edit",
         FormKind::EnterpriseFilter => "key.filter",
-        FormKind::Enterprise => "key.enterprise_add",
+        FormKind::Enterprise if form.targets.is_empty() => "key.enterprise_add",
+        FormKind::Enterprise => "key.enterprise_edit",
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",

@@ -137,7 +137,7 @@ pub struct Table<'a, R, M: Cells<R>> {
 
 /// The first row shown when `visible` rows fit: the selected one is kept in view.
 pub fn first_shown(selected: Option<usize>, visible: usize) -> usize {
-    selected.map_or(0, |i| (i + 1).saturating_sub(visible))
+    selected.map_or(0, |i| i.saturating_add(1).saturating_sub(visible))
 }
 
 impl<R, M: Cells<R>> Table<'_, R, M> {

@@ -25,6 +25,8 @@ pub struct EnterprisesView {
     pub rows: Vec<EnterpriseRow>,
     pub offset: usize,
     pub selected: usize,
+    /// The page asked for should arrive with its last row selected (Up past the first).
+    pub select_last: bool,
     pub count: i64,
     pub more: bool,
     /// The enterprise shown whole, and its selected hazard.
@@ -83,8 +85,10 @@ pub fn arrived(s: &mut AppState, data: EnterpriseRows) {
     v.rows = data.rows;
     v.count = data.count;
     v.more = data.more;
+    let last = v.rows.len().saturating_sub(1);
     v.selected = match (moved, was) {
-        (true, _) => v.selected.min(v.rows.len().saturating_sub(1)),
+        (true, _) if std::mem::take(&mut v.select_last) => last,
+        (true, _) => v.selected.min(last),
         (false, Some(code)) => v.rows.iter().position(|r| r.credit_code == code).unwrap_or(0),
         (false, None) => 0,
     };
@@ -106,7 +110,7 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Up if v.selected > 0 => v.selected -= 1,
         Action::Up | Action::PageUp if v.offset > 0 => {
             let back = v.offset.saturating_sub(page_size);
-            v.selected = if a == Action::Up { usize::MAX } else { 0 };
+            v.select_last = a == Action::Up;
             return vec![page(s, back)];
         }
         Action::PageDown | Action::Bottom => v.selected = n.saturating_sub(1),
