@@ -14,6 +14,7 @@ const ZH: &[&str] = &[
     include_str!("../assets/i18n/zh/tui.txt"),
     include_str!("../assets/i18n/zh/demo.txt"),
     include_str!("../assets/i18n/zh/consultation_screen.txt"),
+    include_str!("../assets/i18n/zh/duties.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("../assets/i18n/en/core.txt"),
@@ -22,6 +23,7 @@ const EN: &[&str] = &[
     include_str!("../assets/i18n/en/tui.txt"),
     include_str!("../assets/i18n/en/demo.txt"),
     include_str!("../assets/i18n/en/consultation_screen.txt"),
+    include_str!("../assets/i18n/en/duties.txt"),
 ];
 
 /// `anwei --help` in Chinese (the English is the grammar's doc comments).

@@ -7,10 +7,11 @@ use crate::domain::{Verdict, VerifierRole};
 use crate::i18n::{Lang, field_word};
 use crate::store::detail::HazardDetail;
 
+pub mod duties;
 pub mod enterprise;
 
 /// The overview's tiles in order: catalogue key and figure (the screen and `anwei overview`).
-pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i64); 8] {
+pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i64); TILES] {
     [
         ("tile.open_major", o.open_major),
         ("tile.overdue", o.overdue),
@@ -20,8 +21,16 @@ pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i
         ("tile.stock", o.stock_open),
         ("tile.new_q", o.new_this_quarter),
         ("tile.closed_q", o.closed_this_quarter),
+        ("tile.inspections_behind", o.inspections_behind),
+        ("tile.not_notified", o.not_notified),
+        ("tile.listed", o.listed),
+        ("tile.stopped", o.stopped),
+        ("tile.reviews_pending", o.reviews_pending),
     ]
 }
+
+/// How many tiles the overview has.
+pub const TILES: usize = 13;
 
 /// A titled block of (label, value) lines; an empty label is a free line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +61,8 @@ pub fn detail_sections(l: Lang, d: &HazardDetail) -> Vec<Section> {
         plan(l, d),
         sign_offs(l, d),
         escalations(l, d),
-        notifications(l, d),
+        duties::supervision(l, d),
+        duties::notifications(l, d),
         timeline(l, d),
     ]
 }
@@ -80,8 +90,6 @@ fn hazard(l: Lang, d: &HazardDetail) -> Section {
             line(l, "col.escalation_level", recommendation(l, r)),
             line(l, "col.assignee", r.assignee_name.clone().or(r.assignee.clone()).unwrap_or_default()),
             line(l, "col.owner", d.owner_unit.clone()),
-            line(l, "col.listed", d.listed_unit.clone()),
-            line(l, "col.stopped", if d.stopped_production { l.t("yes") } else { l.t("no") }),
             line(l, "col.round", r.round.to_string()),
             line(l, "col.description", d.description.clone()),
         ],
@@ -168,21 +176,6 @@ fn escalations(l: Lang, d: &HazardDetail) -> Section {
     Section { title: l.t("detail.escalations").to_string(), lines }
 }
 
-fn notifications(l: Lang, d: &HazardDetail) -> Section {
-    let lines = d
-        .notifications
-        .iter()
-        .map(|n| {
-            let ack = if n.acknowledged { l.t("detail.acknowledged") } else { "" };
-            (
-                l.word("recipient", &n.recipient).to_string(),
-                format!("{} {} {ack}", n.date, n.channel).trim_end().to_string(),
-            )
-        })
-        .collect();
-    Section { title: l.t("detail.notifications").to_string(), lines }
-}
-
 fn timeline(l: Lang, d: &HazardDetail) -> Section {
     let lines = d
         .timeline
@@ -215,6 +208,8 @@ fn value_words(l: Lang, names: &std::collections::BTreeMap<String, String>, fiel
         "status" => word("status", v),
         "escalation_level" => word("level", v),
         "recipient" => word("recipient", v),
+        "stopped_production" => word("stop_scope", v),
+        "resumption" => Some(word("decision", v)).filter(|w| w != v).unwrap_or_else(|| word("evaluator", v)),
         "assignee" => names.get(v).cloned().unwrap_or_else(|| v.to_string()),
         // "role verdict name"
         "verdict" => {

@@ -23,6 +23,7 @@ pub mod schema;
 pub mod screens;
 pub mod settings;
 pub mod setup;
+pub mod supervision;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -7,15 +7,20 @@
 //! Adding a workflow: a file here with a type implementing `Workflow`, one line in the
 //! list, and its strings (`key.NAME`, `help.NAME`) in the catalogue.
 
+pub mod acknowledge;
 pub mod assign;
 pub mod escalate;
 pub mod extend;
 pub mod fields;
+pub mod list_supervision;
 pub mod notify;
 pub mod plan;
 pub mod progress;
 pub mod reopen;
+pub mod resumption;
+pub mod stop_production;
 pub mod submit;
+pub mod unlist;
 pub mod verify;
 
 use chrono::NaiveDate;
@@ -235,6 +240,11 @@ workflows! {
     Extend => extend::Extend,
     Reopen => reopen::Reopen,
     Notify => notify::Notify,
+    Acknowledge => acknowledge::Acknowledge,
+    ListSupervision => list_supervision::ListSupervision,
+    Unlist => unlist::Unlist,
+    StopProduction => stop_production::StopProduction,
+    Resumption => resumption::Resumption,
 }
 
 #[cfg(test)]

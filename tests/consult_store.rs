@@ -217,19 +217,20 @@ fn a_version_1_ledger_gains_the_consultation_tables() {
     let l = Ledger::new();
     let code = l.hazard("2026-10-01", "2026-12-01");
     let conn = l.conn();
-    conn.execute_batch(
-        "DROP TABLE consultation_events; DROP TABLE actions; DROP TABLE topics; DROP TABLE consultations;
+    conn.execute_batch(&format!(
+            "DROP TABLE consultation_events; DROP TABLE actions; DROP TABLE topics; DROP TABLE consultations;
          DROP INDEX verifications_failed; DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete;
          DROP TRIGGER hazards_due_update; DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-         DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
-         PRAGMA user_version = 1;",
+         DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; {DROP_SINCE_V9}
+         PRAGMA user_version = 1;"
+        ),
     )
     .unwrap();
     drop(conn);
     let mut s: Store = l.store();
     let v: i64 = l.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(v, schema::LATEST);
-    assert_eq!(schema::LATEST, 10);
+    assert_eq!(schema::LATEST, 11);
     assert_eq!(s.detail(&code).unwrap().row.code, code);
     s.topic_add(q4(), None, "燃气", "").unwrap();
     assert!(s.check().unwrap().is_empty());

@@ -9,7 +9,7 @@ use anwei::clock::Clock;
 use anwei::identity::os_login;
 use anwei::store::list::Filter;
 use anwei::store::{Actor, Store, counts};
-use support::{Ledger, d, new_hazard, today};
+use support::{DROP_SINCE_V9, Ledger, d, new_hazard, today};
 
 /// Forty hazards with spread deadlines, then edited behind the store's back.
 fn edited() -> Ledger {
@@ -74,11 +74,12 @@ fn a_version_2_ledger_gains_the_due_counter() {
     let l = Ledger::new();
     l.hazard("2026-03-01", "2026-06-30");
     l.conn()
-        .execute_batch(
+        .execute_batch(&format!(
             "DROP TRIGGER hazards_due_insert; DROP TRIGGER hazards_due_delete; DROP TRIGGER hazards_due_update;
              DROP TABLE hazard_due; DROP INDEX hazards_stalled; DROP INDEX hazards_deadline;
-             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
-             PRAGMA user_version = 2;",
+             DROP TABLE settings; DROP TABLE ledger_events; DROP TRIGGER hazards_opening; DROP TABLE hazard_openings; DROP TABLE withdrawn_documents; DROP INDEX timeline_actor; DROP INDEX timeline_batch; ALTER TABLE timeline DROP COLUMN batch; {DROP_SINCE_V9}
+             PRAGMA user_version = 2;"
+        ),
         )
         .unwrap();
     let s = l.store();
@@ -92,13 +93,13 @@ fn a_version_2_ledger_gains_the_due_counter() {
 fn a_version_7_ledger_gains_the_stock_split_of_the_months() {
     let l = edited();
     l.conn()
-        .execute_batch(
+        .execute_batch(&format!(
             "DROP TRIGGER hazards_tally_insert; DROP TRIGGER hazards_tally_delete; DROP TRIGGER hazards_tally_update;
-             DROP TABLE hazard_months; DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events; ALTER TABLE enterprises DROP COLUMN version;
+             DROP TABLE hazard_months; {DROP_SINCE_V9}
              CREATE TABLE hazard_months (month TEXT NOT NULL, grade TEXT NOT NULL, found INTEGER NOT NULL DEFAULT 0,
                  closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (month, grade)) WITHOUT ROWID;
-             PRAGMA user_version = 7;",
-        )
+             PRAGMA user_version = 7;"
+        ))
         .unwrap();
     let mut s = l.store();
     let months_in_step = |s: &Store| !s.check().unwrap().iter().any(|f| f.what == "months");

@@ -68,14 +68,14 @@ fn the_enterprises_behind_follow_the_cadence_of_their_sector() {
         ..by_principal(CODES[1], "2026-10-01")
     })
     .unwrap();
-    let behind = s.inspection_arrears().unwrap();
+    let behind = s.inspection_arrears(100).unwrap();
     assert_eq!(
         behind.iter().map(|a| (a.credit_code.as_str(), a.days_late)).collect::<Vec<_>>(),
         [(CODES[1], Some(28))]
     );
     // a quarterly rule for 工贸 shortened to a month puts it behind too
     s.set_setting("inspection_months", "1,1", "").unwrap();
-    let behind = s.inspection_arrears().unwrap();
+    let behind = s.inspection_arrears(100).unwrap();
     assert_eq!(behind.len(), 2);
     let direct: i64 = l
         .conn()
@@ -87,6 +87,39 @@ fn the_enterprises_behind_follow_the_cadence_of_their_sector() {
         )
         .unwrap();
     assert_eq!(behind.len() as i64, direct);
+    assert_eq!(s.inspections_behind().unwrap(), direct);
+}
+
+/// Behind by the cutoff (last < today - months) agrees with behind by the due day
+/// (last + months < today) on every day around the ends of months.
+#[test]
+fn the_cutoff_agrees_with_the_due_day_at_the_ends_of_months() {
+    let l = Ledger::new();
+    let mut s = l.store();
+    s.inspection_add(&by_principal(CODES[0], "2026-08-31")).unwrap();
+    s.inspection_add(&NewInspection { instead_reason: "代".into(), ..by_principal(CODES[1], "2026-11-29") }).unwrap();
+    drop(s);
+    for offset in 0..120 {
+        let today = d("2026-11-29") + chrono::Duration::days(offset);
+        let s = anwei::store::Store::open(
+            l.path(),
+            anwei::store::Actor::new(anwei::identity::os_login()),
+            anwei::clock::Clock::fixed(today),
+        )
+        .unwrap();
+        let months = [(CODES[0], "2026-08-31", 3), (CODES[1], "2026-11-29", 1)];
+        let want: Vec<&str> = months
+            .iter()
+            .filter(|(_, last, m)| d(last).checked_add_months(chrono::Months::new(*m)).unwrap() < today)
+            .map(|(c, _, _)| *c)
+            .collect();
+        let mut got: Vec<String> = s.inspection_arrears(10).unwrap().into_iter().map(|a| a.credit_code).collect();
+        got.sort();
+        let mut want: Vec<String> = want.into_iter().map(str::to_string).collect();
+        want.sort();
+        assert_eq!(got, want, "on {today}");
+        assert_eq!(s.inspections_behind().unwrap(), want.len() as i64, "on {today}");
+    }
 }
 
 #[test]

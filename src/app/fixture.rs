@@ -60,6 +60,9 @@ pub fn row(n: i64, title: &str, late: i64) -> HazardRow {
         stock: false,
         round: 1,
         version: 1,
+        notified: 3,
+        listed: false,
+        stopped: false,
         sort_key: rusqlite::types::Value::Integer(n),
     }
 }

@@ -303,6 +303,10 @@ fn is_motion(a: Action) -> bool {
 fn footer_rank(a: Action) -> u8 {
     match a {
         A::Help => 0,
+        // the duties towards a major hazard come after Enter and Esc: help lists them all
+        A::Workflow(
+            Id::Notify | Id::Acknowledge | Id::ListSupervision | Id::Unlist | Id::StopProduction | Id::Resumption,
+        ) => 3,
         A::Workflow(_) => 1,
         A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,
         A::Back | A::Open | A::Mark | A::TopicDrop => 2,

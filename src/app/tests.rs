@@ -289,7 +289,7 @@ fn overview_tiles_open_the_ledger_filtered() {
     assert!(v.filter.overdue);
     assert_eq!(v.count, Some(x.s.overview.data.as_ref().unwrap().overdue));
     x.keys("1");
-    x.keys("jjjjjjjj\n");
+    x.keys(&format!("{}\n", "j".repeat(crate::app::overview::TILES)));
     let v = x.s.list(ListKind::Ledger);
     assert!(v.filter.village.is_some(), "{:?}", v.filter);
     assert!(v.rows.iter().all(|r| Some(&r.village) == v.filter.village.as_ref()));

@@ -223,6 +223,15 @@ pub struct ListArgs {
     /// Only hazards awaiting the three-party on-site sign-off.
     #[arg(long)]
     pub awaiting_verification: bool,
+    /// Only open major hazards whose principal or actual controller has not been notified.
+    #[arg(long)]
+    pub not_notified: bool,
+    /// Only hazards listed for supervision (挂牌督办).
+    #[arg(long)]
+    pub listed: bool,
+    /// Only hazards under a stopped-production order.
+    #[arg(long)]
+    pub stopped: bool,
     /// Search code, title and enterprise.
     #[arg(long)]
     pub search: Option<String>,

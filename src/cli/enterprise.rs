@@ -58,7 +58,10 @@ pub struct ListArgs {
     /// Only enterprises in high-risk sectors.
     #[arg(long)]
     high_risk: bool,
-    /// Order: name, credit_code, village, sector, open_major or overdue.
+    /// Only enterprises behind on their head-led inspections.
+    #[arg(long)]
+    behind: bool,
+    /// Order: name, credit_code, village, sector, open_major, overdue or last_inspection.
     #[arg(long, default_value = "name")]
     sort: String,
     /// At most this many rows.
@@ -159,6 +162,7 @@ fn list(env: &Env, a: &ListArgs) -> Result<(), Failure> {
         village: a.village.clone(),
         sector: a.sector.clone(),
         high_risk: a.high_risk,
+        behind: a.behind,
     };
     let store = env.open()?;
     let rows = store.enterprise_list(&f, sort, a.limit, 0).map_err(|e| env.fail(&e))?;

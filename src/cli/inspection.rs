@@ -97,10 +97,13 @@ fn list(env: &Env, enterprise: Option<&str>, limit: usize, format: Format) -> Re
 }
 
 fn arrears(env: &Env, limit: usize, format: Format) -> Result<(), Failure> {
-    let mut rows = env.open()?.inspection_arrears().map_err(|e| env.fail(&e))?;
-    if rows.len() > limit {
-        eprintln!("{}", env.lang.f("cli.limited", &[&limit, &rows.len()]));
-        rows.truncate(limit);
+    let store = env.open()?;
+    let rows = store.inspection_arrears(limit).map_err(|e| env.fail(&e))?;
+    if rows.len() == limit {
+        let all = store.inspections_behind().map_err(|e| env.fail(&e))?;
+        if all > limit as i64 {
+            eprintln!("{}", env.lang.f("cli.limited", &[&limit, &all]));
+        }
     }
     let l = env.lang;
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();

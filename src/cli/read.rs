@@ -5,7 +5,7 @@ use std::path::Path;
 use super::args::{Format, ListArgs, SqlScreen, TextFormat};
 use super::output::{csv, json, table};
 use super::{Env, Failure};
-use crate::domain::{Grade, Source, Status};
+use crate::domain::{Grade, Recipient, Source, Status};
 use crate::i18n::Lang;
 use crate::store::list::{Filter, HazardRow, Page, Sort, SortKey};
 
@@ -47,6 +47,9 @@ fn filter(env: &Env, a: &ListArgs) -> Result<Filter, Failure> {
         stock: a.stock,
         escalation_queue: a.escalation_queue,
         awaiting_verification: a.awaiting_verification,
+        not_notified: a.not_notified,
+        listed: a.listed,
+        stopped: a.stopped,
         search: a.search.clone(),
         ..Filter::default()
     })
@@ -68,12 +71,26 @@ pub fn list(env: &Env, a: &ListArgs) -> Result<(), Failure> {
             eprintln!("{}", env.lang.f("cli.limited", &[&a.limit, &all]));
         }
     }
+    let today = store.today();
+    let cells = |l: Lang, ids: bool| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| {
+                let mut c = row_cells(l, r, ids);
+                if a.not_notified {
+                    c.extend(notice_cells(l, r, ids, today));
+                }
+                c
+            })
+            .collect()
+    };
+    let columns: Vec<&str> =
+        LIST_COLUMNS.iter().chain(NOTICE_COLUMNS.iter().filter(|_| a.not_notified)).copied().collect();
     match a.format {
         Format::Json => json(&rows),
-        Format::Csv => csv(&LIST_COLUMNS, &rows.iter().map(|r| row_cells(Lang::En, r, true)).collect::<Vec<_>>()),
+        Format::Csv => csv(&columns, &cells(Lang::En, true)),
         Format::Table => {
-            let headers: Vec<&str> = LIST_COLUMNS.iter().map(|c| env.lang.t(&format!("col.{c}"))).collect();
-            table(&headers, &rows.iter().map(|r| row_cells(env.lang, r, false)).collect::<Vec<_>>());
+            let headers: Vec<&str> = columns.iter().map(|c| env.lang.t(&format!("col.{c}"))).collect();
+            table(&headers, &cells(env.lang, false));
             Ok(())
         }
     }
@@ -93,6 +110,20 @@ const LIST_COLUMNS: [&str; 12] = [
     "recommended_level",
     "assignee",
 ];
+
+/// The columns `list --not-notified` adds: the day found, the days since, who is still
+/// to be told.
+const NOTICE_COLUMNS: [&str; 3] = ["discovered_on", "days_since_found", "to_notify"];
+
+fn notice_cells(l: Lang, r: &HazardRow, ids: bool, today: chrono::NaiveDate) -> Vec<String> {
+    let untold: Vec<&str> = [(1, Recipient::Principal), (2, Recipient::Controller)]
+        .iter()
+        .filter(|(bit, _)| r.notified & bit == 0)
+        .map(|(_, who)| if ids { who.as_str() } else { l.word("recipient", who.as_str()) })
+        .collect();
+    let days = (today - r.discovered_on).num_days();
+    vec![r.discovered_on.to_string(), days.to_string(), untold.join(if ids { ";" } else { "、" })]
+}
 
 /// A list row as text cells; CSV keeps identifiers, the table shows words.
 fn row_cells(l: Lang, r: &HazardRow, ids: bool) -> Vec<String> {

@@ -15,11 +15,12 @@ use super::sectors::SECTORS;
 use super::story::{Kind, Life, Outcome, Setting, Step};
 use super::township::{Enterprise, Township, person};
 use super::{DemoSummary, escalation};
-use crate::domain::{Grade, Plan, Source, Status, Verdict, VerifierRole};
+use crate::domain::{Grade, Plan, Recipient, Source, Status, Verdict, VerifierRole};
 use crate::store::StoreError;
 use crate::store::write::register::{HazardRecord, insert_hazard, next_code};
 use crate::store::write::{
-    Event, SignOffInput, append_event, insert_escalation, insert_notification, insert_sign_off, status_event,
+    Event, SignOffInput, append_event, insert_acknowledgement, insert_escalation, insert_notification, insert_sign_off,
+    status_event,
 };
 
 /// The random stream of the words and times of hazards.
@@ -176,6 +177,25 @@ impl<'a> Emitter<'a> {
         self.event(cur, at, cur.officer.0, &e)
     }
 
+    /// Most notices are acknowledged by the one told, a few days later.
+    fn acknowledge(
+        &mut self,
+        cur: &mut Current,
+        id: i64,
+        to: Recipient,
+        on: NaiveDate,
+        at: &str,
+    ) -> Result<(), StoreError> {
+        let day = cur.r.days_after(on, 0, 5);
+        if day > self.set.today || !cur.r.chance(800) {
+            return Ok(());
+        }
+        let e = cur.enterprise;
+        let by = if to == Recipient::Principal { &e.principal } else { &e.controller };
+        insert_acknowledgement(self.tx, id, by, day, at, cur.officer.0)?;
+        Ok(())
+    }
+
     fn step(&mut self, cur: &mut Current, step: &Step, at: &str) -> Result<(), StoreError> {
         let actor = cur.officer.0;
         match step.kind {
@@ -185,8 +205,9 @@ impl<'a> Emitter<'a> {
             }
             Kind::Notified(to) => {
                 let channel = *cur.r.pick(&CHANNELS);
-                insert_notification(self.tx, cur.id, to, channel, step.on, actor)?;
+                let id = insert_notification(self.tx, cur.id, to, channel, step.on, actor)?;
                 self.summary.notifications += 1;
+                self.acknowledge(cur, id, to, step.on, at)?;
                 if !self.set.rich {
                     return Ok(());
                 }

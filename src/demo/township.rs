@@ -23,6 +23,7 @@ pub struct Enterprise {
     /// Index into `DEPARTMENTS`.
     pub department: usize,
     pub principal: String,
+    pub controller: String,
 }
 
 /// The inserted township: unit ids and enterprises.
@@ -122,6 +123,7 @@ fn insert(tx: &Transaction, e: &Drawn, villages: &[i64], departments: &[i64]) ->
         village_id: villages[e.village],
         department: e.department,
         principal: e.principal.0.clone(),
+        controller: e.controller.0.clone(),
     })
 }
 

@@ -27,10 +27,12 @@ pub enum Write {
     Enterprise,
     /// Record a head-led inspection.
     Inspect,
+    /// List a hazard for supervision or clear it, stop production, record a resumption.
+    Supervise,
 }
 
 impl Write {
-    pub const ALL: [Write; 17] = [
+    pub const ALL: [Write; 18] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -48,6 +50,7 @@ impl Write {
         Write::Undo,
         Write::Enterprise,
         Write::Inspect,
+        Write::Supervise,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -70,6 +73,7 @@ impl Write {
             Write::Undo => "undo",
             Write::Enterprise => "enterprise",
             Write::Inspect => "inspect",
+            Write::Supervise => "supervise",
         }
     }
 

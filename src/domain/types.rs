@@ -63,6 +63,19 @@ word_enum!(
     Recipient { Principal => "principal", Controller => "controller" }
 );
 word_enum!(
+    /// Who evaluated an enterprise's rectification before it applies to resume
+    /// production: its own technical staff and experts, or a qualified agency.
+    Evaluator { OwnExperts => "own_experts", Agency => "agency" }
+);
+word_enum!(
+    /// The on-site review of a resumption application.
+    Decision { Approved => "approved", Refused => "refused" }
+);
+word_enum!(
+    /// How much of the enterprise a stopped-production order stops.
+    StopScope { Whole => "whole", Partial => "partial" }
+);
+word_enum!(
     /// A unit of the committee: member department or village.
     UnitKind { Department => "department", Village => "village" }
 );

@@ -6,7 +6,7 @@ use crate::i18n::{Lang, field_word};
 use crate::store::enterprise::{EnterpriseDetail, EnterpriseEvent, EnterpriseRow};
 
 /// The list's columns (`col.NAME`), in order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "credit_code",
     "enterprise_name",
     "village",
@@ -18,6 +18,8 @@ pub const COLUMNS: [&str; 11] = [
     "controller_phone",
     "open_major",
     "overdue",
+    "last_inspection",
+    "next_inspection",
 ];
 
 /// The headers of `COLUMNS` in `l`.
@@ -40,6 +42,8 @@ pub fn cells(l: Lang, r: &EnterpriseRow, ids: bool) -> Vec<String> {
         r.controller_phone.clone(),
         r.open_major.to_string(),
         r.overdue.to_string(),
+        r.last_inspection.clone().unwrap_or_default(),
+        r.next_inspection.clone().unwrap_or_else(|| if ids { String::new() } else { l.t("inspection.due_now").into() }),
     ]
 }
 
@@ -49,7 +53,7 @@ fn yes_no(l: Lang, b: bool) -> &'static str {
 
 /// The detail's sections in reading order.
 pub fn sections(l: Lang, d: &EnterpriseDetail) -> Vec<Section> {
-    vec![contacts(l, &d.row), hazards(l, d), events(l, d)]
+    vec![contacts(l, &d.row), hazards(l, d), inspections(l, d), not_notified(l, d), listed(l, d), events(l, d)]
 }
 
 fn contacts(l: Lang, r: &EnterpriseRow) -> Section {
@@ -63,6 +67,8 @@ fn contacts(l: Lang, r: &EnterpriseRow) -> Section {
         line(l, "col.controller", person(&r.controller, &r.controller_phone)),
         line(l, "col.address", r.address.clone()),
         line(l, "enterprise.counts", l.f("enterprise.counts_value", &[&r.open_major, &r.overdue])),
+        line(l, "col.last_inspection", r.last_inspection.clone().unwrap_or_else(|| l.t("inspection.never").into())),
+        line(l, "col.next_inspection", r.next_inspection.clone().unwrap_or_else(|| l.t("inspection.due_now").into())),
     ];
     Section { title: l.t("enterprise.contacts").to_string(), lines }
 }
@@ -77,7 +83,50 @@ fn hazards(l: Lang, d: &EnterpriseDetail) -> Section {
             (h.code.clone(), text.trim_end().to_string())
         })
         .collect();
-    Section { title: l.f("enterprise.hazards", &[&d.hazards.len()]), lines }
+    Section { title: l.f("enterprise.hazards", &[&d.hazard_total]), lines }
+}
+
+fn inspections(l: Lang, d: &EnterpriseDetail) -> Section {
+    let lines = d
+        .inspections
+        .iter()
+        .map(|i| {
+            let led =
+                if i.by_principal { i.led_by.clone() } else { l.f("enterprise.instead", &[&i.led_by, &i.instead_reason]) };
+            let text = format!("{led} {} {} {}", i.scope, i.findings, i.hazards.join(" "));
+            (i.date.clone(), text.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    Section { title: l.t("enterprise.inspections").to_string(), lines }
+}
+
+fn not_notified(l: Lang, d: &EnterpriseDetail) -> Section {
+    let lines = d
+        .not_notified
+        .iter()
+        .map(|h| {
+            let untold: Vec<&str> = [(1, "principal"), (2, "controller")]
+                .iter()
+                .filter(|(bit, _)| h.notified & bit == 0)
+                .map(|(_, who)| l.word("recipient", who))
+                .collect();
+            (h.code.clone(), format!("{} {} {}", h.discovered_on, untold.join(l.t("list.sep")), h.title))
+        })
+        .collect();
+    Section { title: l.t("enterprise.not_notified").to_string(), lines }
+}
+
+fn listed(l: Lang, d: &EnterpriseDetail) -> Section {
+    let lines = d
+        .listed
+        .iter()
+        .map(|(h, sup)| {
+            let listing = sup.listing.as_ref().map(|x| format!("{} {} {}", x.unit, x.date, x.doc_no)).unwrap_or_default();
+            let stopped = if sup.stop.is_some() { l.t("col.stopped") } else { "" };
+            (h.code.clone(), format!("{listing} {stopped} {}", h.title).split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    Section { title: l.t("enterprise.listed").to_string(), lines }
 }
 
 fn events(l: Lang, d: &EnterpriseDetail) -> Section {
@@ -93,6 +142,7 @@ fn event(l: Lang, d: &EnterpriseDetail, e: &EnterpriseEvent) -> String {
     };
     let change = match (e.field.as_deref(), &e.from, &e.to) {
         (Some(f), Some(from), Some(to)) => l.f("timeline.change", &[&field_word(l, f), &value(from), &value(to)]),
+        (Some(f), None, Some(to)) => l.f("timeline.set", &[&field_word(l, f), &value(to)]),
         _ => String::new(),
     };
     let actor = d.names.get(&e.actor).unwrap_or(&e.actor);

@@ -51,6 +51,9 @@ pub struct NotificationRow {
     pub channel: String,
     pub date: String,
     pub acknowledged: bool,
+    /// Who acknowledged it and on which day, once someone has.
+    pub acknowledged_by: String,
+    pub acknowledged_on: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,6 +85,8 @@ pub struct HazardDetail {
     pub verifications: Vec<VerificationRow>,
     pub escalations: Vec<EscalationRow>,
     pub notifications: Vec<NotificationRow>,
+    /// Listed supervision, the stopped-production order and resumption applications.
+    pub supervision: super::supervision::Supervision,
     pub timeline: Vec<TimelineEvent>,
     /// The staff's names by login, for the timeline in words.
     #[serde(skip)]
@@ -174,6 +179,7 @@ impl Store {
                 verifications: Vec::new(),
                 escalations: Vec::new(),
                 notifications: Vec::new(),
+                supervision: Default::default(),
                 timeline: Vec::new(),
                 names: Default::default(),
             })
@@ -214,7 +220,10 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut s = self.conn.prepare_cached(
-            "SELECT recipient, channel, date, acknowledged FROM notifications WHERE hazard_id = ?1 ORDER BY id",
+            "SELECT n.recipient, n.channel, n.date, n.acknowledged OR a.date IS NOT NULL,
+                    COALESCE(a.by_name, ''), COALESCE(a.date, '')
+             FROM notifications n LEFT JOIN notification_acks a ON a.notification_id = n.id
+             WHERE n.hazard_id = ?1 ORDER BY n.id",
         )?;
         d.notifications = s
             .query_map(params![id], |r| {
@@ -223,9 +232,12 @@ impl Store {
                     channel: r.get(1)?,
                     date: r.get(2)?,
                     acknowledged: r.get(3)?,
+                    acknowledged_by: r.get(4)?,
+                    acknowledged_on: r.get(5)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
+        d.supervision = super::supervision::of_hazard(&self.conn, id)?;
         let mut s = self.conn.prepare_cached(
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;

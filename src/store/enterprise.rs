@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::list::Sql;
 use super::list::{Filter, Page, Sort};
 use super::{Store, StoreError};
+use crate::domain::settings::Cadence;
 use crate::store::list::HazardRow;
 
 pub use write::EnterpriseInput;
@@ -22,6 +23,8 @@ pub struct EnterpriseFilter {
     pub village: Option<String>,
     pub sector: Option<String>,
     pub high_risk: bool,
+    /// Only those behind on their head-led inspections.
+    pub behind: bool,
 }
 
 /// The enterprise list's order.
@@ -36,16 +39,19 @@ pub enum EnterpriseSort {
     OpenMajor,
     /// Most overdue hazards first.
     Overdue,
+    /// The longest since a head-led inspection first (never inspected before all).
+    LastInspection,
 }
 
 impl EnterpriseSort {
-    pub const ALL: [EnterpriseSort; 6] = [
+    pub const ALL: [EnterpriseSort; 7] = [
         EnterpriseSort::Name,
         EnterpriseSort::Code,
         EnterpriseSort::Village,
         EnterpriseSort::Sector,
         EnterpriseSort::OpenMajor,
         EnterpriseSort::Overdue,
+        EnterpriseSort::LastInspection,
     ];
 
     /// Its name in the catalogue (`col.NAME`) and on the command line.
@@ -57,6 +63,7 @@ impl EnterpriseSort {
             EnterpriseSort::Sector => "sector",
             EnterpriseSort::OpenMajor => "open_major",
             EnterpriseSort::Overdue => "overdue",
+            EnterpriseSort::LastInspection => "last_inspection",
         }
     }
 
@@ -72,6 +79,7 @@ impl EnterpriseSort {
             EnterpriseSort::Sector => "e.sector, e.name, e.id",
             EnterpriseSort::OpenMajor => "open_major DESC, e.name, e.id",
             EnterpriseSort::Overdue => "overdue DESC, e.name, e.id",
+            EnterpriseSort::LastInspection => "e.last_inspected_on IS NOT NULL, e.last_inspected_on, e.name, e.id",
         }
     }
 }
@@ -94,6 +102,9 @@ pub struct EnterpriseRow {
     /// Open hazards past their deadline.
     pub overdue: i64,
     pub version: i64,
+    /// Its last head-led inspection, and when the next is due by its sector's cadence.
+    pub last_inspection: Option<String>,
+    pub next_inspection: Option<String>,
 }
 
 /// One audited change of an enterprise.
@@ -116,6 +127,14 @@ pub struct EnterpriseDetail {
     pub row: EnterpriseRow,
     /// Its hazards, open ones first by deadline, then the closed (at most `HAZARDS_SHOWN`).
     pub hazards: Vec<HazardRow>,
+    /// How many hazards it has in all.
+    pub hazard_total: i64,
+    /// Its latest head-led inspections (at most `INSPECTIONS_SHOWN`).
+    pub inspections: Vec<super::inspection::InspectionRow>,
+    /// Its open major hazards whose principal or controller is still to be told.
+    pub not_notified: Vec<HazardRow>,
+    /// Its hazards listed for supervision, with the listing.
+    pub listed: Vec<(HazardRow, super::supervision::Supervision)>,
     pub events: Vec<EnterpriseEvent>,
     /// The staff's names by login, for the events in words.
     #[serde(skip)]
@@ -124,6 +143,8 @@ pub struct EnterpriseDetail {
 
 /// The most hazards an enterprise's detail lists.
 pub const HAZARDS_SHOWN: usize = 200;
+/// The most inspections, unnotified and listed hazards an enterprise's detail lists.
+pub const INSPECTIONS_SHOWN: usize = 20;
 
 /// The columns of `EnterpriseRow`, with the counts as of `?1` (today).
 const COLUMNS: &str = "SELECT e.credit_code, e.name, COALESCE(v.name, '') AS village, e.sector, e.high_risk,
@@ -132,7 +153,7 @@ const COLUMNS: &str = "SELECT e.credit_code, e.name, COALESCE(v.name, '') AS vil
         AS open_major,
     (SELECT count(*) FROM hazards h WHERE h.enterprise_id = e.id AND h.status <> 'closed' AND h.deadline < ?1)
         AS overdue,
-    e.version
+    e.version, e.last_inspected_on
     FROM enterprises e LEFT JOIN units v ON v.id = e.village_id";
 
 fn row(r: &Row) -> rusqlite::Result<EnterpriseRow> {
@@ -150,7 +171,19 @@ fn row(r: &Row) -> rusqlite::Result<EnterpriseRow> {
         open_major: r.get(10)?,
         overdue: r.get(11)?,
         version: r.get(12)?,
+        last_inspection: r.get(13)?,
+        next_inspection: None,
     })
+}
+
+/// Fills in when each row's next head-led inspection is due.
+fn with_next(mut rows: Vec<EnterpriseRow>, cadence: &Cadence) -> Vec<EnterpriseRow> {
+    for r in &mut rows {
+        let months = chrono::Months::new(cadence.months(&r.sector, r.high_risk));
+        let last = r.last_inspection.as_deref().and_then(crate::domain::parse_date);
+        r.next_inspection = last.and_then(|d| d.checked_add_months(months)).map(|d| d.to_string());
+    }
+    rows
 }
 
 /// The id of the enterprise with this credit code (in any case), else the only one of
@@ -179,7 +212,7 @@ pub(crate) fn resolve(conn: &rusqlite::Connection, key: &str) -> Result<i64, Sto
 
 impl EnterpriseFilter {
     /// The WHERE clause (empty when nothing narrows), binding its values into `sql`.
-    fn where_clause(&self, sql: &mut Sql) -> String {
+    fn where_clause(&self, sql: &mut Sql, cadence: &Cadence, today: chrono::NaiveDate) -> String {
         let mut c: Vec<String> = Vec::new();
         if let Some(q) = self.search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
             let text = sql.bind(q.to_string());
@@ -198,6 +231,9 @@ impl EnterpriseFilter {
         if self.high_risk {
             c.push("e.high_risk = 1".into());
         }
+        if self.behind {
+            c.push(super::inspection::behind_sql(sql, cadence, today).0);
+        }
         if c.is_empty() { String::new() } else { format!(" WHERE {}", c.join(" AND ")) }
     }
 }
@@ -211,19 +247,20 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<EnterpriseRow>, StoreError> {
-        let mut sql = Sql { text: String::new(), params: vec![self.today().to_string().into()] };
-        let filter = f.where_clause(&mut sql);
+        let (today, cadence) = (self.today(), self.settings()?.inspection);
+        let mut sql = Sql { text: String::new(), params: vec![today.to_string().into()] };
+        let filter = f.where_clause(&mut sql, &cadence, today);
         let (limit, offset) = (sql.bind(limit as i64), sql.bind(offset as i64));
         sql.text = format!("{COLUMNS}{filter} ORDER BY {} LIMIT {limit} OFFSET {offset}", sort.order_by());
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(&sql.params), row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(with_next(rows.collect::<Result<_, _>>()?, &cadence))
     }
 
     /// How many enterprises the filter lets through.
     pub fn enterprise_count(&self, f: &EnterpriseFilter) -> Result<i64, StoreError> {
         let mut sql = Sql::default();
-        let filter = f.where_clause(&mut sql);
+        let filter = f.where_clause(&mut sql, &self.settings()?.inspection, self.today());
         sql.text = format!("SELECT count(*) FROM enterprises e LEFT JOIN units v ON v.id = e.village_id{filter}");
         Ok(self.conn.query_row(&sql.text, rusqlite::params_from_iter(&sql.params), |r| r.get(0))?)
     }
@@ -234,11 +271,25 @@ impl Store {
         let text = format!("{COLUMNS} WHERE e.id = ?2");
         let today = self.today().to_string();
         let row = self.conn.prepare_cached(&text)?.query_row(rusqlite::params![today, id], row)?;
+        let row = with_next(vec![row], &self.settings()?.inspection).remove(0);
         let mine = Filter { enterprise: Some(row.credit_code.clone()), ..Filter::default() };
-        let hazards = self.list(&mine, Sort::default(), &Page { after: None, limit: HAZARDS_SHOWN })?;
-        let events = self.enterprise_events(&row.credit_code)?;
-        let names = self.staff_names()?;
-        Ok(EnterpriseDetail { row, hazards, events, names })
+        let page = |f: &Filter, limit| self.list(f, Sort::default(), &Page { after: None, limit });
+        let hazards = page(&mine, HAZARDS_SHOWN)?;
+        let mut listed = Vec::new();
+        for h in page(&Filter { listed: true, ..mine.clone() }, INSPECTIONS_SHOWN)? {
+            let supervision = super::supervision::of_hazard(&self.conn, h.id)?;
+            listed.push((h, supervision));
+        }
+        Ok(EnterpriseDetail {
+            hazard_total: self.count(&mine)?,
+            not_notified: page(&Filter { not_notified: true, ..mine.clone() }, INSPECTIONS_SHOWN)?,
+            inspections: self.inspections(Some(&row.credit_code), INSPECTIONS_SHOWN)?,
+            events: self.enterprise_events(&row.credit_code)?,
+            names: self.staff_names()?,
+            listed,
+            hazards,
+            row,
+        })
     }
 
     fn enterprise_events(&self, credit_code: &str) -> Result<Vec<EnterpriseEvent>, StoreError> {

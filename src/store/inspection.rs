@@ -6,9 +6,11 @@ use chrono::{Months, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::list::Sql;
 use super::{Store, StoreError};
 use crate::domain::limits;
 use crate::domain::permission::Write;
+use crate::domain::settings::Cadence;
 
 /// An inspection as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -148,16 +150,20 @@ impl Store {
     }
 
     /// The enterprises whose next head-led inspection was due before today (or that never
-    /// had one), the never inspected first, then the latest.
-    pub fn inspection_arrears(&self) -> Result<Vec<Arrear>, StoreError> {
+    /// had one): the never inspected first, then the latest; at most `limit`.
+    pub fn inspection_arrears(&self, limit: usize) -> Result<Vec<Arrear>, StoreError> {
         let cadence = self.settings()?.inspection;
         let today = self.today();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.credit_code, e.name, e.sector, e.high_risk,
-                    (SELECT MAX(i.inspected_on) FROM inspections i WHERE i.enterprise_id = e.id)
-             FROM enterprises e",
-        )?;
-        let rows = stmt.query_map([], |r| {
+        let mut sql = Sql::default();
+        let (behind, cutoff) = behind_sql(&mut sql, &cadence, today);
+        let limit = sql.bind(limit as i64);
+        sql.text = format!(
+            "SELECT e.credit_code, e.name, e.sector, e.high_risk, e.last_inspected_on FROM enterprises e
+             WHERE {behind} ORDER BY e.last_inspected_on IS NOT NULL, julianday(e.last_inspected_on) - julianday({cutoff}),
+             e.name LIMIT {limit}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(sql.params.iter()), |r| {
             Ok((r.get::<_, String>(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get::<_, Option<String>>(4)?))
         })?;
         let mut out = Vec::new();
@@ -166,15 +172,33 @@ impl Store {
             let months = cadence.months(&sector, high_risk);
             let last = last.as_deref().and_then(crate::domain::parse_date);
             let due = last.and_then(|d| d.checked_add_months(Months::new(months)));
-            if due.is_some_and(|d| d >= today) {
-                continue;
-            }
             let days_late = due.map(|d| (today - d).num_days());
             out.push(Arrear { credit_code, enterprise, sector, high_risk, months, last, due, days_late });
         }
-        out.sort_by(|a, b| {
-            b.days_late.unwrap_or(i64::MAX).cmp(&a.days_late.unwrap_or(i64::MAX)).then(a.enterprise.cmp(&b.enterprise))
-        });
         Ok(out)
     }
+
+    /// How many enterprises are behind on their head-led inspections.
+    pub fn inspections_behind(&self) -> Result<i64, StoreError> {
+        let mut sql = Sql::default();
+        let (behind, _) = behind_sql(&mut sql, &self.settings()?.inspection, self.today());
+        sql.text = format!("SELECT COUNT(*) FROM enterprises e WHERE {behind}");
+        self.scalar(&sql)
+    }
+}
+
+/// The condition that enterprise `e` is behind on `today` (its last inspection before the
+/// cutoff of its sector's cadence, or none), and the cutoff as an expression; binds the
+/// cutoffs into `sql`. Behind means the next was due before today: last + months < today,
+/// which is last < today - months.
+pub(crate) fn behind_sql(sql: &mut Sql, c: &Cadence, today: NaiveDate) -> (String, String) {
+    let cut = |m: u32| today.checked_sub_months(Months::new(m)).unwrap_or(today).to_string();
+    let mut cutoff = String::from("CASE");
+    for (sector, m) in &c.sectors {
+        let (sector, at) = (sql.bind(sector.clone()), sql.bind(cut(*m)));
+        cutoff.push_str(&format!(" WHEN e.sector = {sector} THEN {at}"));
+    }
+    let (high, ordinary) = (sql.bind(cut(c.high_risk)), sql.bind(cut(c.ordinary)));
+    cutoff.push_str(&format!(" WHEN e.high_risk THEN {high} ELSE {ordinary} END"));
+    (format!("(e.last_inspected_on IS NULL OR e.last_inspected_on < {cutoff})"), cutoff)
 }

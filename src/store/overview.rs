@@ -24,6 +24,17 @@ pub struct Overview {
     pub stock_open: i64,
     pub new_this_quarter: i64,
     pub closed_this_quarter: i64,
+    /// Enterprises behind on their head-led inspections.
+    pub inspections_behind: i64,
+    /// Open major hazards whose principal or controller has not been notified.
+    pub not_notified: i64,
+    /// Hazards listed for supervision.
+    pub listed: i64,
+    /// Hazards under a stopped-production order.
+    pub stopped: i64,
+    /// Resumption applications awaiting their on-site review, and of those the late.
+    pub reviews_pending: i64,
+    pub reviews_late: i64,
     /// Open major hazards by village, most first.
     pub by_village: Vec<(String, i64)>,
     /// Open major hazards by sector, most first.
@@ -64,6 +75,9 @@ pub struct OverviewSql {
     pub stock_open: Sql,
     pub new_this_quarter: Sql,
     pub closed_this_quarter: Sql,
+    pub not_notified: Sql,
+    pub listed: Sql,
+    pub stopped: Sql,
     pub by_village: Sql,
     pub by_sector: Sql,
     pub source_status: Sql,
@@ -89,6 +103,9 @@ impl OverviewSql {
             stock_open: counts::tally("status <> 'closed' AND stock = 1"),
             new_this_quarter: months("found"),
             closed_this_quarter: months("closed"),
+            not_notified: counts::direct(&Filter { not_notified: true, ..Filter::default() }, today, t),
+            listed: counts::direct(&Filter { listed: true, ..Filter::default() }, today, t),
+            stopped: counts::direct(&Filter { stopped: true, ..Filter::default() }, today, t),
             by_village: plain(
                 "SELECT COALESCE(u.name, '-'), SUM(t.n) FROM hazard_tally t LEFT JOIN units u ON u.id = t.village_id
                  WHERE t.status <> 'closed' AND t.grade = 'major' GROUP BY t.village_id HAVING SUM(t.n) > 0 ORDER BY 2 DESC, 1",
@@ -102,7 +119,7 @@ impl OverviewSql {
     }
 
     /// Every query, in the order the overview runs them.
-    pub fn all(&self) -> [&Sql; 13] {
+    pub fn all(&self) -> [&Sql; 16] {
         [
             &self.open_total,
             &self.open_major,
@@ -113,6 +130,9 @@ impl OverviewSql {
             &self.stock_open,
             &self.new_this_quarter,
             &self.closed_this_quarter,
+            &self.not_notified,
+            &self.listed,
+            &self.stopped,
             &self.by_village,
             &self.by_sector,
             &self.source_status,
@@ -126,6 +146,7 @@ impl Store {
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let today = self.today();
         let q = OverviewSql::new(today, &self.thresholds);
+        let (reviews_pending, reviews_late) = super::supervision::reviews_pending(&self.conn, today)?;
         Ok(Overview {
             today: today.to_string(),
             quarter: Quarter::of(today).to_string(),
@@ -138,6 +159,12 @@ impl Store {
             stock_open: self.scalar(&q.stock_open)?,
             new_this_quarter: self.scalar(&q.new_this_quarter)?,
             closed_this_quarter: self.scalar(&q.closed_this_quarter)?,
+            inspections_behind: self.inspections_behind()?,
+            not_notified: self.scalar(&q.not_notified)?,
+            listed: self.scalar(&q.listed)?,
+            stopped: self.scalar(&q.stopped)?,
+            reviews_pending,
+            reviews_late,
             by_village: self.pairs(&q.by_village)?,
             by_sector: self.pairs(&q.by_sector)?,
             source_status: self.source_status(&q.source_status)?,

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -508,6 +508,83 @@ CREATE TRIGGER inspection_hazards_no_delete BEFORE DELETE ON inspection_hazards
 BEGIN SELECT RAISE(ABORT, 'an inspection stays as recorded'); END;
 "#;
 
+/// The duties: each enterprise's last head-led inspection (kept by a trigger, for the
+/// enterprises behind); towards a major hazard: who acknowledged a notification and when; which of
+/// the principal and the controller have been told (kept by a trigger, for the list of
+/// those not yet notified); listed supervision (挂牌督办), the stopped-production order
+/// and the resumption applications with their on-site reviews.
+const V11: &str = r#"
+ALTER TABLE enterprises ADD COLUMN last_inspected_on TEXT;
+UPDATE enterprises SET last_inspected_on = (SELECT MAX(inspected_on) FROM inspections i WHERE i.enterprise_id = enterprises.id);
+CREATE TRIGGER inspections_mark AFTER INSERT ON inspections BEGIN
+    UPDATE enterprises SET last_inspected_on = NEW.inspected_on
+    WHERE id = NEW.enterprise_id AND (last_inspected_on IS NULL OR last_inspected_on < NEW.inspected_on);
+END;
+CREATE INDEX enterprises_last_inspected ON enterprises(last_inspected_on, id);
+
+CREATE TABLE notification_acks (
+    notification_id INTEGER PRIMARY KEY REFERENCES notifications(id),
+    by_name TEXT NOT NULL,
+    date TEXT NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE TRIGGER notification_acks_no_update BEFORE UPDATE ON notification_acks
+BEGIN SELECT RAISE(ABORT, 'an acknowledgement stays as recorded'); END;
+CREATE TRIGGER notification_acks_no_delete BEFORE DELETE ON notification_acks
+BEGIN SELECT RAISE(ABORT, 'an acknowledgement stays as recorded'); END;
+CREATE TRIGGER notifications_no_update BEFORE UPDATE ON notifications
+BEGIN SELECT RAISE(ABORT, 'a notification stays as recorded'); END;
+CREATE TRIGGER notifications_no_delete BEFORE DELETE ON notifications
+BEGIN SELECT RAISE(ABORT, 'a notification stays as recorded'); END;
+
+ALTER TABLE hazards ADD COLUMN notified INTEGER NOT NULL DEFAULT 0;
+UPDATE hazards SET notified =
+    IIF(EXISTS (SELECT 1 FROM notifications n WHERE n.hazard_id = hazards.id AND n.recipient = 'principal'), 1, 0)
+  + IIF(EXISTS (SELECT 1 FROM notifications n WHERE n.hazard_id = hazards.id AND n.recipient = 'controller'), 2, 0);
+CREATE TRIGGER notifications_mark AFTER INSERT ON notifications BEGIN
+    UPDATE hazards SET notified = notified | IIF(NEW.recipient = 'principal', 1, 2) WHERE id = NEW.hazard_id;
+END;
+CREATE INDEX hazards_not_notified ON hazards(deadline, id)
+    WHERE grade = 'major' AND status <> 'closed' AND notified <> 3;
+
+ALTER TABLE hazards ADD COLUMN listed_on TEXT;
+ALTER TABLE hazards ADD COLUMN listing_responsible TEXT NOT NULL DEFAULT '';
+ALTER TABLE hazards ADD COLUMN listing_doc TEXT NOT NULL DEFAULT '';
+ALTER TABLE hazards ADD COLUMN stopped_on TEXT;
+ALTER TABLE hazards ADD COLUMN stop_partial INTEGER NOT NULL DEFAULT 0;
+UPDATE hazards SET listed_on = discovered_on WHERE listed_unit <> '';
+UPDATE hazards SET stopped_on = discovered_on WHERE stopped_production <> 0;
+CREATE INDEX hazards_listed ON hazards(deadline, id) WHERE listed_unit <> '';
+
+CREATE TABLE resumptions (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    applied_on TEXT NOT NULL,
+    evaluator_kind TEXT NOT NULL CHECK (evaluator_kind IN ('own_experts', 'agency')),
+    evaluator TEXT NOT NULL,
+    report TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    reviewed_on TEXT,
+    decision TEXT CHECK (decision IN ('approved', 'refused')),
+    reviewer TEXT NOT NULL DEFAULT '',
+    opinion TEXT NOT NULL DEFAULT '',
+    review_at TEXT,
+    review_actor TEXT,
+    CHECK ((decision IS NULL) = (reviewed_on IS NULL))
+);
+CREATE INDEX resumptions_hazard ON resumptions(hazard_id, id);
+CREATE INDEX resumptions_pending ON resumptions(applied_on, id) WHERE decision IS NULL;
+CREATE TRIGGER resumptions_no_delete BEFORE DELETE ON resumptions
+BEGIN SELECT RAISE(ABORT, 'a resumption stays as recorded'); END;
+CREATE TRIGGER resumptions_review_once BEFORE UPDATE ON resumptions
+WHEN OLD.decision IS NOT NULL OR NEW.hazard_id IS NOT OLD.hazard_id OR NEW.applied_on IS NOT OLD.applied_on
+  OR NEW.evaluator_kind IS NOT OLD.evaluator_kind OR NEW.evaluator IS NOT OLD.evaluator
+  OR NEW.report IS NOT OLD.report OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
+BEGIN SELECT RAISE(ABORT, 'a resumption stays as recorded; only its one review is added'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -530,6 +607,14 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "inspections_no_delete",
         "inspection_hazards_no_update",
         "inspection_hazards_no_delete",
+        "notification_acks_no_update",
+        "notification_acks_no_delete",
+        "notifications_no_update",
+        "notifications_no_delete",
+        "notifications_mark",
+        "inspections_mark",
+        "resumptions_no_delete",
+        "resumptions_review_once",
     ];
     names
         .iter()

@@ -2,8 +2,10 @@
 //! version, changes the hazard and appends its timeline events together.
 
 mod hazard;
+mod notice;
 pub mod register;
 mod steps;
+pub mod supervise;
 pub mod undo;
 
 use rusqlite::types::Value;
@@ -12,9 +14,10 @@ use rusqlite::{Transaction, TransactionBehavior, params};
 use super::{Store, StoreError, role_of};
 use crate::domain::permission::{Write, allows};
 pub use hazard::HazardState;
+pub(crate) use notice::{insert_acknowledgement, insert_notification};
 pub use register::NewHazard;
 pub use steps::SignOffInput;
-pub(crate) use steps::{doc_number, doc_prefix, insert_escalation, insert_notification, insert_sign_off, status_event};
+pub(crate) use steps::{doc_number, doc_prefix, insert_escalation, insert_sign_off, status_event};
 
 /// The result of a write: the hazard's code, its new version and a detail to report.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +94,31 @@ pub struct Ctx<'a> {
     pub today: chrono::NaiveDate,
     /// The actor's role.
     pub role: crate::domain::Role,
+}
+
+/// A refusal of a field, for a reason the catalogue words (`why.WHY`).
+pub(crate) fn invalid(field: &'static str, why: &str) -> StoreError {
+    StoreError::Invalid { field, value: String::new(), why: why.into() }
+}
+
+/// A text that must be given, of at most `max` characters.
+pub(crate) fn required_text(field: &'static str, value: &str, max: usize) -> Result<(), StoreError> {
+    if value.trim().is_empty() {
+        return Err(invalid(field, "required"));
+    }
+    StoreError::check_len(field, value, max)
+}
+
+/// The day of a step: the one given or today, not in the future, not before `after`.
+pub(crate) fn step_day(
+    field: &'static str,
+    date: Option<chrono::NaiveDate>,
+    ctx: &Ctx,
+    after: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, StoreError> {
+    let date = date.unwrap_or(ctx.today);
+    crate::domain::dates::business(date, ctx.today, Some(after)).map_err(|p| StoreError::date(field, date, p))?;
+    Ok(date)
 }
 
 impl Store {

@@ -151,6 +151,12 @@ impl Date {
     pub fn changed(self, fields: &[Field]) -> bool {
         value(fields, self.0).is_some_and(Field::changed)
     }
+
+    /// The date typed over the prefilled one; `None` when left as it was, so that the
+    /// write takes the real date of the day, not the screen's.
+    pub fn given(self, fields: &[Field]) -> Result<Option<NaiveDate>, Refusal> {
+        if self.changed(fields) { self.read(fields).map(Some) } else { Ok(None) }
+    }
 }
 
 /// A choice among the words of a closed set (a role, a verdict, a level).
@@ -173,6 +179,11 @@ impl<T: Copy> Choice<T> {
     /// The chosen item; `None` when the choice is none of the set (a "next" or "any").
     pub fn read(self, fields: &[Field]) -> Option<T> {
         (self.parse)(value(fields, self.label).map_or("", Field::get))
+    }
+
+    /// Whether the form has this field (a workflow with two forms tells them apart by it).
+    pub fn in_form(self, fields: &[Field]) -> bool {
+        value(fields, self.label).is_some()
     }
 
     /// The chosen item, which must be one of the set.

@@ -1,5 +1,5 @@
 //! Notify (告知): the enterprise's principal or actual controller was told of the hazard
-//! (plan item 5). No key by default; `[keys] notify = "…"` binds one.
+//! (plan item 5).
 
 use chrono::NaiveDate;
 
@@ -37,13 +37,13 @@ pub struct Args {
     pub date: Option<String>,
 }
 
-const TO: Choice<Recipient> =
+pub(super) const TO: Choice<Recipient> =
     Choice { label: "form.recipient", group: "recipient", id: Recipient::as_str, parse: Recipient::parse };
 const CHANNEL: Text = Text("form.channel");
-const DATE: Date = Date("form.date");
+pub(super) const DATE: Date = Date("form.date");
 
 impl Workflow for Notify {
-    const SPEC: Spec = Spec { name: "notify", key: None, write: Write::Notify, bulk: false };
+    const SPEC: Spec = Spec { name: "notify", key: Some("i"), write: Write::Notify, bulk: false };
     type Input = Input;
     type Args = Args;
 
@@ -52,9 +52,7 @@ impl Workflow for Notify {
     }
 
     fn read(fields: &[Field], _targets: usize) -> Result<Input, Refusal> {
-        // the prefilled day is the screen's; left as it is, the write takes today's real date
-        let date = if DATE.changed(fields) { Some(DATE.read(fields)?) } else { None };
-        Ok(Input { to: TO.required(fields)?, channel: CHANNEL.required(fields)?, date })
+        Ok(Input { to: TO.required(fields)?, channel: CHANNEL.required(fields)?, date: DATE.given(fields)? })
     }
 
     fn from_args(a: &Args) -> Result<Input, ArgError> {

@@ -35,6 +35,16 @@ pub fn d(s: &str) -> NaiveDate {
     parse_date(s).unwrap()
 }
 
+/// Takes a ledger back to version 8: drops what migrations 9 to 11 added, newest first.
+pub const DROP_SINCE_V9: &str = "DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_not_notified;
+    DROP TRIGGER notifications_mark; DROP TRIGGER notifications_no_update; DROP TRIGGER notifications_no_delete;
+    DROP TABLE notification_acks; DROP TRIGGER inspections_mark; DROP INDEX enterprises_last_inspected;
+    ALTER TABLE enterprises DROP COLUMN last_inspected_on; ALTER TABLE hazards DROP COLUMN notified; ALTER TABLE hazards DROP COLUMN listed_on;
+    ALTER TABLE hazards DROP COLUMN listing_responsible; ALTER TABLE hazards DROP COLUMN listing_doc;
+    ALTER TABLE hazards DROP COLUMN stopped_on; ALTER TABLE hazards DROP COLUMN stop_partial;
+    DROP TABLE inspection_hazards; DROP TABLE inspections; DROP TABLE enterprise_events;
+    ALTER TABLE enterprises DROP COLUMN version;";
+
 /// Valid credit codes (GB 32100-2015).
 pub const CODES: [&str; 3] = ["91350100M000100Y43", "91110000802100433B", "91440300708461136T"];
 

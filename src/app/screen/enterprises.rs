@@ -179,6 +179,15 @@ pub fn narrow(s: &mut AppState, text: &str) -> Vec<Effect> {
     vec![page(s, 0)]
 }
 
+/// The enterprises screen shown with `filter` (from a figure of the overview).
+pub fn open_filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> {
+    s.screen = crate::app::Screen::Enterprises;
+    s.enterprises.detail = None;
+    s.enterprises.filter = filter;
+    s.enterprises.selected = 0;
+    vec![page(s, 0)]
+}
+
 /// The filter form was saved.
 pub fn filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> {
     s.enterprises.filter = EnterpriseFilter { search: s.enterprises.filter.search.take(), ..filter };

@@ -15,12 +15,12 @@ use crate::app::{AppState, Effect};
 use crate::domain::Grade;
 use crate::domain::calendar::Due;
 use crate::domain::quarter::Quarter;
-use crate::model::Filter;
+use crate::model::{EnterpriseFilter, Filter};
 use crate::model::{Overview, Trend};
 use crate::protocol::{Query, Slot};
 use crate::widget::theme::Theme;
 
-pub use crate::present::overview_tiles as tiles;
+pub use crate::present::{TILES, overview_tiles as tiles};
 
 /// A selectable item of the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,32 +34,55 @@ pub enum Item {
 pub fn item(o: &Overview, focus: usize) -> Item {
     let villages = o.by_village.len();
     match focus {
-        i if i < 8 => Item::Tile(i),
-        i if i < 8 + villages => Item::Village(i - 8),
-        i => Item::Sector((i - 8 - villages).min(o.by_sector.len().saturating_sub(1))),
+        i if i < TILES => Item::Tile(i),
+        i if i < TILES + villages => Item::Village(i - TILES),
+        i => Item::Sector((i - TILES - villages).min(o.by_sector.len().saturating_sub(1))),
     }
 }
 
 fn item_count(o: &Overview) -> usize {
-    8 + o.by_village.len() + o.by_sector.len()
+    TILES + o.by_village.len() + o.by_sector.len()
 }
 
-/// The ledger filter an item opens.
-pub fn filter_for(o: &Overview, it: Item, today: chrono::NaiveDate) -> Filter {
+/// What an item opens: the ledger filtered, or the enterprises filtered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opens {
+    Hazards(Box<Filter>),
+    Enterprises(EnterpriseFilter),
+}
+
+/// What an item opens.
+pub fn opens(o: &Overview, it: Item, today: chrono::NaiveDate) -> Opens {
     let q = Quarter::of(today);
     let open = Filter { open: true, ..Filter::default() };
     let open_major = Filter { grade: Some(Grade::Major), ..open.clone() };
+    let hazards = |f: Filter| Opens::Hazards(Box::new(f));
     match it {
-        Item::Tile(0) => open_major,
-        Item::Tile(1) => Filter { overdue: true, ..open },
-        Item::Tile(2) => Filter { due_within: Some(7), ..open },
-        Item::Tile(3) => Filter { awaiting_verification: true, ..open },
-        Item::Tile(4) => Filter { escalation_queue: true, ..open },
-        Item::Tile(5) => Filter { stock: true, ..open },
-        Item::Tile(6) => Filter { discovered: Some((q.start(), q.end())), ..Filter::default() },
-        Item::Tile(_) => Filter { closed: Some((q.start(), q.end())), ..Filter::default() },
-        Item::Village(i) => Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open_major },
-        Item::Sector(i) => Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open_major },
+        Item::Tile(0) => hazards(open_major),
+        Item::Tile(1) => hazards(Filter { overdue: true, ..open }),
+        Item::Tile(2) => hazards(Filter { due_within: Some(7), ..open }),
+        Item::Tile(3) => hazards(Filter { awaiting_verification: true, ..open }),
+        Item::Tile(4) => hazards(Filter { escalation_queue: true, ..open }),
+        Item::Tile(5) => hazards(Filter { stock: true, ..open }),
+        Item::Tile(6) => hazards(Filter { discovered: Some((q.start(), q.end())), ..Filter::default() }),
+        Item::Tile(7) => hazards(Filter { closed: Some((q.start(), q.end())), ..Filter::default() }),
+        Item::Tile(8) => Opens::Enterprises(EnterpriseFilter { behind: true, ..EnterpriseFilter::default() }),
+        Item::Tile(9) => hazards(Filter { not_notified: true, ..Filter::default() }),
+        Item::Tile(10) => hazards(Filter { listed: true, ..Filter::default() }),
+        Item::Tile(11) => hazards(Filter { stopped: true, ..Filter::default() }),
+        Item::Tile(_) => hazards(Filter { review_pending: true, ..Filter::default() }),
+        Item::Village(i) => hazards(Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open_major }),
+        Item::Sector(i) => hazards(Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open_major }),
+    }
+}
+
+/// The tiles drawn as warnings when above zero: overdue, the escalation queue, the
+/// duties behind and the late resumption reviews.
+pub fn warns(o: &Overview, tile: usize) -> bool {
+    match tile {
+        1 | 4 | 8 | 9 => true,
+        12 => o.reviews_late > 0,
+        _ => false,
     }
 }
 
@@ -115,8 +138,10 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Top => 0,
         Action::Bottom => n.saturating_sub(1),
         Action::Open => {
-            let filter = filter_for(o, item(o, f), s.today);
-            return list::open_filtered(s, filter);
+            return match opens(o, item(o, f), s.today) {
+                Opens::Hazards(filter) => list::open_filtered(s, *filter),
+                Opens::Enterprises(filter) => super::enterprises::open_filtered(s, filter),
+            };
         }
         Action::Analysis => {
             s.overview.analysis = !s.overview.analysis;

@@ -57,6 +57,14 @@ pub struct Filter {
     pub escalated_level: Option<u8>,
     /// A sign-off failed within these dates (inclusive).
     pub failed_sign_off: Option<(NaiveDate, NaiveDate)>,
+    /// Open major hazards whose principal or controller has not been notified.
+    pub not_notified: bool,
+    /// Listed for supervision (挂牌督办).
+    pub listed: bool,
+    /// Under a stopped-production order.
+    pub stopped: bool,
+    /// With a resumption application awaiting its on-site review.
+    pub review_pending: bool,
 }
 
 /// The deadlines at or before which a hazard reaches each escalation level, and the
@@ -131,6 +139,7 @@ impl Filter {
             c.push(format!("h.closed_at BETWEEN {} AND {}", sql.bind(a.to_string()), sql.bind(end)));
         }
         self.history(&mut c, sql);
+        self.duties(&mut c);
         if c.is_empty() { String::new() } else { format!("WHERE {}", c.join(" AND ")) }
     }
 
@@ -151,6 +160,22 @@ impl Filter {
                 "EXISTS (SELECT 1 FROM verifications y WHERE y.hazard_id = h.id AND y.verdict = 'fail'
                  AND y.date BETWEEN {a} AND {b})"
             ));
+        }
+    }
+
+    /// The duties towards major hazards, in the terms of their partial indexes.
+    fn duties(&self, c: &mut Vec<String>) {
+        if self.not_notified {
+            c.push("h.grade = 'major' AND h.status <> 'closed' AND h.notified <> 3".into());
+        }
+        if self.listed {
+            c.push("h.listed_unit <> ''".into());
+        }
+        if self.stopped {
+            c.push("h.stopped_production <> 0".into());
+        }
+        if self.review_pending {
+            c.push("h.id IN (SELECT hazard_id FROM resumptions WHERE decision IS NULL)".into());
         }
     }
 

@@ -33,6 +33,12 @@ pub struct HazardRow {
     pub stock: bool,
     pub round: i64,
     pub version: i64,
+    /// Which of the principal (bit 1) and the controller (bit 2) have been notified.
+    pub notified: u8,
+    /// Listed for supervision (挂牌督办).
+    pub listed: bool,
+    /// Under a stopped-production order.
+    pub stopped: bool,
     #[serde(skip)]
     pub sort_key: Value,
 }
@@ -46,7 +52,8 @@ impl HazardRow {
 
 /// The columns `from_row` reads, in order; the sort key follows them.
 pub const COLUMNS: &str = "h.id, h.code, h.title, e.name, COALESCE(v.name, ''), h.sector, h.source, h.grade,
-    h.status, h.discovered_on, h.deadline, h.escalation_level, h.assignee, s.name, h.version, h.last_progress_on, h.round";
+    h.status, h.discovered_on, h.deadline, h.escalation_level, h.assignee, s.name, h.version, h.last_progress_on, h.round,
+    h.notified, h.listed_unit <> '', h.stopped_production";
 
 fn date(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
     let s: String = r.get(i)?;
@@ -80,6 +87,9 @@ pub fn from_row(r: &Row, today: NaiveDate, t: &Thresholds) -> rusqlite::Result<H
         stock: is_stock(discovered_on),
         version: r.get(14)?,
         round: r.get(16)?,
-        sort_key: r.get(17)?,
+        notified: r.get(17)?,
+        listed: r.get(18)?,
+        stopped: r.get(19)?,
+        sort_key: r.get(20)?,
     })
 }

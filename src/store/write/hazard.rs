@@ -20,10 +20,15 @@ pub struct HazardState {
     pub discovered_on: NaiveDate,
     pub assignee: Option<String>,
     pub plan: Plan,
+    /// The listing unit (督办单位); empty when not listed for supervision.
+    pub listed_unit: String,
+    /// The day production was stopped, while a stopped-production order stands.
+    pub stopped_on: Option<NaiveDate>,
 }
 
 const COLUMNS: &str = "id, code, status, grade, version, round, escalation_level, deadline, assignee,
-    plan_responsible, plan_measures, plan_funds, plan_deadline, plan_contingency, discovered_on";
+    plan_responsible, plan_measures, plan_funds, plan_deadline, plan_contingency, discovered_on,
+    listed_unit, IIF(stopped_production, COALESCE(stopped_on, discovered_on), NULL)";
 
 impl HazardState {
     /// Loads the hazard `code`, or says there is none.
@@ -51,5 +56,7 @@ fn from_row(r: &Row) -> rusqlite::Result<HazardState> {
         assignee: r.get(8)?,
         plan: crate::store::detail::plan_at(r, 9)?,
         discovered_on: parse_date(&r.get::<_, String>(14)?).unwrap_or_default(),
+        listed_unit: r.get(15)?,
+        stopped_on: r.get::<_, Option<String>>(16)?.as_deref().and_then(parse_date),
     })
 }

@@ -1,5 +1,5 @@
 //! The write steps on an existing hazard: assign, plan, progress, submit, verify,
-//! escalate, extend, reopen, notify.
+//! escalate, extend, reopen.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -9,7 +9,7 @@ use crate::domain::dates;
 use crate::domain::escalation::next_level;
 use crate::domain::permission::Write;
 use crate::domain::status::{self, SignOff, VerifyOutcome};
-use crate::domain::{Escalation, Recipient, Status, Verdict, VerifierRole, doc_no, limits, parse_date};
+use crate::domain::{Escalation, Status, Verdict, VerifierRole, doc_no, limits, parse_date};
 use crate::store::{Store, StoreError};
 
 /// One sign-off as entered.
@@ -24,10 +24,7 @@ pub struct SignOffInput {
 }
 
 fn required(field: &'static str, value: &str) -> Result<(), StoreError> {
-    if value.trim().is_empty() {
-        return Err(StoreError::Invalid { field, value: String::new(), why: "required".into() });
-    }
-    StoreError::check_len(field, value, limits::NOTE)
+    super::required_text(field, value, limits::NOTE)
 }
 
 /// A free text of a write: a note, a reason, an opinion.
@@ -233,27 +230,6 @@ impl Store {
             Ok(c)
         })
     }
-
-    /// Records that the principal or the controller was notified.
-    pub fn notify(
-        &mut self,
-        code: &str,
-        version: Option<i64>,
-        to: Recipient,
-        channel: &str,
-        date: Option<NaiveDate>,
-    ) -> Result<Done, StoreError> {
-        required("channel", channel)?;
-        StoreError::check_len("channel", channel, limits::NAME)?;
-        self.write_hazard(Write::Notify, code, version, |ctx, h| {
-            let date = date.unwrap_or(ctx.today);
-            dates::business(date, ctx.today, Some(h.discovered_on)).map_err(|p| StoreError::date("date", date, p))?;
-            insert_notification(ctx.tx, h.id, to, channel, date, ctx.actor)?;
-            let mut c = Change::default();
-            c.event(Event::changed("notified", "recipient", "", to.as_str(), channel.trim()));
-            Ok(c)
-        })
-    }
 }
 
 /// Records one sign-off of round `round` (also used by the demo generator).
@@ -323,22 +299,6 @@ pub(crate) fn insert_escalation(
         "INSERT INTO escalations (hazard_id, level, doc_no, date, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![hazard_id, level.level(), number, date.to_string(), actor, note])?;
-    Ok(())
-}
-
-/// Records that the principal or the controller was notified.
-pub(crate) fn insert_notification(
-    tx: &Transaction,
-    hazard_id: i64,
-    to: Recipient,
-    channel: &str,
-    date: NaiveDate,
-    actor: &str,
-) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO notifications (hazard_id, recipient, channel, date, actor) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![hazard_id, to.as_str(), channel.trim(), date.to_string(), actor])?;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use crate::model::{ActionFigure, Agenda, Figure, PlaceRow};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Trace {
     /// The hazards the ledger lists with this filter.
-    Hazards(Filter),
+    Hazards(Box<Filter>),
     /// The follow-up actions of this quarter's consultation.
     Actions(Option<Quarter>),
 }
@@ -28,7 +28,7 @@ pub struct FigureLine {
 }
 
 fn line(label: impl Into<String>, f: &Figure) -> FigureLine {
-    FigureLine { label: label.into(), value: f.value, part: false, trace: Trace::Hazards(f.filter.clone()) }
+    FigureLine { label: label.into(), value: f.value, part: false, trace: Trace::Hazards(Box::new(f.filter.clone())) }
 }
 
 fn part(label: impl Into<String>, f: &Figure) -> FigureLine {

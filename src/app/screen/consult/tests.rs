@@ -244,7 +244,7 @@ fn enter_on_a_figure_opens_the_ledger_on_exactly_its_hazards() {
             x.keys("\n");
             assert_eq!(x.s.screen, Screen::Ledger);
             let v = x.s.list(ListKind::Ledger);
-            assert_eq!(v.filter, filter, "{}", fig.label);
+            assert_eq!(v.filter, *filter, "{}", fig.label);
             assert_eq!(v.count, Some(fig.value), "{}", fig.label);
             let sort = crate::store::list::Sort { key: crate::store::list::SortKey::Discovered, descending: true };
             let page = crate::store::list::Page { after: None, limit: 200 };

@@ -25,7 +25,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
 type Col = usize;
 
 /// Least width, best width (0: takes what is left), worth keeping, by `COLUMNS`.
-const SPECS: [Spec<Col>; 11] = [
+const SPECS: [Spec<Col>; 13] = [
     Spec { col: 0, min: 18, max: 18, keep: 9 },
     Spec { col: 1, min: 12, max: 0, keep: 10 },
     Spec { col: 2, min: 6, max: 10, keep: 6 },
@@ -37,6 +37,8 @@ const SPECS: [Spec<Col>; 11] = [
     Spec { col: 8, min: 11, max: 13, keep: 1 },
     Spec { col: 9, min: 4, max: 10, keep: 8 },
     Spec { col: 10, min: 4, max: 6, keep: 8 },
+    Spec { col: 11, min: 10, max: 10, keep: 0 },
+    Spec { col: 12, min: 10, max: 10, keep: 6 },
 ];
 
 const HOW: Fit<Col> = Fit { flex_first: 24, minor: 3, always: 1 };
@@ -44,6 +46,8 @@ const HOW: Fit<Col> = Fit { flex_first: 24, minor: 3, always: 1 };
 struct Rows<'a> {
     s: &'a AppState,
     t: &'a Theme,
+    /// Today as text, for the inspections due before it.
+    today: String,
 }
 
 impl Cells<EnterpriseRow> for Rows<'_> {
@@ -66,6 +70,9 @@ impl Cells<EnterpriseRow> for Rows<'_> {
         match COLUMNS[c] {
             "overdue" if r.overdue > 0 => row.patch(self.t.style(Role::Overdue)),
             "high_risk" if r.high_risk => row.patch(self.t.style(Role::Warn)),
+            "next_inspection" if r.next_inspection.as_deref().is_none_or(|d| d < self.today.as_str()) => {
+                row.patch(self.t.style(Role::Overdue))
+            }
             _ => row,
         }
     }
@@ -93,7 +100,7 @@ fn list(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         rows: &v.rows,
         specs: &SPECS,
         fit: &HOW,
-        cells: &Rows { s, t },
+        cells: &Rows { s, t, today: s.today.to_string() },
         selected: Some(v.selected),
         selected_style: t.style(Role::Selected),
         header: Some(t.style(Role::Header)),

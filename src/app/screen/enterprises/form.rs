@@ -32,7 +32,8 @@ pub fn filter(s: &mut AppState) {
     let fields = vec![
         Field::choice("col.village", villages.clone(), at(&villages, f.village.as_deref().unwrap_or(""))),
         Field::choice("col.sector", sectors.clone(), at(&sectors, f.sector.as_deref().unwrap_or(""))),
-        Field::choice("col.high_risk", yes, usize::from(f.high_risk)),
+        Field::choice("col.high_risk", yes.clone(), usize::from(f.high_risk)),
+        Field::choice("col.inspection_behind", yes, usize::from(f.behind)),
     ];
     s.modal = Some(Modal::Form(Form::new(FormKind::EnterpriseFilter, Vec::new(), fields)));
 }
@@ -91,6 +92,7 @@ pub fn filter_of(f: &Form) -> EnterpriseFilter {
         village: opt("col.village"),
         sector: opt("col.sector"),
         high_risk: opt("col.high_risk").is_some(),
+        behind: opt("col.inspection_behind").is_some(),
     }
 }
 

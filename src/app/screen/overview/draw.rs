@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::AppState;
-use crate::app::overview::{Item, item, tiles};
+use crate::app::overview::{Item, TILES, item, tiles, warns};
 use crate::domain::{Source, Status};
 use crate::model::Overview;
 use crate::text::width;
@@ -24,8 +24,8 @@ pub fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
         return;
     };
     let focus = item(o, s.overview.focus);
-    let cols = (usize::from(area.width) / 28).clamp(1, 4);
-    let tile_h = (8usize.div_ceil(cols) + 2) as u16;
+    let cols = tile_columns(s, o, area.width);
+    let tile_h = (TILES.div_ceil(cols) + 2) as u16;
     let rest = area.height.saturating_sub(tile_h);
     if s.overview.analysis {
         // the second page: the matrix, and under it the trend over the whole width and
@@ -84,6 +84,15 @@ fn panel(title: &str, t: &Theme) -> ratatui::widgets::Block<'static> {
     crate::widget::panel(title, Role::Muted, t)
 }
 
+/// As many tile columns as the widest label and figure allow in `width`, at most five.
+fn tile_columns(s: &AppState, o: &Overview, area_width: u16) -> usize {
+    let all = tiles(o);
+    let label = all.iter().map(|(k, _)| width(s.lang.t(k))).max().unwrap_or(0);
+    let num = all.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+    let inner = usize::from(area_width).saturating_sub(2);
+    (inner / (label + num + 4)).clamp(1, 5)
+}
+
 fn draw_tiles(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, cols: usize, focus: Item, t: &Theme) {
     let block = panel(&format!("{} {}", s.lang.t("tui.figures"), o.quarter), t);
     let inner = block.inner(area);
@@ -95,7 +104,7 @@ fn draw_tiles(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, cols: usize
             let label = s.lang.t(key);
             let num = n.to_string();
             let gap = w.saturating_sub(width(label) + width(&num) + 2);
-            let warn = (*i == 1 || *i == 4) && *n > 0;
+            let warn = warns(o, *i) && *n > 0;
             let style = if focus == Item::Tile(*i) {
                 t.style(Role::Selected)
             } else if warn {
