@@ -92,8 +92,9 @@ pub struct AppState {
     pub drilled_from: Option<(Screen, crate::model::Filter)>,
     /// Each screen's own state, of a type its module defines.
     pub overview: overview::OverviewView,
-    pub lists: [ListView; 4],
+    pub lists: [ListView; ListKind::ALL.len()],
     pub overdue: screen::overdue::OverdueView,
+    pub escalation: screen::escalation::EscalationView,
     pub consult: ConsultView,
     pub detail: DetailView,
     pub settings: screen::settings::SettingsView,
@@ -141,6 +142,7 @@ impl AppState {
             overview: overview::OverviewView::default(),
             lists: ListKind::ALL.map(|k| ListView::new(k, today)),
             overdue: screen::overdue::OverdueView::default(),
+            escalation: screen::escalation::EscalationView::default(),
             consult: ConsultView::new(today),
             detail: DetailView::default(),
             settings: screen::settings::SettingsView::default(),
@@ -289,7 +291,7 @@ fn paste(s: &mut AppState, text: &str) -> Vec<Effect> {
 
 /// A taller terminal than the page was read for: read it again with more rows.
 fn fill_after_resize(s: &mut AppState) -> Vec<Effect> {
-    let Some(kind) = s.screen.list() else { return Vec::new() };
+    let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
     let v = s.list(kind);
     if v.loaded && v.more_after && v.rows.len() < s.page_size() {
         return vec![list::reload(s, kind)];

@@ -10,8 +10,10 @@ pub use crate::store::detail::HazardDetail;
 pub use crate::store::enterprise::{
     EnterpriseDetail, EnterpriseFilter, EnterpriseInput, EnterpriseRow, EnterpriseSort,
 };
+pub use crate::store::inspection::Arrear;
 pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 pub use crate::store::overview::{MonthPoint, Overview, Trend};
 pub use crate::store::settings::SettingRow;
 pub use crate::store::setup::StaffMember;
+pub use crate::store::supervision::ReviewDue;
 pub use crate::store::write::undo::Undone;

@@ -32,7 +32,8 @@ pub type RequestId = u64;
 pub enum Slot {
     Overview,
     Trend,
-    List,
+    /// The page of a hazard list (by the screens' numbering of their lists).
+    List(usize),
     Detail,
     Staff,
     DocNo,
@@ -44,6 +45,8 @@ pub enum Slot {
     Places,
     Enterprises,
     Enterprise,
+    Arrears,
+    Reviews,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -85,6 +88,10 @@ pub enum Query {
     Enterprises(Box<EnterprisePage>),
     /// One enterprise whole, by credit code.
     Enterprise(String),
+    /// The enterprises behind on their head-led inspections, at most this many.
+    Arrears(usize),
+    /// The resumption applications awaiting their on-site review, at most this many.
+    Reviews(usize),
 }
 
 /// A page of the enterprise list: which, in what order, from where.
@@ -136,6 +143,10 @@ pub enum Loaded {
     Places(Places),
     Enterprises(Box<EnterpriseRows>),
     Enterprise(Box<crate::store::enterprise::EnterpriseDetail>),
+    /// The enterprises behind, and how many there are in all.
+    Arrears(Vec<crate::store::inspection::Arrear>, i64),
+    /// The applications awaiting review, and how many of those are late.
+    Reviews(Vec<crate::store::supervision::ReviewDue>),
 }
 
 /// The villages and sectors of the ledger, with or without open hazards.

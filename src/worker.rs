@@ -219,6 +219,8 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::Settings => Loaded::Settings(store.setting_rows()?, store.settings()?.thresholds),
         Query::Enterprises(p) => Loaded::Enterprises(Box::new(enterprises(store, p)?)),
         Query::Enterprise(code) => Loaded::Enterprise(Box::new(store.enterprise(code)?)),
+        Query::Arrears(limit) => Loaded::Arrears(store.inspection_arrears(*limit)?, store.inspections_behind()?),
+        Query::Reviews(limit) => Loaded::Reviews(store.reviews_due(*limit)?),
         Query::Places => Loaded::Places(crate::protocol::Places {
             villages: store.unit_names(crate::domain::UnitKind::Village)?,
             sectors: store.sector_names()?,

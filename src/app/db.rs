@@ -112,7 +112,15 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         Loaded::DocNo(level, no) => s.doc_no = Some((level, no)),
         Loaded::Agenda(a) => consult::arrived(s, a),
         Loaded::Calendar(c) => s.overview.calendar = Some(c),
-        Loaded::LateActions(a) => s.overdue.late = a,
+        Loaded::LateActions(a) => {
+            let n = a.len() as i64;
+            s.overdue.late.arrived(a, n);
+        }
+        Loaded::Arrears(rows, n) => s.overdue.behind.arrived(rows, n),
+        Loaded::Reviews(rows) => {
+            let n = rows.len() as i64;
+            s.escalation.reviews.arrived(rows, n);
+        }
         Loaded::Units(u) => s.consult.units = u,
         Loaded::Places(p) => s.places = p,
         Loaded::Enterprises(page) => super::screen::enterprises::arrived(s, *page),

@@ -7,7 +7,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 use super::keymap::Action;
-use super::screen::{self, Screen, overdue};
+use super::screen;
 use super::{AppState, Effect, Modal, act, go, modal};
 
 /// The rows above the body (header and tabs) and below it (status line and footer).
@@ -95,11 +95,12 @@ fn click(s: &mut AppState, x: u16, y: u16) -> Vec<Effect> {
             _ => Vec::new(),
         };
     }
-    let Some(kind) = s.screen.list() else { return Vec::new() };
+    let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
     let body = s.size.1.saturating_sub(ABOVE + BELOW);
-    let height = if s.screen == Screen::Overdue { body - overdue::late_panel_height(s, body) } else { body };
-    // the list's title and the table's header come first
-    let top = ABOVE + 2;
+    // a bar of panes, the list's title and the table's header come first
+    let bar = u16::from(s.screen.has_panes());
+    let height = body.saturating_sub(bar);
+    let top = ABOVE + 2 + bar;
     let visible = usize::from(height.saturating_sub(2)).max(1);
     if y < top || usize::from(y - top) >= visible {
         return Vec::new();

@@ -9,9 +9,11 @@ pub mod action_rows;
 pub mod consult;
 pub mod detail;
 pub mod enterprises;
+pub mod escalation;
 pub mod list;
 pub mod overdue;
 pub mod overview;
+pub mod panes;
 pub mod settings;
 
 use ratatui::Frame;
@@ -29,8 +31,10 @@ pub trait View {
     const TITLE: &'static str;
     /// Where its keys are, for the keymap and the footer.
     const PLACE: Place;
-    /// The hazard list it shows, if it is a list screen.
+    /// The hazard list it shows first, if it is a list screen.
     const LIST: Option<ListKind> = None;
+    /// Every hazard list it can show (its panes).
+    const LISTS: &'static [ListKind] = &[];
 
     /// What it reads when it is shown.
     fn show(s: &mut AppState) -> Vec<Effect>;
@@ -44,6 +48,10 @@ pub trait View {
     /// The hazard the workflow keys act on here.
     fn current(_s: &AppState) -> Option<&HazardRow> {
         None
+    }
+    /// The hazard list on show now (none on a pane of other rows).
+    fn list_now(_s: &AppState) -> Option<ListKind> {
+        Self::LIST
     }
 }
 
@@ -77,8 +85,24 @@ macro_rules! screens {
                 match self { $(Screen::$id => <$ty as View>::PLACE,)+ }
             }
 
+            /// The hazard list it shows first.
             pub fn list(self) -> Option<ListKind> {
                 match self { $(Screen::$id => <$ty as View>::LIST,)+ }
+            }
+
+            /// Whether it shows panes (a bar above them names each).
+            pub fn has_panes(self) -> bool {
+                match self { $(Screen::$id => !<$ty as View>::LISTS.is_empty(),)+ }
+            }
+
+            /// Whether it can show the list `kind`.
+            pub fn shows(self, kind: ListKind) -> bool {
+                match self { $(Screen::$id => <$ty as View>::LIST == Some(kind) || <$ty as View>::LISTS.contains(&kind),)+ }
+            }
+
+            /// The hazard list on show now.
+            pub fn list_now(self, s: &AppState) -> Option<ListKind> {
+                match self { $(Screen::$id => <$ty>::list_now(s),)+ }
             }
 
             pub fn show(self, s: &mut AppState) -> Vec<Effect> {
@@ -108,7 +132,7 @@ screens! {
     Overview => overview::OverviewScreen, "overview", Some("1");
     Ledger => list::Of<list::Ledger>, "ledger", Some("2");
     Overdue => overdue::OverdueScreen, "overdue", Some("3");
-    Escalation => list::Of<list::Escalation>, "escalation", Some("4");
+    Escalation => escalation::EscalationScreen, "escalation", Some("4");
     Verification => list::Of<list::Verification>, "verification", Some("5");
     Consult => consult::ConsultScreen, "consult", Some("6");
     Enterprises => enterprises::EnterprisesScreen, "enterprises", Some("7");
@@ -124,7 +148,7 @@ impl Screen {
 
     /// The screen of a hazard list.
     pub fn of_list(kind: ListKind) -> Screen {
-        Screen::ALL.iter().copied().find(|s| s.list() == Some(kind)).unwrap_or(Screen::Ledger)
+        Screen::ALL.iter().copied().find(|s| s.shows(kind)).unwrap_or(Screen::Ledger)
     }
 }
 

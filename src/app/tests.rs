@@ -73,7 +73,7 @@ fn stale_results_are_dropped() {
         count: Some(0),
         sign_offs: Vec::new(),
     }));
-    let effects = update(&mut x.s, AppEvent::Db(DbEvent::Loaded { id: 1, slot: Slot::List, data: old }));
+    let effects = update(&mut x.s, AppEvent::Db(DbEvent::Loaded { id: 1, slot: Slot::List(0), data: old }));
     assert!(effects.is_empty());
     assert_eq!(x.s.list(ListKind::Ledger).rows, before);
     assert!(!x.s.dirty, "a stale result does not redraw");
@@ -449,7 +449,7 @@ fn a_write_reads_again_only_what_is_on_show() {
             _ => None,
         })
         .collect();
-    assert_eq!(loads, vec![Slot::List], "not the overview, calendar, trend, staff or a detail");
+    assert_eq!(loads, vec![Slot::List(0)], "not the overview, calendar, trend, staff or a detail");
 }
 
 #[test]
@@ -866,4 +866,79 @@ fn an_enterprise_is_added_and_edited_in_the_full_screen_and_a_viewer_may_not() {
     viewer.s.session.role = Some(Role::Viewer);
     viewer.keys("7a");
     assert!(viewer.s.modal.is_none(), "a viewer's add is refused at once");
+}
+
+#[test]
+fn the_overdue_screen_notifies_from_its_pane_of_hazards_not_yet_notified() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("3l");
+    assert_eq!(x.s.screen.list_now(&x.s), Some(ListKind::NotNotified));
+    let before = x.s.list(ListKind::NotNotified).count.unwrap();
+    let code = x.s.list(ListKind::NotNotified).current().unwrap().code.clone();
+    // principal, then the controller: the hazard leaves the pane
+    x.keys("i\t书面\x13");
+    x.keys("i\x1b");
+    let v = x.s.list(ListKind::NotNotified);
+    let still = v.rows.iter().find(|r| r.code == code).map(|r| r.notified);
+    assert_eq!(still, Some(1), "the principal told: {}", notice(&x));
+    x.keys("i");
+    let Some(Modal::Form(f)) = &mut x.s.modal else { panic!("the notify form") };
+    f.fields[0].value = match &f.fields[0].value {
+        crate::workflow::Value::Choice { options, .. } => {
+            crate::workflow::Value::Choice { options: options.clone(), index: 1 }
+        }
+        other => other.clone(),
+    };
+    x.keys("\t短信\x13");
+    assert_eq!(x.s.list(ListKind::NotNotified).count, Some(before - 1), "{}", notice(&x));
+    assert!(x.s.list(ListKind::NotNotified).rows.iter().all(|r| r.code != code));
+    // and the principal acknowledges it
+    x.keys("2");
+    select(&mut x, &code);
+    x.keys("I\t李建国\x13");
+    let w = writes(&x);
+    assert!(matches!(&w.last().unwrap().1, HazardCmd::Acknowledge(a) if a.by == "李建国"), "{w:?}");
+}
+
+#[test]
+fn the_panes_of_the_overdue_and_escalation_screens_open_what_they_list() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("3ll");
+    assert!(x.s.overdue.behind.count.is_some_and(|n| n > 0));
+    let code = x.s.overdue.behind.current().unwrap().credit_code.clone();
+    x.keys("\n");
+    assert_eq!(x.s.screen, Screen::Enterprises);
+    assert_eq!(x.s.enterprises.detail.as_ref().map(|d| d.row.credit_code.clone()), Some(code));
+    x.keys("4ll");
+    let review = x.s.escalation.reviews.current().unwrap().code.clone();
+    x.keys("\n");
+    assert_eq!((x.s.screen, x.s.detail.code.clone()), (Screen::Detail, review));
+    // the pane stays as left; l from the last wraps to the first, h back to the last
+    x.keys("4l");
+    assert_eq!(x.s.screen.list_now(&x.s), Some(ListKind::Escalation));
+    x.keys("h");
+    assert_eq!(x.s.screen.list_now(&x.s), None);
+}
+
+#[test]
+fn a_hazard_is_listed_stopped_and_resumes_after_an_approved_review() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("2");
+    select(&mut x, "GQ-2026-0003");
+    x.keys("L县安委会\t官桥镇\t滕安督〔2026〕9号\x13y");
+    assert!(row(&x, "GQ-2026-0003").listed, "{}", notice(&x));
+    x.keys("R");
+    assert!(notice(&x).contains("not been stopped"), "{}", notice(&x));
+    x.keys("S\x13y");
+    assert!(row(&x, "GQ-2026-0003").stopped, "{}", notice(&x));
+    // the application, then its review (the form follows the state)
+    x.keys("R");
+    x.keys("\t山东安评\t评估报告\x13");
+    x.keys("R");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the review form: {}", notice(&x)) };
+    assert_eq!(f.fields[0].label, "form.review_decision");
+    x.keys("\t张伟\t同意\x13y");
+    assert!(!row(&x, "GQ-2026-0003").stopped, "approved lifts the order: {}", notice(&x));
+    x.keys("U原因\x13y");
+    assert!(!row(&x, "GQ-2026-0003").listed, "{}", notice(&x));
 }

@@ -41,13 +41,13 @@ pub fn current_row(s: &AppState) -> Option<&HazardRow> {
 pub fn permitted(s: &AppState, a: Action) -> bool {
     let frozen = s.screen == Screen::Consult && s.consult.held() && super::consult::structural(a);
     // Esc on a list goes back only after a drill-down
-    let nowhere = a == Action::Back && s.screen.list().is_some() && s.drilled_from.is_none();
+    let nowhere = a == Action::Back && s.screen.list_now(s).is_some() && s.drilled_from.is_none();
     !frozen && !nowhere && write_of(a).is_none_or(|w| allows(s.session.role.unwrap_or(Role::Viewer), w))
 }
 
 /// The marked hazards (for a bulk workflow on a list), else the current one.
 fn targets(s: &AppState, bulk: bool) -> Vec<Target> {
-    if bulk && s.screen.list().is_some() && !s.marked.is_empty() {
+    if bulk && s.screen.list_now(s).is_some() && !s.marked.is_empty() {
         return s.marked.iter().map(|(code, version)| Target { code: code.clone(), version: *version }).collect();
     }
     current_row(s).map(|r| vec![Target { code: r.code.clone(), version: r.version }]).unwrap_or_default()
@@ -77,7 +77,7 @@ pub fn start(s: &mut AppState, id: Id) -> Vec<Effect> {
         s.say(s.lang.t("tui.no_selection"), true);
         return Vec::new();
     };
-    let marked = id.spec().bulk && s.screen.list().is_some() && !s.marked.is_empty();
+    let marked = id.spec().bulk && s.screen.list_now(s).is_some() && !s.marked.is_empty();
     open(s, id, &row, targets, marked)
 }
 
@@ -180,7 +180,7 @@ fn confirm_then_write(s: &mut AppState, targets: Vec<Target>, cmd: HazardCmd, ba
 fn round_sign_offs(s: &AppState, code: &str) -> Vec<crate::domain::status::SignOff> {
     use crate::domain::status::SignOff;
     use crate::domain::{Verdict, VerifierRole};
-    if let (Some(kind), Some(row)) = (s.screen.list(), current_row(s).filter(|r| r.code == code)) {
+    if let (Some(kind), Some(row)) = (s.screen.list_now(s), current_row(s).filter(|r| r.code == code)) {
         return s.list(kind).sign_offs_of(row.id).to_vec();
     }
     let Some(d) = s.detail.data.as_deref().filter(|d| d.row.code == code) else { return Vec::new() };
@@ -225,7 +225,7 @@ fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect>
 
 /// Saves the list's filter and sort under `name`; over a view of that name only after a yes.
 fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
-    let Some(kind) = s.screen.list() else { return Vec::new() };
+    let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
     let v = s.list(kind);
     let view = SavedView { name: name.clone(), filter: v.filter.clone(), sort: v.sort };
     if s.views.iter().any(|x| x.name == name) {
@@ -254,7 +254,7 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
         },
         PickerKind::View => {
             let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
-            let Some(kind) = s.screen.list() else { return Vec::new() };
+            let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
             let base = kind.base();
             let v = &mut s.lists[kind.index()];
             v.filter = crate::model::Filter {

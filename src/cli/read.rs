@@ -5,7 +5,7 @@ use std::path::Path;
 use super::args::{Format, ListArgs, SqlScreen, TextFormat};
 use super::output::{csv, json, table};
 use super::{Env, Failure};
-use crate::domain::{Grade, Recipient, Source, Status};
+use crate::domain::{Grade, Source, Status};
 use crate::i18n::Lang;
 use crate::store::list::{Filter, HazardRow, Page, Sort, SortKey};
 
@@ -116,13 +116,13 @@ const LIST_COLUMNS: [&str; 12] = [
 const NOTICE_COLUMNS: [&str; 3] = ["discovered_on", "days_since_found", "to_notify"];
 
 fn notice_cells(l: Lang, r: &HazardRow, ids: bool, today: chrono::NaiveDate) -> Vec<String> {
-    let untold: Vec<&str> = [(1, Recipient::Principal), (2, Recipient::Controller)]
-        .iter()
-        .filter(|(bit, _)| r.notified & bit == 0)
-        .map(|(_, who)| if ids { who.as_str() } else { l.word("recipient", who.as_str()) })
-        .collect();
+    let untold = if ids {
+        crate::present::duties::untold(r.notified).iter().map(|w| w.as_str()).collect::<Vec<_>>().join(";")
+    } else {
+        crate::present::duties::untold_words(l, r.notified)
+    };
     let days = (today - r.discovered_on).num_days();
-    vec![r.discovered_on.to_string(), days.to_string(), untold.join(if ids { ";" } else { "、" })]
+    vec![r.discovered_on.to_string(), days.to_string(), untold]
 }
 
 /// A list row as text cells; CSV keeps identifiers, the table shows words.

@@ -2,8 +2,25 @@
 //! their acknowledgement, and its supervision (listing, stopped production, resumption).
 
 use super::{Section, line};
+use crate::domain::Recipient;
 use crate::i18n::Lang;
 use crate::store::detail::HazardDetail;
+
+/// Who of the principal and the controller is still to be told, by a list row's
+/// notified bits (1 the principal, 2 the controller).
+pub fn untold(notified: u8) -> Vec<Recipient> {
+    [(1, Recipient::Principal), (2, Recipient::Controller)]
+        .into_iter()
+        .filter(|(bit, _)| notified & bit == 0)
+        .map(|(_, who)| who)
+        .collect()
+}
+
+/// `untold` in words, joined.
+pub fn untold_words(l: Lang, notified: u8) -> String {
+    let words: Vec<&str> = untold(notified).iter().map(|w| l.word("recipient", w.as_str())).collect();
+    words.join(l.t("list.sep"))
+}
 
 pub fn notifications(l: Lang, d: &HazardDetail) -> Section {
     let lines = d

@@ -91,8 +91,11 @@ fn inspections(l: Lang, d: &EnterpriseDetail) -> Section {
         .inspections
         .iter()
         .map(|i| {
-            let led =
-                if i.by_principal { i.led_by.clone() } else { l.f("enterprise.instead", &[&i.led_by, &i.instead_reason]) };
+            let led = if i.by_principal {
+                i.led_by.clone()
+            } else {
+                l.f("enterprise.instead", &[&i.led_by, &i.instead_reason])
+            };
             let text = format!("{led} {} {} {}", i.scope, i.findings, i.hazards.join(" "));
             (i.date.clone(), text.split_whitespace().collect::<Vec<_>>().join(" "))
         })
@@ -105,12 +108,8 @@ fn not_notified(l: Lang, d: &EnterpriseDetail) -> Section {
         .not_notified
         .iter()
         .map(|h| {
-            let untold: Vec<&str> = [(1, "principal"), (2, "controller")]
-                .iter()
-                .filter(|(bit, _)| h.notified & bit == 0)
-                .map(|(_, who)| l.word("recipient", who))
-                .collect();
-            (h.code.clone(), format!("{} {} {}", h.discovered_on, untold.join(l.t("list.sep")), h.title))
+            let untold = super::duties::untold_words(l, h.notified);
+            (h.code.clone(), format!("{} {untold} {}", h.discovered_on, h.title))
         })
         .collect();
     Section { title: l.t("enterprise.not_notified").to_string(), lines }
@@ -121,9 +120,13 @@ fn listed(l: Lang, d: &EnterpriseDetail) -> Section {
         .listed
         .iter()
         .map(|(h, sup)| {
-            let listing = sup.listing.as_ref().map(|x| format!("{} {} {}", x.unit, x.date, x.doc_no)).unwrap_or_default();
+            let listing =
+                sup.listing.as_ref().map(|x| format!("{} {} {}", x.unit, x.date, x.doc_no)).unwrap_or_default();
             let stopped = if sup.stop.is_some() { l.t("col.stopped") } else { "" };
-            (h.code.clone(), format!("{listing} {stopped} {}", h.title).split_whitespace().collect::<Vec<_>>().join(" "))
+            (
+                h.code.clone(),
+                format!("{listing} {stopped} {}", h.title).split_whitespace().collect::<Vec<_>>().join(" "),
+            )
         })
         .collect();
     Section { title: l.t("enterprise.listed").to_string(), lines }

@@ -73,6 +73,7 @@ pub fn ledger() -> (tempfile::TempDir, Store) {
     }
     let codes: Vec<String> = HAZARDS.iter().map(|h| register(&mut s, h)).collect();
     steps(&mut s, &codes);
+    duties(&mut s, &codes);
     consultations(&mut s);
     (dir, s)
 }
@@ -140,6 +141,47 @@ fn steps(s: &mut Store, c: &[String]) {
     for role in VerifierRole::ALL {
         sign(s, &c[7], *role, Verdict::Pass);
     }
+}
+
+/// Notices (one acknowledged), head-led inspections (two enterprises inspected, one of
+/// them instead of the principal), a listing with stopped production and a resumption
+/// under review, all through the real commands.
+fn duties(s: &mut Store, c: &[String]) {
+    use crate::domain::{Evaluator, Recipient, StopScope};
+    use crate::store::write::supervise::{ApplyInput, ListingInput};
+    s.notify(&c[0], None, Recipient::Principal, "书面", Some(d("2026-10-05"))).unwrap();
+    s.notify(&c[0], None, Recipient::Controller, "短信", Some(d("2026-10-05"))).unwrap();
+    s.acknowledge(&c[0], None, Recipient::Principal, ENTERPRISES[0].5, Some(d("2026-10-06"))).unwrap();
+    s.notify(&c[1], None, Recipient::Principal, "电话", Some(d("2026-10-10"))).unwrap();
+    let inspect = |s: &mut Store, e: usize, on: &str, led_by: &str, instead: &str| {
+        let n = crate::store::inspection::NewInspection {
+            enterprise: ENTERPRISES[e].0.into(),
+            date: Some(d(on)),
+            led_by: led_by.into(),
+            instead_reason: instead.into(),
+            scope: "生产车间、仓库".into(),
+            findings: "消防通道堆放杂物，已当场整改".into(),
+            hazards: Vec::new(),
+        };
+        s.inspection_add(&n).unwrap();
+    };
+    inspect(s, 1, "2026-10-20", ENTERPRISES[1].5, "");
+    inspect(s, 2, "2026-11-10", "副总经理 陈刚", "主要负责人外出学习");
+    let listing = ListingInput {
+        unit: "滕州市安委会".into(),
+        responsible: "官桥镇人民政府".into(),
+        doc_no: "滕安督〔2026〕3号".into(),
+        date: Some(d("2026-10-15")),
+    };
+    s.list_supervision(&c[0], None, &listing).unwrap();
+    s.stop_production(&c[0], None, Some(d("2026-10-16")), StopScope::Partial).unwrap();
+    let apply = ApplyInput {
+        date: Some(d("2026-11-22")),
+        evaluator: Evaluator::Agency,
+        by: "山东安评科技有限公司".into(),
+        report: "复产安全评估报告".into(),
+    };
+    s.resumption_apply(&c[0], None, &apply).unwrap();
 }
 
 fn action(s: &mut Store, q: Quarter, topic: Option<i64>, a: (&str, &str, &str, &str)) -> i64 {

@@ -76,6 +76,15 @@ cases! {
     enterprise_add: "7a",
     enterprise_edit: "7e",
     enterprise_filter: "7f",
+    overdue_not_notified: "3l",
+    overdue_behind: "3ll",
+    overdue_actions: "3lll",
+    escalation_listed: "4l",
+    escalation_reviews: "4ll",
+    notify: "2i",
+    acknowledge: "2I",
+    list_supervision: "2L",
+    stop_production: "2S",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {
@@ -288,9 +297,10 @@ fn consultation_text_from_the_ledger_is_sanitised() {
 }
 
 #[test]
-fn late_actions_are_listed_under_the_overdue_hazards() {
+fn late_actions_are_a_pane_of_the_overdue_screen() {
     for (w, h) in [(80, 24), (120, 40)] {
-        let b = render(&at(Lang::Zh, w, h, "3"), Depth::Colour256);
+        let b = render(&at(Lang::Zh, w, h, "3lll"), Depth::Colour256);
+        assert!(find(&b, "逾期任务 1").is_some(), "the bar counts them");
         let (x, y) = find(&b, "督促冷链物流中心").unwrap();
         assert!(find(&b, "逾期未完成的工作任务").is_some_and(|(_, ty)| ty < y));
         assert_eq!(b[(x, y)].fg, Color::Indexed(196), "late in the overdue style");

@@ -179,6 +179,15 @@ pub fn narrow(s: &mut AppState, text: &str) -> Vec<Effect> {
     vec![page(s, 0)]
 }
 
+/// One enterprise shown whole on the enterprises screen (from another screen).
+pub fn open_code(s: &mut AppState, code: String) -> Vec<Effect> {
+    s.screen = crate::app::Screen::Enterprises;
+    s.enterprises.hazard = 0;
+    let mut out = EnterprisesScreen::show(s);
+    out.push(s.load(Slot::Enterprise, Query::Enterprise(code)));
+    out
+}
+
 /// The enterprises screen shown with `filter` (from a figure of the overview).
 pub fn open_filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> {
     s.screen = crate::app::Screen::Enterprises;

@@ -58,12 +58,6 @@ impl Kind for Ledger {
     const KIND: ListKind = ListKind::Ledger;
 }
 
-/// The escalation queue: hazards whose recommended level is above their own.
-pub struct Escalation;
-impl Kind for Escalation {
-    const KIND: ListKind = ListKind::Escalation;
-}
-
 /// Awaiting the three-party sign-off.
 pub struct Verification;
 impl Kind for Verification {
@@ -77,10 +71,21 @@ pub enum ListKind {
     Overdue,
     Escalation,
     Verification,
+    /// Open major hazards whose principal or controller is still to be told.
+    NotNotified,
+    /// Hazards listed for supervision.
+    Listed,
 }
 
 impl ListKind {
-    pub const ALL: [ListKind; 4] = [ListKind::Ledger, ListKind::Overdue, ListKind::Escalation, ListKind::Verification];
+    pub const ALL: [ListKind; 6] = [
+        ListKind::Ledger,
+        ListKind::Overdue,
+        ListKind::Escalation,
+        ListKind::Verification,
+        ListKind::NotNotified,
+        ListKind::Listed,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -93,6 +98,8 @@ impl ListKind {
             ListKind::Overdue => Filter { overdue: true, ..Filter::default() },
             ListKind::Escalation => Filter { escalation_queue: true, ..Filter::default() },
             ListKind::Verification => Filter { awaiting_verification: true, ..Filter::default() },
+            ListKind::NotNotified => Filter { not_notified: true, ..Filter::default() },
+            ListKind::Listed => Filter { listed: true, ..Filter::default() },
         }
     }
 
@@ -112,6 +119,8 @@ impl ListKind {
             ListKind::Overdue => "tui.screen.overdue",
             ListKind::Escalation => "tui.screen.escalation",
             ListKind::Verification => "tui.screen.verification",
+            ListKind::NotNotified => "tui.list.not_notified",
+            ListKind::Listed => "tui.list.listed",
         }
     }
 }
@@ -201,7 +210,7 @@ fn request(s: &mut AppState, kind: ListKind, after: Option<Cursor>, backward: bo
     };
     v.query = Some(q.clone());
     v.select = Some(select);
-    s.load(Slot::List, Query::Page(Box::new(q)))
+    s.load(Slot::List(kind.index()), Query::Page(Box::new(q)))
 }
 
 /// Reads the page shown again (or the first), keeping the selection.
@@ -212,6 +221,12 @@ pub fn reload(s: &mut AppState, kind: ListKind) -> Effect {
     let offset = v.offset;
     s.list_mut(kind).next_offset = Some(offset);
     request(s, kind, after, backward, keep)
+}
+
+/// Reads the page shown again and counts the list again (a pane's count on its bar).
+pub fn recount(s: &mut AppState, kind: ListKind) -> Effect {
+    s.list_mut(kind).count = None;
+    reload(s, kind)
 }
 
 /// Starts again from the first page after the filter or sort changed.
@@ -334,7 +349,8 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
 pub fn next_match(s: &mut AppState, forward: bool) -> Vec<Effect> {
     let on_detail = s.screen == Screen::Detail;
     let from = if on_detail { s.back_to } else { s.screen };
-    let Some(kind) = from.list().filter(|k| s.list(*k).filter.search.as_deref().is_some_and(|q| !q.is_empty())) else {
+    let Some(kind) = from.list_now(s).filter(|k| s.list(*k).filter.search.as_deref().is_some_and(|q| !q.is_empty()))
+    else {
         s.say(s.lang.t("tui.no_search"), true);
         return Vec::new();
     };
@@ -446,7 +462,7 @@ pub fn search_paste(s: &mut AppState, text: &str) -> Vec<Effect> {
 
 /// The list on show narrowed to the search: a hazard list, or the enterprises.
 fn narrow_here(s: &mut AppState, text: &str) -> Vec<Effect> {
-    match s.screen.list() {
+    match s.screen.list_now(s) {
         Some(kind) => narrow(s, kind, text),
         None if s.screen == Screen::Enterprises => super::enterprises::narrow(s, text),
         None => {

@@ -1,23 +1,61 @@
-//! The overdue screen (逾期): the overdue hazards, and under them the follow-up actions
-//! past their due date.
+//! The overdue screen (逾期): what is behind, in panes — the overdue hazards, the open
+//! major hazards whose principal or controller is still to be told, the enterprises
+//! behind on their head-led inspections, and the follow-up actions past due.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 
-use super::View;
 use super::action_rows::{Rows, panel};
 use super::list::{self, ListKind};
+use super::panes::{self, RowsPane};
+use super::{Screen, View};
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
-use crate::model::{ActionRow, HazardRow};
+use crate::model::{ActionRow, Arrear, HazardRow};
 use crate::protocol::{Query, Slot};
-use crate::widget::theme::Theme;
+use crate::widget::table::{Cells, Fit, Spec, Table};
+use crate::widget::theme::{Role, Theme};
 
-/// What the overdue screen shows besides its list.
+/// The panes, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Hazards,
+    NotNotified,
+    Behind,
+    Actions,
+}
+
+const PANES: [Pane; 4] = [Pane::Hazards, Pane::NotNotified, Pane::Behind, Pane::Actions];
+
+impl Pane {
+    fn title_key(self) -> &'static str {
+        match self {
+            Pane::Hazards => "tui.pane.overdue",
+            Pane::NotNotified => ListKind::NotNotified.title_key(),
+            Pane::Behind => "tui.pane.behind",
+            Pane::Actions => "tui.pane.late_actions",
+        }
+    }
+
+    fn list(self) -> Option<ListKind> {
+        match self {
+            Pane::Hazards => Some(ListKind::Overdue),
+            Pane::NotNotified => Some(ListKind::NotNotified),
+            Pane::Behind | Pane::Actions => None,
+        }
+    }
+}
+
+/// What the overdue screen shows besides its hazard lists.
 #[derive(Debug, Clone, Default)]
 pub struct OverdueView {
-    /// Follow-up actions past due, under the overdue hazards.
-    pub late: Vec<ActionRow>,
+    pub pane: Pane,
+    /// The enterprises behind on their head-led inspections.
+    pub behind: RowsPane<Arrear>,
+    /// Follow-up actions past due.
+    pub late: RowsPane<ActionRow>,
 }
 
 pub struct OverdueScreen;
@@ -26,33 +64,165 @@ impl View for OverdueScreen {
     const TITLE: &'static str = ListKind::Overdue.title_key();
     const PLACE: Place = Place::List;
     const LIST: Option<ListKind> = Some(ListKind::Overdue);
+    const LISTS: &'static [ListKind] = &[ListKind::Overdue, ListKind::NotNotified];
 
+    /// Every pane, so that the bar has its counts.
     fn show(s: &mut AppState) -> Vec<Effect> {
-        vec![list::reload(s, ListKind::Overdue), s.load(Slot::LateActions, Query::LateActions)]
+        let limit = ROWS;
+        vec![
+            list::recount(s, ListKind::Overdue),
+            list::recount(s, ListKind::NotNotified),
+            s.load(Slot::Arrears, Query::Arrears(limit)),
+            s.load(Slot::LateActions, Query::LateActions),
+        ]
     }
 
     fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
-        list::act(s, ListKind::Overdue, a)
+        let pane = s.overdue.pane;
+        if let Some(i) = panes::switch(PANES.iter().position(|p| *p == pane).unwrap_or(0), PANES.len(), a) {
+            s.overdue.pane = PANES[i];
+            return Vec::new();
+        }
+        let page = s.page_size();
+        match pane {
+            Pane::Hazards | Pane::NotNotified => list::act(s, pane.list().unwrap_or(ListKind::Overdue), a),
+            Pane::Behind => match a {
+                Action::Open => match s.overdue.behind.current().map(|r| r.credit_code.clone()) {
+                    Some(code) => super::enterprises::open_code(s, code),
+                    None => Vec::new(),
+                },
+                _ => {
+                    s.overdue.behind.step(a, page);
+                    Vec::new()
+                }
+            },
+            Pane::Actions => match a {
+                Action::Open if !s.overdue.late.rows.is_empty() => crate::app::go(s, Screen::Consult),
+                _ => {
+                    s.overdue.late.step(a, page);
+                    Vec::new()
+                }
+            },
+        }
     }
 
     fn draw(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-        let n = s.overdue.late.len();
-        let h = late_panel_height(s, area.height);
-        let [top, bottom] = Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
-        list::draw::draw(f, top, s, ListKind::Overdue, t);
-        if h >= 3 {
-            let title = s.lang.f("consultation.late_actions", &[&n]);
-            panel(f, bottom, s, &Rows { title, rows: &s.overdue.late, selected: None, quarter: true }, t);
+        let v = &s.overdue;
+        let counts: Vec<(&str, Option<i64>)> = PANES
+            .iter()
+            .map(|p| {
+                let n = match p.list() {
+                    Some(kind) => s.list(kind).count,
+                    None if *p == Pane::Behind => v.behind.count,
+                    None => v.late.count,
+                };
+                (p.title_key(), n)
+            })
+            .collect();
+        let on = PANES.iter().position(|p| *p == v.pane).unwrap_or(0);
+        panes::bar(f, area, s, &counts, on, t);
+        let body = panes::below_bar(area);
+        match v.pane {
+            Pane::Hazards | Pane::NotNotified => {
+                list::draw::draw(f, body, s, v.pane.list().unwrap_or(ListKind::Overdue), t)
+            }
+            Pane::Behind => draw_behind(f, body, s, t),
+            Pane::Actions => {
+                let title = s.lang.f("consultation.late_actions", &[&v.late.rows.len()]);
+                let rows = Rows { title, rows: &v.late.rows, selected: Some(v.late.selected), quarter: true };
+                panel(f, body, s, &rows, t);
+            }
         }
     }
 
     fn current(s: &AppState) -> Option<&HazardRow> {
-        s.list(ListKind::Overdue).current()
+        s.overdue.pane.list().and_then(|kind| s.list(kind).current())
+    }
+
+    fn list_now(s: &AppState) -> Option<ListKind> {
+        s.overdue.pane.list()
     }
 }
 
-/// How tall the panel of late actions is under the list, in a body `height` rows tall.
-pub fn late_panel_height(s: &AppState, height: u16) -> u16 {
-    let n = s.overdue.late.len();
-    if n == 0 { 0 } else { (n as u16 + 2).min(height / 3) }
+/// The most enterprises behind that the pane reads (the bar gives how many in all).
+pub const ROWS: usize = 500;
+
+/// A column of the enterprises behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Enterprise,
+    Sector,
+    Months,
+    Last,
+    Due,
+    Late,
+}
+
+const SPECS: [Spec<Col>; 6] = [
+    Spec { col: Col::Enterprise, min: 12, max: 0, keep: 10 },
+    Spec { col: Col::Sector, min: 6, max: 10, keep: 4 },
+    Spec { col: Col::Months, min: 4, max: 8, keep: 3 },
+    Spec { col: Col::Last, min: 10, max: 10, keep: 8 },
+    Spec { col: Col::Due, min: 10, max: 10, keep: 6 },
+    Spec { col: Col::Late, min: 6, max: 10, keep: 9 },
+];
+
+const HOW: Fit<Col> = Fit { flex_first: 16, minor: 3, always: Col::Enterprise };
+
+struct Behind<'a> {
+    s: &'a AppState,
+    t: &'a Theme,
+}
+
+impl Cells<Arrear> for Behind<'_> {
+    type Col = Col;
+
+    fn header(&self, c: Col) -> String {
+        let key = match c {
+            Col::Enterprise => "col.enterprise",
+            Col::Sector => "col.sector",
+            Col::Months => "tui.col.cadence",
+            Col::Last => "col.last_inspection",
+            Col::Due => "col.next_inspection",
+            Col::Late => "tui.col.late",
+        };
+        self.s.lang.t(key).to_string()
+    }
+
+    fn text(&self, r: &Arrear, c: Col) -> String {
+        let l = self.s.lang;
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        match c {
+            Col::Enterprise => r.enterprise.clone(),
+            Col::Sector => r.sector.clone(),
+            Col::Months => l.f("tui.months", &[&r.months]),
+            Col::Last => day(r.last).unwrap_or_else(|| l.t("inspection.never").into()),
+            Col::Due => day(r.due).unwrap_or_else(|| l.t("inspection.due_now").into()),
+            Col::Late => r.days_late.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn row_style(&self, _: &Arrear) -> Style {
+        self.t.style(Role::Overdue)
+    }
+}
+
+fn draw_behind(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+    let v = &s.overdue.behind;
+    if v.rows.is_empty() {
+        let key = if v.count.is_some() { "tui.empty" } else { "tui.loading" };
+        let text = crate::widget::line(s.lang.t(key), t.style(Role::Muted));
+        f.render_widget(ratatui::widgets::Paragraph::new(text), area);
+        return;
+    }
+    let table = Table {
+        rows: &v.rows,
+        specs: &SPECS,
+        fit: &HOW,
+        cells: &Behind { s, t },
+        selected: Some(v.selected),
+        selected_style: t.style(Role::Selected),
+        header: Some(t.style(Role::Label)),
+    };
+    table.draw(f.buffer_mut(), area);
 }

@@ -329,10 +329,10 @@ fn a_late_action_appears_on_the_overdue_screen() {
     }
     x.keys("2026-11-20\n");
     x.keys("3");
-    let late: Vec<&str> = x.s.overdue.late.iter().map(|a| a.title.as_str()).collect();
+    let late: Vec<&str> = x.s.overdue.late.rows.iter().map(|a| a.title.as_str()).collect();
     assert!(late.contains(&"Inspect the fireworks stores"), "{late:?}");
     assert!(late.contains(&"督促冷链物流中心校验液氨储罐安全阀"), "{late:?}");
-    assert!(x.s.overdue.late.iter().all(|a| a.state == ActionState::Late));
+    assert!(x.s.overdue.late.rows.iter().all(|a| a.state == ActionState::Late));
 }
 
 #[test]

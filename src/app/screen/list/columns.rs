@@ -29,6 +29,14 @@ pub enum Col {
     Assignee,
     Round,
     Signed(VerifierRole),
+    /// Days since the hazard was found.
+    Since,
+    /// Who is still to be notified.
+    ToNotify,
+    /// Days left to the deadline (negative: late).
+    Left,
+    /// Under a stopped-production order.
+    Stopped,
 }
 
 /// Titles grow to a readable width first; columns worth 3 or less give way to them.
@@ -83,6 +91,23 @@ pub fn specs(kind: ListKind) -> Vec<Spec<Col>> {
             spec(Signed(VerifierRole::Enterprise), 6, 10, 7),
             spec(Assignee, 6, 10, 3),
         ],
+        ListKind::NotNotified => vec![
+            spec(ToNotify, 8, 22, 9),
+            spec(Since, 4, 6, 8),
+            spec(Title, 10, 0, 8),
+            spec(Enterprise, 8, 24, 6),
+            spec(Discovered, 10, 10, 3),
+            spec(Assignee, 6, 10, 4),
+        ],
+        ListKind::Listed => vec![
+            spec(Left, 4, 6, 9),
+            spec(Stopped, 4, 8, 8),
+            spec(Title, 10, 0, 8),
+            spec(Enterprise, 8, 24, 6),
+            spec(Deadline, 10, 10, 5),
+            spec(Level, 4, 8, 4),
+            spec(Assignee, 6, 10, 3),
+        ],
     });
     v
 }
@@ -108,6 +133,10 @@ pub fn header(l: Lang, c: Col, sort: Option<(SortKey, bool)>) -> String {
         Col::Assignee => l.t("col.assignee"),
         Col::Round => l.t("tui.col.round"),
         Col::Signed(r) => l.word("verifier", r.as_str()),
+        Col::Since => l.t("tui.col.since"),
+        Col::ToNotify => l.t("col.to_notify"),
+        Col::Left => l.t("tui.col.left"),
+        Col::Stopped => l.t("tui.col.stopped"),
     };
     match sort {
         Some((key, desc)) if sort_key(c) == Some(key) => format!("{text}{}", if desc { "v" } else { "^" }),
@@ -125,8 +154,8 @@ fn sort_key(c: Col) -> Option<SortKey> {
         Col::Enterprise => SortKey::Enterprise,
         Col::Village => SortKey::Village,
         Col::Sector => SortKey::Sector,
-        Col::Discovered => SortKey::Discovered,
-        Col::Deadline | Col::Late => SortKey::Deadline,
+        Col::Discovered | Col::Since => SortKey::Discovered,
+        Col::Deadline | Col::Late | Col::Left => SortKey::Deadline,
         Col::Level => SortKey::Escalation,
         Col::Assignee => SortKey::Assignee,
         _ => return None,
@@ -195,6 +224,10 @@ pub fn text(s: &AppState, c: Col, r: &HazardRow, signed: &[SignOff]) -> String {
             Some(x) => l.word("verdict", x.verdict.as_str()).to_string(),
             None => l.t("tui.unsigned").to_string(),
         },
+        Col::Since => (s.today - r.discovered_on).num_days().to_string(),
+        Col::ToNotify => crate::present::duties::untold_words(l, r.notified),
+        Col::Left => (r.deadline - s.today).num_days().to_string(),
+        Col::Stopped => if r.stopped { l.t("yes") } else { "" }.to_string(),
     }
 }
 
