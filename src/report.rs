@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod csv;
 mod decide;
 pub mod docx;
+mod duties;
 mod findings;
 pub mod html;
 pub mod markdown;
@@ -140,6 +141,7 @@ pub fn section(lang: Lang, a: &Agenda, kind: SectionKind) -> Vec<Block> {
         SectionKind::Escalation => decide::escalation(lang, a),
         SectionKind::Verification => decide::verification(lang, a),
         SectionKind::Places => decide::places(lang, a),
+        SectionKind::Duties => duties::section(lang, a),
         SectionKind::FollowUp => decide::follow_up(lang, a),
         SectionKind::Manual => Vec::new(),
     }

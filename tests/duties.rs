@@ -213,3 +213,39 @@ fn the_review_queue_counts_late_ones_as_direct_sql_does() {
         .unwrap();
     assert_eq!(due.iter().filter(|r| r.days_left < 0).count() as i64, direct);
 }
+
+#[test]
+fn the_agenda_counts_the_duties_as_direct_sql_and_the_overview_do() {
+    let l = Ledger::new();
+    let a = l.hazard("2026-10-01", "2027-01-31");
+    let b = l.hazard("2026-10-02", "2027-01-31");
+    let mut s = l.store();
+    s.notify(&a, None, Recipient::Principal, "书面", None).unwrap();
+    s.notify(&a, None, Recipient::Controller, "书面", None).unwrap();
+    s.list_supervision(&b, None, &listing()).unwrap();
+    s.stop_production(&b, None, Some(d("2026-11-11")), StopScope::Whole).unwrap();
+    let apply = ApplyInput {
+        date: Some(d("2026-11-12")),
+        evaluator: Evaluator::Agency,
+        by: "评估机构".into(),
+        report: String::new(),
+    };
+    s.resumption_apply(&b, None, &apply).unwrap();
+    let agenda = s.agenda(anwei::domain::quarter::Quarter { year: 2026, q: 4 }).unwrap();
+    let duties = &agenda.duties;
+    let o = s.overview().unwrap();
+    let count = |sql: &str| -> i64 { l.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!((duties.not_notified.value, o.not_notified), (direct_not_notified(&l), direct_not_notified(&l)));
+    assert_eq!(duties.listed.value, count("SELECT COUNT(*) FROM hazards WHERE listed_unit <> ''"));
+    assert_eq!(
+        duties.listed_stopped.value,
+        count("SELECT COUNT(*) FROM hazards WHERE listed_unit <> '' AND stopped_production")
+    );
+    assert_eq!((duties.reviews_pending.value, o.reviews_pending), (1, 1));
+    assert_eq!((duties.reviews_late, o.reviews_late), (1, 1), "applied 2026-11-12, due 2026-11-22");
+    assert_eq!(duties.behind, 2, "neither enterprise was ever inspected");
+    assert_eq!(o.inspections_behind, duties.behind);
+    let md = anwei::report::markdown::render(&anwei::report::paper(anwei::i18n::Lang::Zh, &agenda));
+    assert!(md.contains("主要负责人带队检查滞后的企业2家"), "{md}");
+    assert!(md.contains("恢复生产申请待现场审查1项，其中超过10日未审查1项"), "{md}");
+}

@@ -16,6 +16,7 @@ word_enum!(
         Escalation => "escalation",
         Verification => "verification",
         Places => "places",
+        Duties => "duties",
         FollowUp => "follow_up",
         Manual => "manual",
     }
@@ -23,13 +24,14 @@ word_enum!(
 
 impl SectionKind {
     /// The generated sections in their default order.
-    pub const GENERATED: [SectionKind; 7] = [
+    pub const GENERATED: [SectionKind; 8] = [
         SectionKind::Overall,
         SectionKind::Stock,
         SectionKind::Overdue,
         SectionKind::Escalation,
         SectionKind::Verification,
         SectionKind::Places,
+        SectionKind::Duties,
         SectionKind::FollowUp,
     ];
 }

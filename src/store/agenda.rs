@@ -132,6 +132,25 @@ pub struct Places {
     pub sectors: Vec<PlaceRow>,
 }
 
+/// The enterprises' duties as of today: head-led inspections behind (the longest first,
+/// at most `DUTY_ROWS`, with the true total), major hazards not yet notified, listed
+/// supervision and stopped production, resumption applications awaiting review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duties {
+    pub behind: i64,
+    pub behind_rows: Vec<super::inspection::Arrear>,
+    pub not_notified: Figure,
+    pub listed: Figure,
+    pub listed_stopped: Figure,
+    pub stopped: Figure,
+    pub reviews_pending: Figure,
+    /// Of the applications awaiting review, those past the ten days.
+    pub reviews_late: i64,
+}
+
+/// The most enterprises behind that the agenda lists.
+pub const DUTY_ROWS: usize = 20;
+
 /// Section 7: the previous consultation's decisions and its actions now.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUp {
@@ -175,6 +194,7 @@ pub struct Agenda {
     pub escalations: Escalations,
     pub verification: Verification,
     pub places: Places,
+    pub duties: Duties,
     pub follow_up: FollowUp,
     /// When the next quarter's consultation is due, and this quarter's statistics.
     pub next_consultation_due: NaiveDate,
@@ -209,6 +229,7 @@ impl Store {
             escalations: self.escalations_in(quarter.start(), as_of)?,
             verification: self.verification_in(quarter.start(), as_of)?,
             places: self.places(quarter.start(), as_of)?,
+            duties: self.duties()?,
             follow_up: self.follow_up(quarter)?,
             record,
             next_consultation_due: cadence.consultation_due(quarter.next()),

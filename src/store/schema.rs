@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -14,16 +14,31 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 }
 
 /// Applies the migrations up to `version` (an older ledger, for the upgrade tests).
+/// Foreign keys are off meanwhile, so that a migration may rebuild a table others refer
+/// to; each checks them before it commits.
 pub fn migrate_to(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let upto = usize::try_from(version).unwrap_or(0);
-    for (i, sql) in MIGRATIONS.iter().enumerate().take(upto).skip(current.max(0) as usize) {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+    let keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let done = (|| {
+        for (i, sql) in MIGRATIONS.iter().enumerate().take(upto).skip(current.max(0) as usize) {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute_batch(sql)?;
+            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+            if broken > 0 {
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                    Some(format!("migration {} would break {broken} references", i + 1)),
+                ));
+            }
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    conn.pragma_update(None, "foreign_keys", keys)?;
+    done
 }
 
 const V1: &str = r#"
@@ -583,6 +598,27 @@ WHEN OLD.decision IS NOT NULL OR NEW.hazard_id IS NOT OLD.hazard_id OR NEW.appli
   OR NEW.evaluator_kind IS NOT OLD.evaluator_kind OR NEW.evaluator IS NOT OLD.evaluator
   OR NEW.report IS NOT OLD.report OR NEW.at IS NOT OLD.at OR NEW.actor IS NOT OLD.actor
 BEGIN SELECT RAISE(ABORT, 'a resumption stays as recorded; only its one review is added'); END;
+"#;
+
+/// The agenda's section on the enterprises' duties: the topics table rebuilt to take its
+/// kind (foreign keys are off while migrations run).
+const V12: &str = r#"
+CREATE TABLE topics_v12 (
+    id INTEGER PRIMARY KEY,
+    consultation_id INTEGER NOT NULL REFERENCES consultations(id),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('overall', 'stock', 'overdue', 'escalation', 'verification', 'places',
+        'duties', 'follow_up', 'manual')),
+    title TEXT NOT NULL DEFAULT '',
+    proposal TEXT NOT NULL DEFAULT '',
+    decision TEXT NOT NULL DEFAULT '',
+    dropped INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1)),
+    version INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO topics_v12 SELECT id, consultation_id, position, kind, title, proposal, decision, dropped, version FROM topics;
+DROP TABLE topics;
+ALTER TABLE topics_v12 RENAME TO topics;
+CREATE INDEX topics_consultation ON topics(consultation_id, position);
 "#;
 
 /// The append-only guards of the three logs and of the hazards' opening values, as the

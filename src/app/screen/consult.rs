@@ -281,6 +281,7 @@ fn open(s: &mut AppState) -> Vec<Effect> {
         Pane::Figures if s.consult.read > s.consult.figure => Vec::new(),
         Pane::Figures => match s.consult.figure_lines(s.lang).into_iter().nth(s.consult.figure).map(|f| f.trace) {
             Some(Trace::Hazards(filter)) => list::open_filtered(s, *filter),
+            Some(Trace::Enterprises(filter)) => super::enterprises::open_filtered(s, filter),
             Some(Trace::Actions(Some(q))) => {
                 s.consult.pane = Pane::Actions;
                 choose(s, q)

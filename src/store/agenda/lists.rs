@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{ActionFigure, Escalations, FollowUp, Verification, major};
+use super::{ActionFigure, Duties, Escalations, FollowUp, Verification, major};
 use crate::domain::consultation::ActionState;
 use crate::domain::quarter::Quarter;
 use crate::store::consultation::ActionFilter;
@@ -100,6 +100,22 @@ impl Store {
             awaiting: self.figure(awaiting)?,
             failed: self.figure(failed)?,
             failed_rounds,
+        })
+    }
+
+    /// The enterprises' duties, as of today.
+    pub(super) fn duties(&self) -> Result<Duties, StoreError> {
+        let (_, reviews_late) = crate::store::supervision::reviews_pending(&self.conn, self.today())?;
+        let listed = Filter { listed: true, ..Filter::default() };
+        Ok(Duties {
+            behind: self.inspections_behind()?,
+            behind_rows: self.inspection_arrears(super::DUTY_ROWS)?,
+            not_notified: self.figure(Filter { not_notified: true, ..Filter::default() })?,
+            listed_stopped: self.figure(Filter { stopped: true, ..listed.clone() })?,
+            listed: self.figure(listed)?,
+            stopped: self.figure(Filter { stopped: true, ..Filter::default() })?,
+            reviews_pending: self.figure(Filter { review_pending: true, ..Filter::default() })?,
+            reviews_late,
         })
     }
 

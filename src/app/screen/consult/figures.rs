@@ -4,8 +4,8 @@
 use crate::domain::consultation::SectionKind;
 use crate::domain::quarter::Quarter;
 use crate::i18n::Lang;
-use crate::model::Filter;
 use crate::model::{ActionFigure, Agenda, Figure, PlaceRow};
+use crate::model::{EnterpriseFilter, Filter};
 
 /// What lies behind a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub enum Trace {
     Hazards(Box<Filter>),
     /// The follow-up actions of this quarter's consultation.
     Actions(Option<Quarter>),
+    /// The enterprises the enterprise list shows with this filter.
+    Enterprises(EnterpriseFilter),
 }
 
 /// One line of a section's figures.
@@ -51,6 +53,7 @@ pub fn figures(lang: Lang, a: &Agenda, kind: SectionKind) -> Vec<FigureLine> {
             line(lang.t("consultation.fig.failed"), &a.verification.failed),
         ],
         SectionKind::Places => places(lang, a),
+        SectionKind::Duties => duties(lang, a),
         SectionKind::FollowUp => {
             let f = &a.follow_up;
             ["done", "open", "late"]
@@ -96,6 +99,25 @@ fn escalation(lang: Lang, a: &Agenda) -> Vec<FigureLine> {
     out.extend(e.by_level.iter().map(|(l, f)| part(lang.word("level", &l.to_string()), f)));
     out.push(line(lang.t("tile.queue"), &e.queue));
     out
+}
+
+fn duties(lang: Lang, a: &Agenda) -> Vec<FigureLine> {
+    let d = &a.duties;
+    let behind = EnterpriseFilter { behind: true, ..EnterpriseFilter::default() };
+    let behind = FigureLine {
+        label: lang.t("tile.inspections_behind").into(),
+        value: d.behind,
+        part: false,
+        trace: Trace::Enterprises(behind),
+    };
+    vec![
+        behind,
+        line(lang.t("tile.not_notified"), &d.not_notified),
+        line(lang.t("tile.listed"), &d.listed),
+        part(lang.t("fig.listed_stopped"), &d.listed_stopped),
+        line(lang.t("tile.stopped"), &d.stopped),
+        line(lang.t("tile.reviews_pending"), &d.reviews_pending),
+    ]
 }
 
 fn places(lang: Lang, a: &Agenda) -> Vec<FigureLine> {

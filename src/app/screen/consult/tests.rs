@@ -53,7 +53,7 @@ fn six_shows_this_quarters_agenda() {
     assert_eq!(x.s.screen, Screen::Consult);
     let a = x.s.consult.shown().unwrap();
     assert_eq!(a.quarter.to_string(), "2026Q4");
-    assert_eq!(a.topics.len(), 8, "seven generated and one added by hand");
+    assert_eq!(a.topics.len(), 9, "eight generated and one added by hand");
     assert!(!record(&x).held);
     assert_eq!(x.s.consult.actions().len(), 1);
 }
