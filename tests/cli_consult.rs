@@ -29,8 +29,8 @@ fn the_consultation_workflow_as_commands() {
     assert_eq!(out.trim(), "2026Q4 consultation record saved (version 2).");
     let rec = json(&cmd(&l, "en", "consult show 2026Q4 --format json"));
     let topics = rec["topics"].as_array().unwrap();
-    assert_eq!(topics.len(), 8);
-    let (manual, dropped) = (topics[7]["id"].as_i64().unwrap(), topics[5]["id"].as_i64().unwrap());
+    assert_eq!(topics.len(), 9);
+    let (manual, dropped) = (topics[8]["id"].as_i64().unwrap(), topics[5]["id"].as_i64().unwrap());
     cmd(&l, "en", &format!("consult topic move {manual} --to 1 --version 2"));
     let (code, err) = status(&l, &format!("consult topic move {manual} --to 2 --version 2"));
     assert_eq!(code, 3, "a stale version is a conflict: {err}");
