@@ -61,8 +61,8 @@ fn opening_seeds_the_generated_topics_once() {
     assert_eq!(s.consult_open(q4()).unwrap().version, 1);
     assert_eq!(s.consult_open(q4()).unwrap().version, 1);
     let rec = s.consultation(q4()).unwrap().unwrap();
-    assert_eq!(rec.topics.len(), 7);
-    assert_eq!(rec.topics.iter().map(|t| t.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(rec.topics.len(), 8);
+    assert_eq!(rec.topics.iter().map(|t| t.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7, 8]);
     assert_eq!(events(&l).len(), 1);
     let err = s.consult_open(Quarter::parse("2027Q1").unwrap()).unwrap_err();
     assert!(matches!(err, StoreError::Invalid { field: "quarter", .. }));
