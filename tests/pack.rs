@@ -43,7 +43,18 @@ fn the_markdown_reads_like_a_meeting_paper() {
     keep("agenda-2026Q4.md", md.as_bytes());
     assert!(md.starts_with("# 官桥镇安委会办公室 2026年第四季度重大事故隐患会商研判材料\n"), "{}", &md[..200]);
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
-    let expected = ["一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、存在的问题", "九、下步措施建议"];
+    let expected = [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+        "七、企业主体责任",
+        "八、",
+        "九、存在的问题",
+        "十、下步措施建议",
+    ];
     assert_eq!(headings.len(), expected.len(), "{headings:?}");
     for (h, e) in headings.iter().zip(expected) {
         assert!(h.starts_with(&format!("## {e}")), "{h}");
@@ -57,6 +68,7 @@ fn the_markdown_reads_like_a_meeting_paper() {
         "2026年第三季度会商研判会议",
         "下次会商研判会议拟于2027年3月25日前召开",
         "| 序号 |",
+        "主要负责人带队检查滞后的企业",
     ] {
         assert!(md.contains(phrase), "missing {phrase}");
     }
@@ -72,7 +84,7 @@ fn html_opens_in_chromium_with_its_sections_and_charts() {
     let page = html::render(&paper(&l, Lang::Zh));
     keep("agenda-2026Q4.html", page.as_bytes());
     assert!(page.contains("@page { size: A4;") && page.contains("SimSun") && page.contains("SimHei"));
-    assert_eq!(page.matches("<section>").count(), 9);
+    assert_eq!(page.matches("<section>").count(), 10);
     assert_eq!(page.matches("<svg").count(), 3);
     let Some(chromium) = program(&["chromium", "chromium-browser", "google-chrome"]) else {
         println!("NOTICE: chromium is not installed; the HTML pack was not opened in a browser");

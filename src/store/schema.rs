@@ -15,23 +15,25 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Applies the migrations up to `version` (an older ledger, for the upgrade tests).
 /// Foreign keys are off meanwhile, so that a migration may rebuild a table others refer
-/// to; each checks them before it commits.
+/// to; none may leave more broken references than it found (`check` reports those).
 pub fn migrate_to(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let upto = usize::try_from(version).unwrap_or(0);
     let keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", false)?;
     let done = (|| {
+        let mut broken = broken_references(conn)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().take(upto).skip(current.max(0) as usize) {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
-            let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
-            if broken > 0 {
+            let now = broken_references(&tx)?;
+            if now > broken {
                 return Err(rusqlite::Error::SqliteFailure(
                     rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
-                    Some(format!("migration {} would break {broken} references", i + 1)),
+                    Some(format!("migration {} would break {} references", i + 1, now - broken)),
                 ));
             }
+            broken = now;
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
@@ -39,6 +41,10 @@ pub fn migrate_to(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
     })();
     conn.pragma_update(None, "foreign_keys", keys)?;
     done
+}
+
+fn broken_references(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
 }
 
 const V1: &str = r#"
