@@ -12,6 +12,7 @@ pub mod output;
 mod read;
 mod settings;
 mod shared;
+mod standards;
 mod transfer;
 mod write;
 
@@ -128,6 +129,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::Enterprise(c)) => enterprise::run(env, c),
         Some(Command::Inspection(c)) => inspection::run(env, c),
+        Some(Command::Standards(c)) => standards::run(env, c),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Import(args)) => transfer::import(env, args),
         Some(Command::Export { kind, format, output, force }) => {

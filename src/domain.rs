@@ -9,6 +9,7 @@ pub mod escalation;
 pub mod permission;
 pub mod quarter;
 pub mod settings;
+pub mod standards;
 pub mod status;
 pub mod types;
 

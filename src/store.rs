@@ -21,6 +21,7 @@ pub mod overview;
 pub mod queue;
 pub mod schema;
 pub mod screens;
+pub mod sectors;
 pub mod settings;
 pub mod setup;
 pub mod supervision;

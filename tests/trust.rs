@@ -543,7 +543,7 @@ fn untrusted_files_cannot_exhaust_the_machine() {
     assert!(children_peak_mib() < 256, "peak {} MiB", children_peak_mib());
 }
 
-/// Also refused: a sector no enterprise has, units created from a typo, and the same
+/// Also refused: a sector neither the catalogue nor the ledger has, units created from a typo, and the same
 /// hazards imported twice.
 #[test]
 fn typos_and_repeats_never_become_records() {
@@ -565,7 +565,7 @@ fn typos_and_repeats_never_become_records() {
         ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("No sector named 不存在行业"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a sector of the judgment-standard catalogue"), "{}", stderr(&out));
     let dir = l.path().parent().unwrap().to_path_buf();
     let write = |name: &str, text: &str| {
         let file = dir.join(name);

@@ -115,6 +115,9 @@ pub enum Command {
     /// Head-led inspections: add, list (--overdue: the enterprises behind).
     #[command(subcommand)]
     Inspection(super::inspection::InspectionCommand),
+    /// The judgment-standard catalogue: list, search.
+    #[command(subcommand)]
+    Standards(super::standards::StandardsCommand),
     /// Staff and roles.
     #[command(subcommand)]
     Staff(StaffCommand),
@@ -299,7 +302,7 @@ pub enum SettingsCommand {
     },
     /// Change one (admin); the change is recorded with who, when and why.
     Set {
-        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days, undo_minutes or inspection_months.
+        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days, undo_minutes, inspection_months or local_sectors.
         key: String,
         /// The new value, e.g. `officer`, `1,15,30,60`, `30`, `官安`, `zh`.
         value: String,

@@ -37,6 +37,8 @@ pub struct Emitter<'a> {
     docs: std::iter::Peekable<std::vec::IntoIter<Doc>>,
     /// Officers of each department (the committee office's when a department has none).
     officers: Vec<Vec<Officer>>,
+    /// Each sector's clause titles, from the catalogue once.
+    titles: Vec<Vec<String>>,
     pub summary: DemoSummary,
 }
 
@@ -68,7 +70,8 @@ impl<'a> Emitter<'a> {
             .iter()
             .map(|d| Some(of(d)).filter(|o| !o.is_empty()).unwrap_or_else(|| office.clone()))
             .collect();
-        Emitter { tx, set, town, docs: docs.into_iter().peekable(), officers, summary: DemoSummary::default() }
+        let titles = SECTORS.iter().map(|s| s.clauses.iter().map(|c| c.title()).collect()).collect();
+        Emitter { tx, set, town, docs: docs.into_iter().peekable(), officers, titles, summary: DemoSummary::default() }
     }
 
     /// Writes hazard `index`.
@@ -125,7 +128,9 @@ impl<'a> Emitter<'a> {
     ) -> Result<HazardRecord, StoreError> {
         let sector = &SECTORS[e.sector];
         let (title, standard, measure) = match sector.clauses.get(life.clause) {
-            Some(c) if life.grade == Grade::Major => (c.title, c.standard, c.measure),
+            Some(c) if life.grade == Grade::Major => {
+                (self.titles[e.sector][life.clause].as_str(), c.reference, c.measure)
+            }
             _ => (GENERAL_TITLES[life.clause % GENERAL_TITLES.len()], "", GENERAL_MEASURE),
         };
         let place = r.pick(sector.places);

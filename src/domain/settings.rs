@@ -27,10 +27,12 @@ pub enum Key {
     /// How often an enterprise's principal must lead an inspection, in months: ordinary
     /// sectors, high-risk ones, and any sector of its own (`3,1,燃气=1`).
     InspectionMonths,
+    /// Sectors of the township's own besides the judgment-standard catalogue's.
+    LocalSectors,
 }
 
 impl Key {
-    pub const ALL: [Key; 9] = [
+    pub const ALL: [Key; 10] = [
         Key::UnknownRole,
         Key::OverdueDays,
         Key::StalledDays,
@@ -40,6 +42,7 @@ impl Key {
         Key::ExtendDays,
         Key::UndoMinutes,
         Key::InspectionMonths,
+        Key::LocalSectors,
     ];
 
     /// The name of `anwei settings set NAME VALUE`.
@@ -54,6 +57,7 @@ impl Key {
             Key::ExtendDays => "extend_days",
             Key::UndoMinutes => "undo_minutes",
             Key::InspectionMonths => "inspection_months",
+            Key::LocalSectors => "local_sectors",
         }
     }
 
@@ -139,6 +143,8 @@ pub struct Settings {
     pub extend: ExtendLimit,
     pub undo_minutes: i64,
     pub inspection: Cadence,
+    /// The township's own sectors, besides the catalogue's.
+    pub local_sectors: Vec<String>,
 }
 
 impl Default for Settings {
@@ -151,6 +157,7 @@ impl Default for Settings {
             extend: ExtendLimit { times: 2, days: 90 },
             undo_minutes: 30,
             inspection: Cadence::default(),
+            local_sectors: Vec::new(),
         }
     }
 }
@@ -174,6 +181,8 @@ pub enum Refused {
     Minutes,
     /// Months from 1 to 12: ordinary, high-risk, then `sector=months`.
     Cadence,
+    /// Names of at most `limits::NAME` characters, separated by commas or 、.
+    Sectors,
 }
 
 impl Refused {
@@ -187,8 +196,24 @@ impl Refused {
             Refused::Times => "times",
             Refused::Minutes => "minutes",
             Refused::Cadence => "cadence",
+            Refused::Sectors => "sectors",
         }
     }
+}
+
+/// Sector names separated by commas or 、, each of at most `limits::NAME` characters,
+/// none a control character; "" for none.
+fn sector_names(text: &str) -> Option<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for name in text.split([',', '，', '、']).map(str::trim).filter(|n| !n.is_empty()) {
+        if name.chars().count() > super::limits::NAME || name.chars().any(char::is_control) {
+            return None;
+        }
+        if !out.iter().any(|o| o == name) {
+            out.push(name.to_string());
+        }
+    }
+    Some(out)
 }
 
 fn days(text: &str) -> Option<i64> {
@@ -230,6 +255,7 @@ impl Settings {
                 self.undo_minutes = minutes.ok_or(Refused::Minutes)?;
             }
             Key::InspectionMonths => self.inspection = Cadence::parse(text).ok_or(Refused::Cadence)?,
+            Key::LocalSectors => self.local_sectors = sector_names(text).ok_or(Refused::Sectors)?,
         }
         Ok(())
     }
@@ -251,6 +277,7 @@ impl Settings {
             Key::ExtendDays => self.extend.days.to_string(),
             Key::UndoMinutes => self.undo_minutes.to_string(),
             Key::InspectionMonths => self.inspection.text(),
+            Key::LocalSectors => self.local_sectors.join(","),
         }
     }
 }
@@ -280,6 +307,9 @@ mod tests {
         for bad in ["3", "0,1", "3,13", "3,1,=2", "3,1,燃气"] {
             assert_eq!(s.set(Key::InspectionMonths, bad), Err(Refused::Cadence), "{bad}");
         }
+        assert_eq!(s.set(Key::LocalSectors, "农家乐、 民宿,农家乐"), Ok(()));
+        assert_eq!(s.local_sectors, ["农家乐", "民宿"]);
+        assert_eq!(s.set(Key::LocalSectors, "a\u{1b}b"), Err(Refused::Sectors));
         for k in Key::ALL {
             let text = s.get(k);
             let mut again = Settings::default();

@@ -85,7 +85,7 @@ fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade)) -> Stri
         description: format!("{}。现场检查发现,需限期整改。", h.1),
         grade: h.5,
         sector: None,
-        standard_ref: "应急管理部令第10号 第四条".into(),
+        standard_ref: crate::domain::standards::search("", Some(ENTERPRISES[h.0].2))[0].reference(),
         source: h.2,
         discovered_on: Some(d(h.3)),
         deadline: d(h.4),

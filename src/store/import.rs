@@ -105,9 +105,9 @@ impl ImportSession<'_> {
         self.exists("SELECT 1 FROM hazards WHERE code = ?1", code)
     }
 
-    /// Whether an enterprise in the ledger is of this sector.
+    /// Whether the sector is one of the ledger's.
     pub fn sector_known(&self, sector: &str) -> Result<bool, StoreError> {
-        self.exists("SELECT 1 FROM enterprises WHERE sector = ?1 LIMIT 1", sector)
+        super::sectors::known(&self.tx, sector)
     }
 
     /// The code of a hazard of this enterprise with this title found on this day.

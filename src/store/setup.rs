@@ -107,16 +107,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The sectors of the ledger's enterprises and hazards, in order.
-    pub fn sector_names(&self) -> Result<Vec<String>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT sector FROM enterprises WHERE sector <> '' UNION SELECT sector FROM hazard_tally WHERE sector <> ''
-             ORDER BY 1",
-        )?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// Adds a unit if missing; returns its id.
     pub fn unit_add(&mut self, name: &str, kind: UnitKind) -> Result<i64, StoreError> {
         let tx = self.begin(Write::ManageStaff)?;

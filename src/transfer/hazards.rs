@@ -42,8 +42,9 @@ impl Rows for Hazards {
         let assignee = assignee(s, c)?;
         let plan = plan(c);
         let status = status(c, grade, &plan);
-        let (Some((enterprise_id, village_id, sector)), Some(title), Some(grade), Some(source)) =
-            (enterprise, title, grade, source)
+        let standard_ref = standard(c);
+        let (Some((enterprise_id, village_id, sector)), Some(title), Some(grade), Some(source), Some(standard_ref)) =
+            (enterprise, title, grade, source, standard_ref)
         else {
             return Ok(None);
         };
@@ -60,7 +61,7 @@ impl Rows for Hazards {
             description: c.text("description").to_string(),
             grade,
             sector,
-            standard_ref: c.text("standard_ref").to_string(),
+            standard_ref,
             source,
             discovered_on,
             deadline,
@@ -174,6 +175,20 @@ fn known_sector(s: &ImportSession, c: &mut Cells, enterprise_sector: String) -> 
         return Ok(None);
     }
     Ok(Some(given.to_string()))
+}
+
+/// The clause of the judgment-standard catalogue the row names, as the catalogue cites it
+/// ("" when none is given).
+fn standard(c: &mut Cells) -> Option<String> {
+    let given = c.text("standard_ref");
+    if given.is_empty() {
+        return Some(String::new());
+    }
+    let found = crate::domain::standards::find(given).map(|f| f.reference());
+    if found.is_none() {
+        c.fail("standard_ref", c.lang.f("imp.why.not_in_catalogue", &[&given]));
+    }
+    found
 }
 
 /// The owner department, which must exist.

@@ -18,8 +18,9 @@ use crate::i18n::Lang;
 use crate::store::{Actor, Store};
 use crate::ui::theme::{Depth, Theme};
 
-/// Moving the selection one row inside the window.
-const ONE_ROW: usize = 1_500;
+/// Moving the selection one row inside the window: two rows sent again, at 200 columns
+/// with titles in the catalogue's full wording (Chinese, three bytes a character).
+const ONE_ROW: usize = 1_800;
 /// A page down: every row of the table changes, the frame around it does not.
 const PAGE: usize = 40_000;
 

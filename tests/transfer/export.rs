@@ -13,7 +13,7 @@ fn busy_ledger() -> Ledger {
     let csv = format!(
         "code,enterprise,title,description,grade,sector,standard_ref,source,discovered_on,deadline,owner,assignee,\
          status,plan_responsible,plan_measures,plan_funds,plan_deadline,plan_contingency\n\
-         ,官桥化工有限公司,\"=cmd|' /C calc'!A0\",-2 储罐,重大,,工贸第10号令第四条,企业自查,2023-06-01,2024-06-30,应急管理办,,,,,,,\n\
+         ,官桥化工有限公司,\"=cmd|' /C calc'!A0\",-2 储罐,重大,,应急管理部令第10号 第三条(一),企业自查,2023-06-01,2024-06-30,应急管理办,,,,,,,\n\
          ,{c2},除尘系统未接地,\"多行\n描述\",一般,粉尘涉爆,,督导检查,2026-03-01,2026-12-31,,{me},整改中,,,,,\n\
          GQ-2026-0100,{c3},液氨管道腐蚀,,重大,,,群众举报,2026-05-01,2026-11-30,市场监管所,{me},待核验,王五,更换管道,5万元,2026-11-30,停用\n",
         c2 = credit_code(2),

@@ -163,6 +163,7 @@ impl Store {
             return Err(StoreError::Exists { what: "enterprise", value: code });
         }
         let village_id = village_id(&tx, e.village.trim())?;
+        crate::store::sectors::require(&tx, &e.sector)?;
         let f = e.fields().map(|(_, v)| v);
         let row = crate::store::bulk::EnterpriseRow {
             credit_code: &code,
@@ -211,6 +212,9 @@ impl Store {
             .collect();
         if changed.is_empty() {
             return Err(StoreError::NothingChanged(code));
+        }
+        if before.sector.trim() != e.sector.trim() {
+            crate::store::sectors::require(&tx, &e.sector)?;
         }
         let f = e.fields().map(|(_, v)| v);
         tx.execute(

@@ -105,10 +105,20 @@ pub fn next_code(tx: &Transaction, prefix: &str, year: i32) -> rusqlite::Result<
 
 /// A sector that an enterprise in the ledger has; a typo never becomes a sector.
 fn known_sector(tx: &rusqlite::Transaction, sector: &str) -> Result<String, StoreError> {
-    let sql = "SELECT sector FROM enterprises WHERE sector = ?1 LIMIT 1";
-    tx.query_row(sql, [sector], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| StoreError::Unknown { what: "sector", value: sector.to_string() })
+    crate::store::sectors::require(tx, sector)?;
+    Ok(sector.trim().to_string())
+}
+
+/// The catalogue's reference of the clause `given` points to ("" for none).
+fn standard_of(given: &str) -> Result<String, StoreError> {
+    if given.trim().is_empty() {
+        return Ok(String::new());
+    }
+    crate::domain::standards::find(given).map(|f| f.reference()).ok_or_else(|| StoreError::Invalid {
+        field: "standard",
+        value: given.trim().to_string(),
+        why: "not_in_catalogue".into(),
+    })
 }
 
 /// An enterprise's id, village and sector by credit code or exact name.
@@ -146,6 +156,7 @@ impl Store {
         StoreError::check_len("title", &n.title, limits::TITLE)?;
         StoreError::check_len("description", &n.description, limits::NOTE)?;
         StoreError::check_len("standard", &n.standard_ref, limits::TITLE)?;
+        let standard_ref = standard_of(&n.standard_ref)?;
         StoreError::check_len("note", &n.note, limits::NOTE)?;
         let now = self.clock.stamp();
         let today = self.clock.write_today();
@@ -178,7 +189,7 @@ impl Store {
             description: n.description.clone(),
             grade: n.grade,
             sector,
-            standard_ref: n.standard_ref.clone(),
+            standard_ref,
             source: n.source,
             discovered_on,
             deadline: n.deadline,
