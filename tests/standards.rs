@@ -59,3 +59,15 @@ fn the_command_searches_the_catalogue() {
     assert!(text.contains("建城规〔2023〕4号 第四条第（一）项 [燃气]"), "{text}");
     assert!(text.contains("第九条各项仅在燃气经营者入户安检发现后"), "the instrument's note: {text}");
 }
+
+#[test]
+fn a_search_of_the_ledger_matches_the_wording_of_the_hazards_clause() {
+    let l = Ledger::new();
+    let mut s = l.store();
+    let n = NewHazard { title: "一号车间问题".into(), ..new_hazard("2026-11-01", "2027-01-31") };
+    let code = s.register(&n).unwrap().code;
+    let f = anwei::store::list::Filter { search: Some("非框架结构".into()), ..Default::default() };
+    let rows = s.list(&f, Default::default(), &anwei::store::list::Page { after: None, limit: 10 }).unwrap();
+    assert_eq!(rows.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(), [code.as_str()]);
+    assert_eq!(s.count(&f).unwrap(), 1);
+}

@@ -38,7 +38,7 @@ pub struct Filter {
     pub stock: bool,
     pub escalation_queue: bool,
     pub awaiting_verification: bool,
-    /// Matches code, title or enterprise name.
+    /// Matches code, title, enterprise name, or the wording of the hazard's clause.
     pub search: Option<String>,
     /// Found within these dates (inclusive).
     pub discovered: Option<(NaiveDate, NaiveDate)>,
@@ -127,8 +127,9 @@ impl Filter {
         }
         if let Some(s) = self.search.as_deref().filter(|s| !s.trim().is_empty()) {
             let p = sql.bind(format!("%{}%", escape_like(s.trim())));
+            let clauses = clause_refs(sql, s);
             c.push(format!(
-                "(h.code LIKE {p} ESCAPE '\\' OR h.title LIKE {p} ESCAPE '\\' OR e.name LIKE {p} ESCAPE '\\')"
+                "(h.code LIKE {p} ESCAPE '\\' OR h.title LIKE {p} ESCAPE '\\' OR e.name LIKE {p} ESCAPE '\\'{clauses})"
             ));
         }
         if let Some((a, b)) = self.discovered {
@@ -184,6 +185,14 @@ impl Filter {
             c.push(format!("{column} = {}", sql.bind(v)));
         }
     }
+}
+
+/// ` OR h.standard_ref IN (…)` for the clauses of the catalogue whose wording matches
+/// the search, binding their references ("" when none does).
+fn clause_refs(sql: &mut Sql, search: &str) -> String {
+    let refs: Vec<String> =
+        crate::domain::standards::search(search, None).iter().map(|f| sql.bind(f.reference())).collect();
+    if refs.is_empty() { String::new() } else { format!(" OR h.standard_ref IN ({})", refs.join(", ")) }
 }
 
 fn escape_like(s: &str) -> String {
