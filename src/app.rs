@@ -11,6 +11,7 @@ pub(crate) mod harness;
 pub mod keymap;
 mod modal;
 pub mod mouse;
+pub mod register;
 pub mod screen;
 mod workflow;
 pub use workflow::permitted;
@@ -110,6 +111,10 @@ pub struct AppState {
     /// Marked hazards: code → version when marked or last seen.
     pub marked: BTreeMap<String, i64>,
     pub views: Vec<SavedView>,
+    /// Every enterprise to pick from when registering a hazard (read on first use).
+    pub enterprise_choices: Option<Vec<register::EnterpriseChoice>>,
+    /// A registration waiting for the enterprises to be read, or for one being added.
+    pub registering: Option<register::Draft>,
     /// A workflow's form to open once this hazard's detail arrives.
     pub awaiting_detail: Option<(String, crate::workflow::Id)>,
     pub locked: bool,
@@ -155,6 +160,8 @@ impl AppState {
             notice: None,
             marked: BTreeMap::new(),
             views: Vec::new(),
+            enterprise_choices: None,
+            registering: None,
             awaiting_detail: None,
             locked: false,
             mouse: false,
@@ -335,6 +342,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::NextScreen | Action::PrevScreen => cycle(s, a == Action::NextScreen),
         Action::Go(screen) => go(s, screen),
         Action::Workflow(id) => workflow::start(s, id),
+        Action::Register => register::start(s),
         Action::Copy | Action::CopySummary => copy(s, a == Action::CopySummary),
         Action::NextMatch | Action::PrevMatch => list::next_match(s, a == Action::NextMatch),
         Action::Undo if !workflow::refused(s, crate::domain::permission::Write::Undo) => {

@@ -47,6 +47,7 @@ pub enum Slot {
     Enterprise,
     Arrears,
     Reviews,
+    Choices,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -92,6 +93,8 @@ pub enum Query {
     Arrears(usize),
     /// The resumption applications awaiting their on-site review, at most this many.
     Reviews(usize),
+    /// Every enterprise's credit code, name and sector, to pick one.
+    EnterpriseChoices,
 }
 
 /// A page of the enterprise list: which, in what order, from where.
@@ -147,6 +150,7 @@ pub enum Loaded {
     Arrears(Vec<crate::store::inspection::Arrear>, i64),
     /// The applications awaiting review, and how many of those are late.
     Reviews(Vec<crate::store::supervision::ReviewDue>),
+    EnterpriseChoices(Vec<(String, String, String)>),
 }
 
 /// The villages and sectors of the ledger, with or without open hazards.
@@ -190,6 +194,11 @@ pub enum DbRequest {
         target: Option<Target>,
         input: Box<crate::store::enterprise::EnterpriseInput>,
         reason: String,
+    },
+    /// Register a hazard.
+    Register {
+        id: RequestId,
+        input: Box<crate::store::write::NewHazard>,
     },
     /// Write the meeting pack to a file (reads only).
     Pack {
@@ -272,6 +281,11 @@ pub enum DbEvent {
     },
     /// The credit code of the enterprise added or edited, or why not.
     EnterpriseSaved {
+        id: RequestId,
+        result: Result<String, Problem>,
+    },
+    /// The code of the hazard registered, or why not.
+    Registered {
         id: RequestId,
         result: Result<String, Problem>,
     },

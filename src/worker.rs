@@ -134,6 +134,13 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Register { id, input } => {
+                    let result = self.store.register(&input).map(|d| d.code);
+                    wrote = true;
+                    if !deliver(DbEvent::Registered { id, result: result.map_err(|e| problem(self.lang, &e)) }) {
+                        return false;
+                    }
+                }
                 DbRequest::Undo { id, dry_run } => {
                     let result = self.store.undo(dry_run).map_err(|e| problem(self.lang, &e));
                     wrote |= !dry_run;
@@ -221,6 +228,7 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::Enterprise(code) => Loaded::Enterprise(Box::new(store.enterprise(code)?)),
         Query::Arrears(limit) => Loaded::Arrears(store.inspection_arrears(*limit)?, store.inspections_behind()?),
         Query::Reviews(limit) => Loaded::Reviews(store.reviews_due(*limit)?),
+        Query::EnterpriseChoices => Loaded::EnterpriseChoices(store.enterprise_choices()?),
         Query::Places => Loaded::Places(crate::protocol::Places {
             villages: store.unit_names(crate::domain::UnitKind::Village)?,
             sectors: store.sector_names()?,

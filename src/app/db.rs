@@ -44,13 +44,33 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             (None, _) => ignore(s),
         },
         DbEvent::EnterpriseSaved { id, result } => match (s.answered(id), result) {
-            (Some(_), Ok(code)) => {
+            (Some(form), Ok(code)) => {
                 s.say(crate::text::sanitise(&s.lang.f("enterprise.saved", &[&code])), false);
+                if let Some(f) = form {
+                    super::register::enterprise_added(s, &f, &code);
+                }
                 super::refresh(s)
             }
             (Some(form), Err(p)) => {
                 keep(s, form, &p);
                 super::refresh(s)
+            }
+            (None, _) => ignore(s),
+        },
+        DbEvent::Registered { id, result } => match (s.answered(id), result) {
+            (Some(_), Ok(code)) => {
+                s.say(s.lang.f("register.done", &[&code]), false);
+                s.enterprise_choices = None;
+                let mut out = super::refresh(s);
+                // the list on show has one more: counted again
+                if let Some(kind) = s.screen.list_now(s) {
+                    out.push(super::screen::list::recount(s, kind));
+                }
+                out
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                Vec::new()
             }
             (None, _) => ignore(s),
         },
@@ -117,6 +137,7 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
             s.overdue.late.arrived(a, n);
         }
         Loaded::Arrears(rows, n) => s.overdue.behind.arrived(rows, n),
+        Loaded::EnterpriseChoices(c) => super::register::choices_arrived(s, c),
         Loaded::Reviews(rows) => {
             let n = rows.len() as i64;
             s.escalation.reviews.arrived(rows, n);

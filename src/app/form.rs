@@ -23,6 +23,8 @@ pub enum FormKind {
     EnterpriseFilter,
     /// An enterprise added (no target) or edited (the target: its code and version).
     Enterprise,
+    /// A hazard registered for the enterprise and clause already chosen.
+    Register(Box<super::register::Draft>),
 }
 
 /// An open form.

@@ -29,6 +29,8 @@ pub enum Action {
     /// To a screen by its go-to key.
     Go(Screen),
     Search,
+    /// Register a hazard: its enterprise, its clause, then the form.
+    Register,
     /// Add an enterprise.
     EnterpriseAdd,
     /// Edit the enterprise shown or selected.

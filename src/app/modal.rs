@@ -35,11 +35,15 @@ pub struct Confirm {
 }
 
 /// What a picker picks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PickerKind {
     /// The value of a workflow's one field (the staff member to assign).
     Workflow(crate::workflow::Id, crate::workflow::Text),
     View,
+    /// The enterprise of a hazard to register.
+    Enterprise,
+    /// Its clause of the judgment-standard catalogue.
+    Clause(Box<super::register::Draft>),
 }
 
 /// A list narrowed by typing.

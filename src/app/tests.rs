@@ -942,3 +942,44 @@ fn a_hazard_is_listed_stopped_and_resumes_after_an_approved_review() {
     x.keys("U原因\x13y");
     assert!(!row(&x, "GQ-2026-0003").listed, "{}", notice(&x));
 }
+
+#[test]
+fn a_hazard_is_registered_through_the_enterprise_and_clause_pickers() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("2");
+    let before = x.s.list(ListKind::Ledger).count.unwrap();
+    x.keys("c");
+    assert!(matches!(&x.s.modal, Some(Modal::Picker(p)) if p.kind == PickerKind::Enterprise), "{}", notice(&x));
+    x.keys("91420100MA4K000003\n");
+    let Some(Modal::Picker(p)) = &x.s.modal else { panic!("the clause picker") };
+    assert!(p.matches()[1].1.contains("[粉尘涉爆]"), "the enterprise's sector first: {:?}", p.matches()[1]);
+    x.keys("泄爆\n");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form") };
+    assert!(f.get("col.title").contains("泄爆"), "the clause's wording is the title");
+    x.keys("\x13");
+    assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
+    assert_eq!(x.s.list(ListKind::Ledger).count, Some(before + 1), "{}", notice(&x));
+    let code = notice(&x).trim_start_matches("已登记 ").trim_end_matches('。').to_string();
+    let d = x.worker.store.detail(&code).unwrap();
+    assert_eq!(d.standard_ref, "应急管理部令第10号 第十一条第（三）项");
+    assert_eq!(d.enterprise_info.credit_code, "91420100MA4K000003");
+}
+
+#[test]
+fn an_enterprise_is_added_on_the_way_to_registering_its_hazard() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("2c\n");
+    assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.kind == FormKind::Enterprise), "the enterprise form");
+    x.keys("91350100M000100Y43\t官桥新材料有限公司\t工贸\x13");
+    let Some(Modal::Picker(p)) = &x.s.modal else { panic!("the clause picker: {}", notice(&x)) };
+    assert!(p.title.contains("官桥新材料有限公司"));
+    x.keys("\n");
+    x.keys("车间配电箱无防护\x13");
+    let code = notice(&x).trim_start_matches("Registered ").trim_end_matches('.').to_string();
+    let d = x.worker.store.detail(&code).unwrap();
+    assert_eq!((d.enterprise_info.name.as_str(), d.standard_ref.as_str()), ("官桥新材料有限公司", ""));
+    let mut viewer = Harness::new(Lang::Zh, 120, 40);
+    viewer.s.session.role = Some(Role::Viewer);
+    viewer.keys("2c");
+    assert!(viewer.s.modal.is_none(), "a viewer may not register");
+}

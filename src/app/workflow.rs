@@ -26,6 +26,7 @@ pub fn write_of(a: Action) -> Option<Write> {
         | Action::Meeting
         | Action::Held => Write::Consult,
         Action::Undo => Write::Undo,
+        Action::Register => Write::Register,
         _ => return None,
     })
 }
@@ -213,6 +214,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
         FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(refused),
         FormKind::EnterpriseFilter => Ok(Next::Screen(enterprises::filtered(s, enterprises::form::filter_of(f)))),
         FormKind::Enterprise => enterprises::form::submit(s, f).map(Next::Screen).map_err(refused),
+        FormKind::Register(d) => super::register::submit(s, d, f).map(Next::Screen).map_err(refused),
     }
 }
 
@@ -252,6 +254,8 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
                 Vec::new()
             }
         },
+        PickerKind::Enterprise => super::register::enterprise_picked(s, id),
+        PickerKind::Clause(d) => super::register::clause_picked(s, *d, id),
         PickerKind::View => {
             let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
             let Some(kind) = s.screen.list_now(s) else { return Vec::new() };

@@ -11,10 +11,9 @@ pub struct Clause {
 }
 
 impl Clause {
-    /// The clause's wording, the hazard's title: without its closing 的； or 。.
+    /// The clause's wording, the hazard's title.
     pub fn title(&self) -> String {
-        let text = standards::find(self.reference).map_or(self.reference, |f| f.clause.text.as_str());
-        text.trim_end_matches(['；', '。', '，']).trim_end_matches('的').to_string()
+        standards::find(self.reference).map_or_else(|| self.reference.to_string(), |f| f.title())
     }
 }
 

@@ -48,6 +48,13 @@ impl Found {
     pub fn reference(&self) -> String {
         format!("{} {}", self.instrument.cite, self.clause.number)
     }
+
+    /// The wording as a hazard's title: without its closing 的； or 。, and with 「」 for
+    /// the curly quotes (whose width terminals disagree on).
+    pub fn title(&self) -> String {
+        let text = self.clause.text.trim_end_matches(['；', '。', '，']).trim_end_matches('的');
+        text.replace('“', "「").replace('”', "」")
+    }
 }
 
 const FILES: [&str; 7] = [

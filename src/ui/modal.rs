@@ -90,6 +90,7 @@ fn form_title(form: &Form) -> String {
         FormKind::EnterpriseFilter => "key.filter",
         FormKind::Enterprise if form.targets.is_empty() => "key.enterprise_add",
         FormKind::Enterprise => "key.enterprise_edit",
+        FormKind::Register(_) => "key.register",
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",
@@ -133,6 +134,7 @@ fn form_lines(s: &AppState, form: &Form, t: &Theme, room: usize) -> (Vec<Line<'s
     let label_w = form.fields.iter().map(|x| width(l.t(x.label))).max().unwrap_or(0);
     let head = match &form.kind {
         FormKind::Consult(c) => crate::app::consult::draw::form_head(s, c),
+        FormKind::Register(d) => crate::app::register::header(s, d),
         _ => targets_text(form),
     };
     // one row, so that the cursor's row below it is known

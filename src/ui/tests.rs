@@ -85,6 +85,9 @@ cases! {
     acknowledge: "2I",
     list_supervision: "2L",
     stop_production: "2S",
+    register_enterprise: "2c",
+    register_clause: "2c91420100MA4K000003\n",
+    register_form: "2c91420100MA4K000003\n泄爆\n",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

@@ -41,6 +41,7 @@ const LISTS: &[Row] = &[
     (A::SaveView, "save_view", "w", LIST),
     (A::Views, "views", "V", LIST),
     (A::Mark, "mark", "space", LIST),
+    (A::Register, "register", "c", &[Place::List, Place::Detail, Place::Enterprises]),
     (A::Copy, "copy", "y", WORK),
     (A::CopySummary, "copy_summary", "Y", WORK),
     (A::NextMatch, "next_match", "n", WORK),

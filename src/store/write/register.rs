@@ -10,7 +10,7 @@ use crate::domain::{Grade, Plan, Source, Status, limits};
 use crate::store::{Store, StoreError};
 
 /// A hazard as entered by a person (`anwei new`).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewHazard {
     /// Credit code or exact name.
     pub enterprise: String,

@@ -8,6 +8,10 @@ use crate::model::{EnterpriseFilter, EnterpriseInput};
 use crate::protocol::{DbRequest, Target};
 use crate::workflow::Refusal;
 
+/// The labels of the enterprise's name and sector.
+pub const NAME: &str = FIELDS[0];
+pub const SECTOR: &str = FIELDS[1];
+
 /// The fields of an enterprise, by their labels, in the form's order (after the code).
 const FIELDS: [&str; 10] = [
     "col.enterprise_name",
