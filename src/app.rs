@@ -115,6 +115,9 @@ pub struct AppState {
     pub enterprise_choices: Option<Vec<register::EnterpriseChoice>>,
     /// A registration waiting for the enterprises to be read, or for one being added.
     pub registering: Option<register::Draft>,
+    /// The head-led inspection last recorded here, and its enterprise: the hazards
+    /// registered for that enterprise next are linked to it.
+    pub last_inspection: Option<(i64, String)>,
     /// A workflow's form to open once this hazard's detail arrives.
     pub awaiting_detail: Option<(String, crate::workflow::Id)>,
     pub locked: bool,
@@ -162,6 +165,7 @@ impl AppState {
             views: Vec::new(),
             enterprise_choices: None,
             registering: None,
+            last_inspection: None,
             awaiting_detail: None,
             locked: false,
             mouse: false,

@@ -10,7 +10,7 @@ pub use crate::store::detail::HazardDetail;
 pub use crate::store::enterprise::{
     EnterpriseDetail, EnterpriseFilter, EnterpriseInput, EnterpriseRow, EnterpriseSort,
 };
-pub use crate::store::inspection::Arrear;
+pub use crate::store::inspection::{Arrear, NewInspection};
 pub use crate::store::list::{Cursor, Filter, HazardRow, Sort, SortKey};
 pub use crate::store::overview::{MonthPoint, Overview, Trend};
 pub use crate::store::settings::SettingRow;

@@ -195,6 +195,11 @@ pub enum DbRequest {
         input: Box<crate::store::enterprise::EnterpriseInput>,
         reason: String,
     },
+    /// Record a head-led inspection.
+    Inspect {
+        id: RequestId,
+        input: Box<crate::store::inspection::NewInspection>,
+    },
     /// Register a hazard.
     Register {
         id: RequestId,
@@ -283,6 +288,11 @@ pub enum DbEvent {
     EnterpriseSaved {
         id: RequestId,
         result: Result<String, Problem>,
+    },
+    /// The number of the inspection recorded, or why not.
+    Inspected {
+        id: RequestId,
+        result: Result<i64, Problem>,
     },
     /// The code of the hazard registered, or why not.
     Registered {

@@ -134,6 +134,13 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Inspect { id, input } => {
+                    let result = self.store.inspection_add(&input);
+                    wrote = true;
+                    if !deliver(DbEvent::Inspected { id, result: result.map_err(|e| problem(self.lang, &e)) }) {
+                        return false;
+                    }
+                }
                 DbRequest::Register { id, input } => {
                     let result = self.store.register(&input).map(|d| d.code);
                     wrote = true;

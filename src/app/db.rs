@@ -57,6 +57,17 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
             }
             (None, _) => ignore(s),
         },
+        DbEvent::Inspected { id, result } => match (s.answered(id), result) {
+            (Some(form), Ok(n)) => {
+                super::screen::enterprises::inspect::recorded(s, form.as_ref(), n);
+                super::refresh(s)
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                Vec::new()
+            }
+            (None, _) => ignore(s),
+        },
         DbEvent::Registered { id, result } => match (s.answered(id), result) {
             (Some(_), Ok(code)) => {
                 s.say(s.lang.f("register.done", &[&code]), false);

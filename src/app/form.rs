@@ -25,6 +25,8 @@ pub enum FormKind {
     Enterprise,
     /// A hazard registered for the enterprise and clause already chosen.
     Register(Box<super::register::Draft>),
+    /// A head-led inspection of the enterprise with this credit code.
+    Inspection(String),
 }
 
 /// An open form.

@@ -31,6 +31,8 @@ pub enum Action {
     Search,
     /// Register a hazard: its enterprise, its clause, then the form.
     Register,
+    /// Record a head-led inspection of the enterprise shown or selected.
+    InspectionAdd,
     /// Add an enterprise.
     EnterpriseAdd,
     /// Edit the enterprise shown or selected.

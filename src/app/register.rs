@@ -27,6 +27,8 @@ pub struct Draft {
     pub sector: String,
     /// The clause's reference ("" for none yet).
     pub clause: String,
+    /// The inspection that found it (just recorded for this enterprise).
+    pub inspection: Option<i64>,
 }
 
 /// The picker's item that adds an enterprise first.
@@ -53,11 +55,13 @@ pub fn start(s: &mut AppState) -> Vec<Effect> {
         let v = &s.enterprises;
         let row = v.detail.as_ref().map(|d| &d.row).or_else(|| v.current());
         if let Some(r) = row {
+            let inspection = s.last_inspection.as_ref().filter(|(_, c)| *c == r.credit_code).map(|(id, _)| *id);
             let d = Draft {
                 credit_code: r.credit_code.clone(),
                 enterprise: r.name.clone(),
                 sector: r.sector.clone(),
-                clause: String::new(),
+                inspection,
+                ..Draft::default()
             };
             pick_clause(s, d);
             return Vec::new();
@@ -103,7 +107,7 @@ pub fn enterprise_picked(s: &mut AppState, code: &str) -> Vec<Effect> {
     }
     let found = s.enterprise_choices.as_deref().unwrap_or_default().iter().find(|c| c.0 == code).cloned();
     let Some((credit_code, enterprise, sector)) = found else { return Vec::new() };
-    pick_clause(s, Draft { credit_code, enterprise, sector, clause: String::new() });
+    pick_clause(s, Draft { credit_code, enterprise, sector, ..Draft::default() });
     Vec::new()
 }
 
@@ -117,7 +121,7 @@ pub fn enterprise_added(s: &mut AppState, form: &Form, code: &str) -> bool {
     if let Some(c) = s.enterprise_choices.as_mut() {
         c.push((code.to_string(), name.clone(), sector.clone()));
     }
-    pick_clause(s, Draft { credit_code: code.to_string(), enterprise: name, sector, clause: String::new() });
+    pick_clause(s, Draft { credit_code: code.to_string(), enterprise: name, sector, ..Draft::default() });
     true
 }
 
@@ -137,14 +141,16 @@ fn pick_clause(s: &mut AppState, d: Draft) {
 /// Enter in the clause picker: the form, its title the clause's wording.
 pub fn clause_picked(s: &mut AppState, d: Draft, reference: &str) -> Vec<Effect> {
     let title = standards::find(reference).map(|f| f.title()).unwrap_or_default();
-    let fields = vec![
-        TITLE.field(&title),
-        GRADE.field(s.lang, Grade::ALL),
-        SOURCE.field(s.lang, &[Source::Inspection, Source::SelfReport, Source::PublicReport]),
+    let mut fields = vec![TITLE.field(&title), GRADE.field(s.lang, Grade::ALL)];
+    // found by an inspection, its source is that
+    if d.inspection.is_none() {
+        fields.push(SOURCE.field(s.lang, &[Source::Inspection, Source::SelfReport, Source::PublicReport]));
+    }
+    fields.extend([
         FOUND.field(s.today),
         DEADLINE.field(s.today + Duration::days(DEADLINE_DAYS)),
         DESCRIPTION.field(""),
-    ];
+    ]);
     let draft = Draft { clause: reference.to_string(), ..d };
     s.modal = Some(Modal::Form(Form::new(FormKind::Register(Box::new(draft)), Vec::new(), fields)));
     Vec::new()
@@ -159,13 +165,14 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
         grade: GRADE.required(&f.fields)?,
         sector: None,
         standard_ref: d.clause.clone(),
-        source: SOURCE.required(&f.fields)?,
+        source: if d.inspection.is_some() { Source::Inspection } else { SOURCE.required(&f.fields)? },
         // the prefilled day is the screen's; left as it is, the write takes today's real date
         discovered_on: FOUND.given(&f.fields)?,
         deadline: DEADLINE.read(&f.fields)?,
         owner: None,
         assignee: None,
         note: String::new(),
+        inspection: d.inspection,
     });
     s.say(s.lang.t("tui.saving"), false);
     Ok(vec![s.send(Some(f.clone()), |id| DbRequest::Register { id, input })])
@@ -174,5 +181,6 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
 /// The form's header: the enterprise and the clause it is registered against.
 pub fn header(s: &AppState, d: &Draft) -> String {
     let clause = if d.clause.is_empty() { s.lang.t("register.no_clause").to_string() } else { d.clause.clone() };
-    crate::text::sanitise(&format!("{} {}  {clause}", d.enterprise, d.sector))
+    let found = d.inspection.map(|n| s.lang.f("register.found_by", &[&n])).unwrap_or_default();
+    crate::text::sanitise(format!("{} {}  {clause}  {found}", d.enterprise, d.sector).trim_end())
 }

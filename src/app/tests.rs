@@ -983,3 +983,27 @@ fn an_enterprise_is_added_on_the_way_to_registering_its_hazard() {
     viewer.keys("2c");
     assert!(viewer.s.modal.is_none(), "a viewer may not register");
 }
+
+#[test]
+fn an_inspection_is_recorded_and_the_hazard_it_found_registered_against_it() {
+    let mut x = Harness::new(Lang::Zh, 120, 40);
+    x.keys("7");
+    let at = x.s.enterprises.rows.iter().position(|r| r.credit_code == "91420100MA4K000006").unwrap();
+    x.s.enterprises.selected = at;
+    x.keys("i");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the inspection form") };
+    assert_eq!(f.get("form.led_by"), "孙红", "the principal leads unless said otherwise");
+    x.keys("\t\t\t仓库、零售店\t超量储存\x13");
+    assert!(x.s.modal.is_none(), "{:?} {}", x.s.modal, notice(&x));
+    assert!(notice(&x).contains("按 c 登记"), "{}", notice(&x));
+    let n = x.worker.store.inspections(Some("91420100MA4K000006"), 5).unwrap();
+    assert_eq!((n.len(), n[0].scope.as_str(), n[0].by_principal), (1, "仓库、零售店", true));
+    x.keys("c药量\n");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the register form: {}", notice(&x)) };
+    assert!(f.fields.iter().all(|f| f.label != "col.source"), "found by the inspection: its source");
+    x.keys("\x13");
+    let linked = x.worker.store.inspections(Some("91420100MA4K000006"), 5).unwrap();
+    assert_eq!(linked[0].hazards.len(), 1, "{}", notice(&x));
+    let d = x.worker.store.detail(&linked[0].hazards[0]).unwrap();
+    assert_eq!(d.row.source, crate::domain::Source::Inspection);
+}

@@ -27,6 +27,7 @@ pub fn write_of(a: Action) -> Option<Write> {
         | Action::Held => Write::Consult,
         Action::Undo => Write::Undo,
         Action::Register => Write::Register,
+        Action::InspectionAdd => Write::Inspect,
         _ => return None,
     })
 }
@@ -215,6 +216,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
         FormKind::EnterpriseFilter => Ok(Next::Screen(enterprises::filtered(s, enterprises::form::filter_of(f)))),
         FormKind::Enterprise => enterprises::form::submit(s, f).map(Next::Screen).map_err(refused),
         FormKind::Register(d) => super::register::submit(s, d, f).map(Next::Screen).map_err(refused),
+        FormKind::Inspection(code) => enterprises::inspect::submit(s, code, f).map(Next::Screen).map_err(refused),
     }
 }
 

@@ -290,6 +290,9 @@ pub struct NewArgs {
     /// A note for the timeline.
     #[arg(long, default_value = "")]
     pub note: String,
+    /// The head-led inspection (its number) of the enterprise that found it.
+    #[arg(long)]
+    pub inspection: Option<i64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -94,6 +94,7 @@ pub fn new(env: &Env, n: &NewArgs) -> Result<(), Failure> {
         owner: n.owner.clone(),
         assignee: n.assignee.clone(),
         note: n.note.clone(),
+        inspection: n.inspection,
     };
     run(env, |s| s.register(&hazard))
 }

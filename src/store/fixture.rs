@@ -92,6 +92,7 @@ fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade)) -> Stri
         owner: Some("应急管理办".into()),
         assignee: None,
         note: String::new(),
+        inspection: None,
     };
     s.register(&n).unwrap().code
 }

@@ -187,6 +187,27 @@ impl Store {
     }
 }
 
+/// Links hazard `hazard` to the inspection `inspection` that found it, which must be of
+/// its enterprise (`enterprise`).
+pub(crate) fn link(
+    tx: &rusqlite::Transaction,
+    inspection: i64,
+    enterprise: i64,
+    hazard: i64,
+) -> Result<(), StoreError> {
+    let of: Option<i64> =
+        tx.query_row("SELECT enterprise_id FROM inspections WHERE id = ?1", [inspection], |r| r.get(0)).optional()?;
+    if of != Some(enterprise) {
+        return Err(StoreError::Invalid {
+            field: "inspection",
+            value: inspection.to_string(),
+            why: "not_this_enterprise".into(),
+        });
+    }
+    tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
+    Ok(())
+}
+
 /// The condition that enterprise `e` is behind on `today` (its last inspection before the
 /// cutoff of its sector's cadence, or none), and the cutoff as an expression; binds the
 /// cutoffs into `sql`. Behind means the next was due before today: last + months < today,

@@ -91,6 +91,7 @@ fn form_title(form: &Form) -> String {
         FormKind::Enterprise if form.targets.is_empty() => "key.enterprise_add",
         FormKind::Enterprise => "key.enterprise_edit",
         FormKind::Register(_) => "key.register",
+        FormKind::Inspection(_) => "key.inspection_add",
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",

@@ -126,6 +126,7 @@ pub fn new_hazard(found: &str, deadline: &str) -> NewHazard {
         owner: Some("应急管理办".to_string()),
         assignee: None,
         note: String::new(),
+        inspection: None,
     }
 }
 

@@ -66,6 +66,7 @@ const AFTER: &[Row] = &[
     (A::SettingEdit, "setting_edit", "enter", &[Place::Settings]),
     (A::EnterpriseAdd, "enterprise_add", "a", ENTERPRISES),
     (A::EnterpriseEdit, "enterprise_edit", "e", ENTERPRISES),
+    (A::InspectionAdd, "inspection_add", "i", ENTERPRISES),
 ];
 
 /// The dialogs' keys, last.

@@ -5,6 +5,7 @@
 
 mod draw;
 pub mod form;
+pub mod inspect;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -128,6 +129,7 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Filter => form::filter(s),
         Action::EnterpriseAdd => form::add(s),
         Action::EnterpriseEdit => return form::edit(s),
+        Action::InspectionAdd => inspect::open(s),
         _ => {}
     }
     Vec::new()
@@ -166,6 +168,7 @@ fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::EnterpriseAdd => form::add(s),
         Action::EnterpriseEdit => return form::edit(s),
+        Action::InspectionAdd => inspect::open(s),
         _ => {}
     }
     Vec::new()

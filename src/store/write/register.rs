@@ -27,6 +27,8 @@ pub struct NewHazard {
     pub owner: Option<String>,
     pub assignee: Option<String>,
     pub note: String,
+    /// The head-led inspection of the enterprise that found it.
+    pub inspection: Option<i64>,
 }
 
 /// Every column of a new hazard row, resolved to ids.
@@ -206,6 +208,9 @@ impl Store {
             closed_at: None,
         };
         let id = insert_hazard(&tx, &rec)?;
+        if let Some(inspection) = n.inspection {
+            crate::store::inspection::link(&tx, inspection, enterprise_id, id)?;
+        }
         append_event(&tx, id, &now, &actor, &Event::changed("registered", "status", "", "registered", &n.note))?;
         tx.commit()?;
         Ok(super::Done { code: code.clone(), version: 1, detail: Some(code) })
