@@ -6,6 +6,7 @@ pub mod dates;
 mod enterprises;
 pub mod export;
 mod hazards;
+mod inspections;
 pub mod read;
 
 use std::io::Write;
@@ -24,6 +25,7 @@ pub use read::{ReadError, Row, Table, read_file};
 pub enum ImportKind {
     Enterprises,
     Hazards,
+    Inspections,
 }
 
 /// One thing wrong with one cell.
@@ -126,6 +128,7 @@ pub fn import(
     match kind {
         ImportKind::Enterprises => run(store, Kind::Enterprises, enterprises::Enterprises::default(), table, opts),
         ImportKind::Hazards => run(store, Kind::Hazards, hazards::Hazards::default(), table, opts),
+        ImportKind::Inspections => run(store, Kind::Inspections, inspections::Inspections, table, opts),
     }
 }
 
@@ -218,8 +221,10 @@ mod tests {
     /// The keys the code builds at run time, which the catalogue test cannot see.
     #[test]
     fn built_keys_exist_in_both_languages() {
-        let mut keys: Vec<String> = ["imp.kind.enterprises", "imp.kind.hazards"].map(String::from).to_vec();
-        keys.extend([Kind::Enterprises, Kind::Hazards, Kind::Timeline].map(|k| format!("exp.sheet.{}", k.as_str())));
+        let mut keys: Vec<String> =
+            ["imp.kind.enterprises", "imp.kind.hazards", "imp.kind.inspections"].map(String::from).to_vec();
+        let kinds = [Kind::Enterprises, Kind::Hazards, Kind::Timeline, Kind::Inspections];
+        keys.extend(kinds.map(|k| format!("exp.sheet.{}", k.as_str())));
         keys.extend(UnitKind::ALL.iter().map(|u| format!("imp.unit.{}", u.as_str())));
         use read::Limit::*;
         let limits = [FileBytes, Unzipped, StringsBytes, Strings, Parts, Rows, Columns, Cells, TextBytes];

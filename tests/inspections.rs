@@ -138,3 +138,45 @@ fn the_command_line_records_and_lists_the_enterprises_behind() {
         serde_json::from_slice(&run(&["inspection", "list", "--format", "json"]).stdout).unwrap();
     assert_eq!(json[0]["scope"], "罐区");
 }
+
+/// `anwei import inspections`: all or nothing, every bad row named by line and column,
+/// the principal or the reason, hazards only the enterprise's; and back out by export.
+#[test]
+fn inspections_are_imported_all_or_nothing_and_exported_again() {
+    let l = Ledger::new();
+    let code = l.hazard("2026-11-01", "2027-01-31");
+    let run =
+        |args: &[&str]| support::binary_on(l.path()).env("ANWEI_TODAY", support::TODAY).args(args).output().unwrap();
+    let file = l.path().parent().unwrap().join("检查.csv");
+    let bad = format!(
+        "企业,检查日期,带队人,非主要负责人带队原因,检查范围,发现隐患\n\
+         {c0},2026-11-02,王强,,生产车间,{code}\n\
+         {c1},2026-11-03,李四,,罐区,\n\
+         {c1},2026-12-30,王强,,罐区,{code}\n",
+        c0 = CODES[0],
+        c1 = CODES[1]
+    );
+    std::fs::write(&file, bad).unwrap();
+    let out = run(&["import", "inspections", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(":3: column 带队人: 李四 is not the principal"), "{err}");
+    assert!(err.contains(":4: column 检查日期"), "{err}");
+    assert!(l.store().inspections(None, 10).unwrap().is_empty(), "nothing imported");
+    let good = format!(
+        "企业,检查日期,带队人,非主要负责人带队原因,检查范围,发现隐患\n\
+         {c0},2026-11-02,王强,,生产车间,{code}\n\
+         滕州市柴里化工有限公司,2026-11-03,李四,主要负责人外出,罐区,\n",
+        c0 = CODES[0]
+    );
+    std::fs::write(&file, good).unwrap();
+    let out = run(&["import", "inspections", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows = l.store().inspections(None, 10).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().any(|r| r.hazards == [code.clone()] && r.by_principal));
+    assert!(rows.iter().any(|r| !r.by_principal && r.instead_reason == "主要负责人外出"));
+    let out = run(&["export", "inspections", "--format", "csv"]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains(&format!("{},2026-11-02,王强,,生产车间,", CODES[0])), "{csv}");
+}

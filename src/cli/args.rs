@@ -155,9 +155,9 @@ pub enum Command {
     },
     /// Import enterprises or hazards from CSV or XLSX (admin): all or nothing unless --skip-bad.
     Import(ImportArgs),
-    /// Export hazards, enterprises or the timeline as CSV, XLSX or JSON.
+    /// Export hazards, enterprises, the timeline or head-led inspections as CSV, XLSX or JSON.
     Export {
-        /// What to export: hazards, enterprises or timeline.
+        /// What to export: hazards, enterprises, timeline or inspections.
         #[arg(value_enum)]
         kind: crate::transfer::Kind,
         /// The output format.
@@ -342,7 +342,7 @@ pub enum StaffCommand {
 /// The arguments of `anwei import`.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// What the file holds: enterprises or hazards.
+    /// What the file holds: enterprises, hazards or inspections (head-led).
     #[arg(value_enum)]
     pub kind: crate::transfer::ImportKind,
     /// A .csv (UTF-8, UTF-8 with BOM or GBK) or .xlsx file.

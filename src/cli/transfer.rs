@@ -47,6 +47,7 @@ fn summary(l: Lang, kind: ImportKind, name: &str, report: &ImportReport) {
     let what = l.t(match kind {
         ImportKind::Enterprises => "imp.kind.enterprises",
         ImportKind::Hazards => "imp.kind.hazards",
+        ImportKind::Inspections => "imp.kind.inspections",
     });
     let key = if report.written { "imp.done" } else { "imp.dry_run" };
     println!("{}", sanitise(&l.f(key, &[&report.imported, &what, &name])));

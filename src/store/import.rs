@@ -26,6 +26,14 @@ pub enum EnterpriseLookup {
     Ambiguous,
 }
 
+/// An inspection row ready to insert: its enterprise, whether the principal led it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewImportedInspection {
+    pub enterprise_id: i64,
+    pub by_principal: bool,
+    pub inspection: super::inspection::NewInspection,
+}
+
 /// An enterprise row ready to insert; units by name, created when missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewEnterprise {
@@ -239,6 +247,26 @@ impl ImportSession<'_> {
         let event = Event::changed("imported", "status", "", rec.status.as_str(), note);
         append_event(&self.tx, id, &self.now, &self.actor, &event)?;
         Ok(id)
+    }
+
+    /// The principal of enterprise `id` (trimmed).
+    pub fn principal_of(&self, id: i64) -> Result<String, StoreError> {
+        let p: String = self.tx.query_row("SELECT principal FROM enterprises WHERE id = ?1", [id], |r| r.get(0))?;
+        Ok(p.trim().to_string())
+    }
+
+    /// Whether hazard `code` is enterprise `id`'s.
+    pub fn hazard_of(&self, code: &str, id: i64) -> Result<bool, StoreError> {
+        let sql = "SELECT 1 FROM hazards WHERE code = ?1 AND enterprise_id = ?2";
+        Ok(self.tx.query_row(sql, params![code, id], |_| Ok(())).optional()?.is_some())
+    }
+
+    /// Records an imported inspection, with its event on the enterprise.
+    pub fn add_inspection(&mut self, r: &NewImportedInspection) -> Result<i64, StoreError> {
+        let i = &r.inspection;
+        let date = i.date.unwrap_or(self.today);
+        let led = (i.led_by.as_str(), r.by_principal, i.instead_reason.as_str());
+        super::inspection::insert(&self.tx, r.enterprise_id, date, led, i, (&self.now, &self.actor))
     }
 
     /// Makes the import permanent.

@@ -65,7 +65,7 @@ impl Store {
     /// Records an inspection (an admin or officer); returns its id. The enterprise's
     /// timeline gains an event in the same transaction.
     pub fn inspection_add(&mut self, n: &NewInspection) -> Result<i64, StoreError> {
-        let today = self.today();
+        let today = self.clock.write_today();
         let date = n.date.unwrap_or(today);
         crate::domain::dates::business(date, today, None).map_err(|p| StoreError::date("date", date, p))?;
         let led_by = n.led_by.trim();
@@ -89,31 +89,7 @@ impl Store {
                 why: "not_principal".into(),
             });
         }
-        tx.execute(
-            "INSERT INTO inspections (enterprise_id, inspected_on, led_by, by_principal, instead_reason, scope, findings,
-                at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![id, date.to_string(), led_by, by_principal, reason, n.scope.trim(), n.findings.trim(), at, actor],
-        )?;
-        let inspection = tx.last_insert_rowid();
-        for code in &n.hazards {
-            let code = code.trim();
-            let hazard: Option<i64> = tx
-                .query_row("SELECT id FROM hazards WHERE code = ?1 AND enterprise_id = ?2", params![code, id], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            let hazard = hazard.ok_or_else(|| StoreError::Invalid {
-                field: "hazard",
-                value: code.to_string(),
-                why: "not_this_enterprise".into(),
-            })?;
-            tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
-        }
-        tx.execute(
-            "INSERT INTO enterprise_events (enterprise_id, at, actor, kind, field, from_value, to_value, note)
-             VALUES (?1, ?2, ?3, 'inspection', 'led_by', NULL, ?4, ?5)",
-            params![id, at, actor, led_by, format!("{date} {}", n.scope.trim()).trim()],
-        )?;
+        let inspection = insert(&tx, id, date, (led_by, by_principal, reason), n, (&at, &actor))?;
         tx.commit()?;
         Ok(inspection)
     }
@@ -185,6 +161,43 @@ impl Store {
         sql.text = format!("SELECT COUNT(*) FROM enterprises e WHERE {behind}");
         self.scalar(&sql)
     }
+}
+
+/// Records an inspection of enterprise `id` led by (`led_by`, by the principal, why
+/// not), its hazards found (`n.hazards`, which must be the enterprise's), and its event
+/// on the enterprise's timeline, stamped (`at`, `actor`); returns its id.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    date: NaiveDate,
+    (led_by, by_principal, reason): (&str, bool, &str),
+    n: &NewInspection,
+    (at, actor): (&str, &str),
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO inspections (enterprise_id, inspected_on, led_by, by_principal, instead_reason, scope, findings,
+            at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![id, date.to_string(), led_by, by_principal, reason, n.scope.trim(), n.findings.trim(), at, actor],
+    )?;
+    let inspection = tx.last_insert_rowid();
+    for code in &n.hazards {
+        let code = code.trim();
+        let hazard: Option<i64> = tx
+            .query_row("SELECT id FROM hazards WHERE code = ?1 AND enterprise_id = ?2", params![code, id], |r| r.get(0))
+            .optional()?;
+        let hazard = hazard.ok_or_else(|| StoreError::Invalid {
+            field: "hazard",
+            value: code.to_string(),
+            why: "not_this_enterprise".into(),
+        })?;
+        tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
+    }
+    tx.execute(
+        "INSERT INTO enterprise_events (enterprise_id, at, actor, kind, field, from_value, to_value, note)
+         VALUES (?1, ?2, ?3, 'inspection', 'led_by', NULL, ?4, ?5)",
+        params![id, at, actor, led_by, format!("{date} {}", n.scope.trim()).trim()],
+    )?;
+    Ok(inspection)
 }
 
 /// Links hazard `hazard` to the inspection `inspection` that found it, which must be of

@@ -29,6 +29,7 @@ pub enum Kind {
     Enterprises,
     Hazards,
     Timeline,
+    Inspections,
 }
 
 impl Kind {
@@ -37,6 +38,7 @@ impl Kind {
             Kind::Enterprises => "enterprises",
             Kind::Hazards => "hazards",
             Kind::Timeline => "timeline",
+            Kind::Inspections => "inspections",
         }
     }
 
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Enterprises => ENTERPRISES,
             Kind::Hazards => HAZARDS,
             Kind::Timeline => TIMELINE,
+            Kind::Inspections => INSPECTIONS,
         }
     }
 
@@ -93,6 +96,16 @@ pub const HAZARDS: &[Column] = &[
 /// Columns an export of hazards adds for reading; an import ignores them.
 pub const HAZARD_EXTRAS: &[Column] =
     &[opt("enterprise_name"), opt("village"), opt("escalation_level"), opt("closed_at")];
+
+pub const INSPECTIONS: &[Column] = &[
+    req("enterprise"),
+    req("date"),
+    req("led_by"),
+    opt("instead_reason"),
+    opt("scope"),
+    opt("findings"),
+    opt("hazards"),
+];
 
 pub const TIMELINE: &[Column] =
     &[opt("code"), opt("at"), opt("actor"), opt("kind"), opt("field"), opt("from"), opt("to"), opt("note")];
@@ -264,7 +277,7 @@ mod tests {
 
     #[test]
     fn every_column_is_named_in_both_languages() {
-        for kind in [Kind::Enterprises, Kind::Hazards, Kind::Timeline] {
+        for kind in [Kind::Enterprises, Kind::Hazards, Kind::Timeline, Kind::Inspections] {
             for col in kind.columns().iter().chain(if kind == Kind::Hazards { HAZARD_EXTRAS } else { &[] }) {
                 assert_eq!(kind.header(Lang::En, col.id), col.id);
                 assert_ne!(kind.header(Lang::Zh, col.id), "?", "{} {}", kind.as_str(), col.id);

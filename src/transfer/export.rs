@@ -6,7 +6,7 @@ use std::io::Write;
 use rust_xlsxwriter::{Format as CellFormat, Workbook, XlsxError};
 use serde::Serialize;
 
-use super::columns::{Column, ENTERPRISES, HAZARD_EXTRAS, HAZARDS, Kind, TIMELINE};
+use super::columns::{Column, ENTERPRISES, HAZARD_EXTRAS, HAZARDS, INSPECTIONS, Kind, TIMELINE};
 use crate::i18n::Lang;
 use crate::sheet::write_csv;
 use crate::store::detail::EnterpriseInfo;
@@ -71,7 +71,21 @@ pub fn export(
         }
         Kind::Enterprises => sheet.write(ENTERPRISES, &store.export_enterprises()?, |e| enterprise_cells(lang, e), out),
         Kind::Timeline => sheet.write(TIMELINE, &store.export_timeline()?, event_cells, out),
+        Kind::Inspections => sheet.write(INSPECTIONS, &store.inspections(None, usize::MAX)?, inspection_cells, out),
     }
+}
+
+/// An inspection's cells, in `INSPECTIONS`' order (the enterprise by credit code).
+fn inspection_cells(i: &crate::store::inspection::InspectionRow) -> Vec<String> {
+    vec![
+        i.credit_code.clone(),
+        i.date.clone(),
+        i.led_by.clone(),
+        i.instead_reason.clone(),
+        i.scope.clone(),
+        i.findings.clone(),
+        i.hazards.join(" "),
+    ]
 }
 
 /// One export's kind, format and language.
