@@ -2,6 +2,7 @@
 //! enterprises and hazards with whole life stories, relative to today and the same
 //! for the same seed.
 
+mod duties;
 mod emit;
 mod hazards;
 mod names;
@@ -49,6 +50,9 @@ pub struct DemoSummary {
     pub sign_offs: u64,
     pub notifications: u64,
     pub events: u64,
+    /// Head-led inspections, and hazards listed for supervision.
+    pub inspections: u64,
+    pub listed: u64,
 }
 
 /// Fills an empty, freshly created store with the demo township. The acting OS user
@@ -106,6 +110,8 @@ fn fill(
     let (loading, indexing) = (opts.hazards, opts.hazards / 3);
     let total = loading + indexing;
     let mut summary = hazards::write_all(&tx, &set, &town, &calendar, docs, &mut |done, _| progress(done, total))?;
+    summary.inspections = duties::inspections(&tx, &set, &town)?;
+    summary.listed = duties::supervision(&tx, &set)?;
     for (i, sql) in indexes.iter().enumerate() {
         bulk::create_index(&tx, sql)?;
         progress(loading + indexing * (i as u64 + 1) / indexes.len() as u64, total);

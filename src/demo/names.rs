@@ -223,4 +223,4 @@ pub const LISTING_UNIT: &str = "官桥镇安委会";
 /// The day the township's ledger moved into anwei: big demos import the hazards
 /// closed before it from the old spreadsheet instead of replaying every step.
 pub const GO_LIVE: (i32, u32, u32) = (2025, 1, 6);
-pub const IMPORT_NOTE: &str = "系统上线,导入历史台账";
+pub const IMPORT_NOTE: &str = "系统上线，导入历史台账";

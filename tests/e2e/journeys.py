@@ -7,7 +7,9 @@ Starts on the demo, moves between screens, clicks and scrolls with the mouse, as
 pastes a note of several lines, copies a code,
 escalates with confirmation,
 records three sign-offs until the hazard is closed, changes a ledger setting on the
-settings screen, and quits with the terminal restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
+settings screen, registers a hazard through the enterprise and clause pickers, records a
+head-led inspection, notifies a controller, lists a hazard and runs a resumption to
+approval, and quits with the terminal restored; in English at 100x30 and in Chinese at 80x24. Prints `N passed, N failed`.
 """
 
 import argparse
@@ -205,6 +207,118 @@ def setting(suite, t, s, ledger, saved):
     ledger.run("settings", "set", "stalled_days", before, "--reason", "journey")
 
 
+def register(suite, t, s, ledger, en):
+    """c on the ledger: the enterprise picked by its name, the clause by a word of its
+    wording, the form saved; the hazard is in the ledger against that clause."""
+    firm = ledger.json("enterprise", "list", "--sector", "粉尘涉爆", "--limit", "1")[0]
+    t.keys(s, "2")
+    t.keys(s, "c")
+    suite.check("c opens the enterprise picker",
+                t.wait_re(s, "credit code|统一社会信用代码", 1, 15) is not None, t.screen(s))
+    t.literal(s, firm["name"])
+    t.keys(s, "Enter")
+    suite.check("then the clause picker", t.wait_re(s, "Clause of the judgment|判定依据条款", 1, 15) is not None,
+                t.screen(s))
+    t.literal(s, "泄爆")
+    t.keys(s, "Enter")
+    suite.check("then the form", form_open(t, s), t.screen(s))
+    t.keys(s, "C-s")
+    screen = t.wait_re(s, r"(Registered|已登记) GQ-\d{4}-\d{4}", 1, 15)
+    suite.check("the hazard is registered", screen is not None, t.screen(s))
+    import re
+    code = re.search(r"(?:Registered|已登记) (GQ-\d{4}-\d{4})", screen or "")
+    shown = ledger.json("show", code.group(1)) if code else {}
+    suite.check("against the enterprise and the clause picked",
+                shown.get("enterprise_info", {}).get("credit_code") == firm["credit_code"]
+                and "第十一条" in shown.get("standard_ref", ""), str(shown.get("standard_ref")))
+
+
+def inspect(suite, t, s, ledger, en):
+    """i on the enterprises screen records a head-led inspection led by the principal."""
+    firm = ledger.json("enterprise", "list", "--sector", "燃气", "--limit", "1")[0]
+    before = len(ledger.json("inspection", "list", "--enterprise", firm["credit_code"]))
+    t.keys(s, "7")
+    t.keys(s, "/")
+    t.keys(s, "C-u")
+    t.literal(s, firm["credit_code"])
+    t.keys(s, "Enter")
+    t.wait_re(s, r"\b1/1\b", 1, 15)
+    t.keys(s, "i")
+    suite.check("i opens the inspection form", form_open(t, s), t.screen(s))
+    t.keys(s, "C-s")
+    suite.check("the inspection is recorded", t.wait_re(s, "Inspection #\\d+ recorded|已记录带队检查", 1, 15) is not None,
+                t.screen(s))
+    after = ledger.json("inspection", "list", "--enterprise", firm["credit_code"])
+    suite.check("it is in the ledger, led by the principal",
+                len(after) == before + 1 and after[0]["led_by"] == firm["principal"], str(after[:1]))
+
+
+def notify_controller(suite, t, s, ledger, en):
+    """On the overdue screen's pane of hazards not yet notified: i, the controller, saved."""
+    rows = ledger.json("list", "--not-notified", "--limit", "50")
+    row = next((r for r in rows if not r["notified"] & 2), None)
+    if row is None:
+        suite.check("the demo has a hazard whose controller is still to be told", False)
+        return
+    code = row["code"]
+    t.keys(s, "3")
+    t.keys(s, "l")
+    suite.check("l shows the pane of hazards not yet notified",
+                t.wait_re(s, "Still to notify|尚未告知", 1, 15) is not None, t.screen(s))
+    find(t, s, code)
+    t.keys(s, "i")
+    suite.check("i opens the notify form", form_open(t, s), t.screen(s))
+    t.keys(s, "Right", "Tab")
+    t.literal(s, "短信")
+    t.keys(s, "C-s")
+    ok = wait_db(ledger, code, lambda d: any(n["recipient"] == "controller" for n in d["notifications"]))
+    suite.check("the controller's notice is in the ledger", ok, t.screen(s))
+    t.keys(s, "Escape", "h")
+
+
+def list_and_resume(suite, t, s, ledger, en):
+    """L lists a major hazard, S stops production, R applies to resume and R again
+    reviews it: approved, the order is lifted."""
+    rows = ledger.json("list", "--grade", "major", "--status", "rectifying", "--limit", "100")
+    row = next(r for r in rows if not r["listed"] and not r["stopped"])
+    code = row["code"]
+    t.keys(s, "2")
+    find(t, s, code)
+    yes = "y"
+    t.keys(s, "L")
+    suite.check("L opens the listing form", form_open(t, s), t.screen(s))
+    t.literal(s, "滕州市安委会")
+    t.keys(s, "Tab")
+    t.literal(s, "官桥镇人民政府")
+    t.keys(s, "Enter")
+    t.wait_re(s, r"\?", 1, 5)
+    t.keys(s, yes)
+    suite.check("listed", wait_db(ledger, code, lambda d: d["supervision"]["listing"] is not None), t.screen(s))
+    t.keys(s, "S")
+    suite.check("S opens the stop form", form_open(t, s), t.screen(s))
+    t.keys(s, "Enter")
+    t.wait_re(s, r"\?", 1, 5)
+    t.keys(s, yes)
+    suite.check("production stopped", wait_db(ledger, code, lambda d: d["supervision"]["stop"] is not None), t.screen(s))
+    t.keys(s, "R")
+    suite.check("R opens the application", form_open(t, s), t.screen(s))
+    t.keys(s, "Tab")
+    t.literal(s, "山东安评科技有限公司")
+    t.keys(s, "Enter")
+    suite.check("the application is recorded", wait_db(ledger, code, lambda d: len(d["supervision"]["resumptions"]) == 1),
+                t.screen(s))
+    t.keys(s, "R")
+    suite.check("R again opens the review", t.wait_re(s, "Review|审查结论", 1, 15) is not None, t.screen(s))
+    t.keys(s, "Tab")
+    t.literal(s, "应急管理办 张伟")
+    t.keys(s, "Enter")
+    t.wait_re(s, r"\?", 1, 5)
+    t.keys(s, yes)
+    done = wait_db(ledger, code, lambda d: d["supervision"]["stop"] is None
+                   and d["supervision"]["resumptions"][0]["decision"] == "approved")
+    suite.check("approved: production resumes", done, t.screen(s))
+
+
 def wait_db(ledger, code, cond, tries=50):
     import time
     for _ in range(tries):
@@ -296,6 +410,10 @@ def journey(suite, binary, ledger, lang, size):
         t.keys(s, "5")
         sign_offs(suite, t, s, ledger, target, ["Liu Yang", "Zhao Min", "Wang Qiang"] if en else ["刘洋", "赵敏", "王强"])
         setting(suite, t, s, ledger, "Setting saved" if en else "设置已保存")
+        register(suite, t, s, ledger, en)
+        inspect(suite, t, s, ledger, en)
+        notify_controller(suite, t, s, ledger, en)
+        list_and_resume(suite, t, s, ledger, en)
         quit_restored(suite, t, s)
     finally:
         t.kill()
