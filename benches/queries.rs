@@ -24,6 +24,8 @@ fn queries(c: &mut Criterion) {
         ("overdue", ListKind::Overdue),
         ("escalation", ListKind::Escalation),
         ("verification", ListKind::Verification),
+        ("not_notified", ListKind::NotNotified),
+        ("listed", ListKind::Listed),
     ] {
         let q = PageQuery {
             filter: kind.base(),
@@ -36,7 +38,30 @@ fn queries(c: &mut Criterion) {
         };
         g.bench_function(name, |b| b.iter(|| anwei::worker::page(&store, &q).unwrap()));
     }
+    enterprises(&mut g, &store);
+    g.bench_function("inspections_behind", |b| b.iter(|| store.inspection_arrears(ROWS).unwrap()));
+    g.bench_function("reviews_due", |b| b.iter(|| store.reviews_due(ROWS).unwrap()));
     g.finish();
+}
+
+/// The enterprises screen's first page with its count, by name and behind on
+/// inspections, and one enterprise whole.
+fn enterprises(g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>, store: &anwei::store::Store) {
+    use anwei::store::enterprise::{EnterpriseFilter, EnterpriseSort};
+    for (name, filter) in [
+        ("enterprises", EnterpriseFilter::default()),
+        ("enterprises_behind", EnterpriseFilter { behind: true, ..EnterpriseFilter::default() }),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let rows = store.enterprise_list(&filter, EnterpriseSort::Name, ROWS, 0).unwrap();
+                (rows, store.enterprise_count(&filter).unwrap())
+            })
+        });
+    }
+    let first = store.enterprise_list(&EnterpriseFilter::default(), EnterpriseSort::Name, 1, 0).unwrap();
+    let code = first[0].credit_code.clone();
+    g.bench_function("enterprise_detail", |b| b.iter(|| store.enterprise(&code).unwrap()));
 }
 
 criterion_group!(benches, queries);

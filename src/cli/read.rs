@@ -234,7 +234,7 @@ pub fn sql(env: &Env, screen: SqlScreen) -> Result<(), Failure> {
     let (today, t) = (env.clock.today(), crate::domain::escalation::Thresholds::default());
     let list = |k: ListKind| screens::list(&k.base(), k.default_sort(), SQL_PAGE_ROWS, today, &t);
     let all = match screen {
-        SqlScreen::Overview => screens::overview(today, &t),
+        SqlScreen::Overview => screens::overview(today, &t, &crate::domain::settings::Cadence::default()),
         SqlScreen::Trend => screens::trend(today),
         SqlScreen::Ledger => list(ListKind::Ledger),
         SqlScreen::Overdue => list(ListKind::Overdue),

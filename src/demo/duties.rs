@@ -101,15 +101,20 @@ pub fn supervision(tx: &Transaction, set: &Setting) -> Result<u64, StoreError> {
         .collect::<Result<_, _>>()?;
     for (n, h) in listed.iter().enumerate() {
         let mut r = Rng::derive(set.seed, STREAM + 1, h.id as u64);
-        let span = (set.today - h.found).num_days().max(1);
-        let on = h.found + Duration::days(r.range(0, span.min(60)));
+        // listed a few days after its summons (约谈), or after it was found
+        let summons: Option<String> =
+            tx.query_row("SELECT MIN(date) FROM escalations WHERE hazard_id = ?1 AND level >= 3", [h.id], |r| {
+                r.get(0)
+            })?;
+        let after = summons.as_deref().and_then(crate::domain::parse_date).unwrap_or(h.found);
+        let on = (after + Duration::days(r.range(1, 10))).min(set.today);
         let doc = format!("官安督〔{}〕{}号", chrono::Datelike::year(&on), n + 1);
         tx.execute(
             "UPDATE hazards SET listed_on = ?2, listing_responsible = ?3, listing_doc = ?4 WHERE id = ?1",
             params![h.id, on.to_string(), format!("{ORG}人民政府"), doc],
         )?;
         let at = format!("{on} 10:00:00");
-        let note = format!("{ORG} {doc} {on}");
+        let note = format!("{ORG}人民政府 {doc} {on}");
         append_event(tx, h.id, &at, &set.admin, &Event::changed("listed", "listed_unit", "", LISTING_UNIT, &note))?;
         if h.stopped && h.open {
             stop(tx, set, &mut r, h.id, on)?;

@@ -72,6 +72,6 @@ pub fn direct(filter: &Filter, today: NaiveDate, t: &Thresholds) -> Sql {
     let mut sql = Sql::default();
     let clause = filter.where_clause(&mut sql, today, t);
     let join = if clause.contains("e.") { "JOIN enterprises e ON e.id = h.enterprise_id" } else { "" };
-    sql.text = format!("SELECT count(*) FROM hazards h {join} {clause}");
+    sql.text = format!("SELECT count(*) FROM {} {join} {clause}", filter.hazards_table());
     sql
 }

@@ -156,10 +156,7 @@ impl Store {
 
     /// How many enterprises are behind on their head-led inspections.
     pub fn inspections_behind(&self) -> Result<i64, StoreError> {
-        let mut sql = Sql::default();
-        let (behind, _) = behind_sql(&mut sql, &self.settings()?.inspection, self.today());
-        sql.text = format!("SELECT COUNT(*) FROM enterprises e WHERE {behind}");
-        self.scalar(&sql)
+        self.scalar(&behind_count(&self.settings()?.inspection, self.today()))
     }
 }
 
@@ -219,6 +216,14 @@ pub(crate) fn link(
     }
     tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
     Ok(())
+}
+
+/// The count of the enterprises behind on `today`.
+pub(crate) fn behind_count(cadence: &Cadence, today: NaiveDate) -> Sql {
+    let mut sql = Sql::default();
+    let (behind, _) = behind_sql(&mut sql, cadence, today);
+    sql.text = format!("SELECT COUNT(*) FROM enterprises e WHERE {behind}");
+    sql
 }
 
 /// The condition that enterprise `e` is behind on `today` (its last inspection before the

@@ -152,10 +152,11 @@ pub fn list_sql(
     }
     let limit = sql.bind(Value::Integer(page.limit as i64));
     sql.text = format!(
-        "SELECT {cols}, {expr} FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
+        "SELECT {cols}, {expr} FROM {table} JOIN enterprises e ON e.id = h.enterprise_id
          LEFT JOIN units v ON v.id = h.village_id LEFT JOIN staff s ON s.login = h.assignee
          {clause} ORDER BY {expr} {dir}, h.id {dir} LIMIT {limit}",
-        cols = row::COLUMNS
+        cols = row::COLUMNS,
+        table = filter.hazards_table()
     );
     sql
 }

@@ -75,9 +75,12 @@ pub struct OverviewSql {
     pub stock_open: Sql,
     pub new_this_quarter: Sql,
     pub closed_this_quarter: Sql,
+    pub inspections_behind: Sql,
     pub not_notified: Sql,
     pub listed: Sql,
     pub stopped: Sql,
+    /// Applications awaiting review, and of those the late: two columns.
+    pub reviews: Sql,
     pub by_village: Sql,
     pub by_sector: Sql,
     pub source_status: Sql,
@@ -85,7 +88,7 @@ pub struct OverviewSql {
 }
 
 impl OverviewSql {
-    pub fn new(today: NaiveDate, t: &Thresholds) -> OverviewSql {
+    pub fn new(today: NaiveDate, t: &Thresholds, cadence: &crate::domain::settings::Cadence) -> OverviewSql {
         let q = Quarter::of(today);
         let months = |col: &str| Sql {
             text: format!("SELECT COALESCE(SUM({col}), 0) FROM hazard_months WHERE month BETWEEN ?1 AND ?2"),
@@ -103,6 +106,8 @@ impl OverviewSql {
             stock_open: counts::tally("status <> 'closed' AND stock = 1"),
             new_this_quarter: months("found"),
             closed_this_quarter: months("closed"),
+            inspections_behind: super::inspection::behind_count(cadence, today),
+            reviews: super::supervision::reviews_sql(today),
             not_notified: counts::direct(&Filter { not_notified: true, ..Filter::default() }, today, t),
             listed: counts::direct(&Filter { listed: true, ..Filter::default() }, today, t),
             stopped: counts::direct(&Filter { stopped: true, ..Filter::default() }, today, t),
@@ -119,7 +124,7 @@ impl OverviewSql {
     }
 
     /// Every query, in the order the overview runs them.
-    pub fn all(&self) -> [&Sql; 16] {
+    pub fn all(&self) -> [&Sql; 18] {
         [
             &self.open_total,
             &self.open_major,
@@ -130,9 +135,11 @@ impl OverviewSql {
             &self.stock_open,
             &self.new_this_quarter,
             &self.closed_this_quarter,
+            &self.inspections_behind,
             &self.not_notified,
             &self.listed,
             &self.stopped,
+            &self.reviews,
             &self.by_village,
             &self.by_sector,
             &self.source_status,
@@ -145,8 +152,8 @@ impl Store {
     /// The overview's counters, as of today.
     pub fn overview(&self) -> Result<Overview, StoreError> {
         let today = self.today();
-        let q = OverviewSql::new(today, &self.thresholds);
-        let (reviews_pending, reviews_late) = super::supervision::reviews_pending(&self.conn, today)?;
+        let q = OverviewSql::new(today, &self.thresholds, &self.settings()?.inspection);
+        let (reviews_pending, reviews_late) = self.pair(&q.reviews)?;
         Ok(Overview {
             today: today.to_string(),
             quarter: Quarter::of(today).to_string(),
@@ -159,7 +166,7 @@ impl Store {
             stock_open: self.scalar(&q.stock_open)?,
             new_this_quarter: self.scalar(&q.new_this_quarter)?,
             closed_this_quarter: self.scalar(&q.closed_this_quarter)?,
-            inspections_behind: self.inspections_behind()?,
+            inspections_behind: self.scalar(&q.inspections_behind)?,
             not_notified: self.scalar(&q.not_notified)?,
             listed: self.scalar(&q.listed)?,
             stopped: self.scalar(&q.stopped)?,
@@ -176,6 +183,12 @@ impl Store {
     pub(crate) fn scalar(&self, sql: &Sql) -> Result<i64, StoreError> {
         let mut stmt = self.conn.prepare_cached(&sql.text)?;
         Ok(stmt.query_row(rusqlite::params_from_iter(sql.params.iter()), |r| r.get(0))?)
+    }
+
+    /// The two numbers `sql` selects.
+    fn pair(&self, sql: &Sql) -> Result<(i64, i64), StoreError> {
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        Ok(stmt.query_row(rusqlite::params_from_iter(sql.params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
     fn pairs(&self, sql: &Sql) -> Result<Vec<(String, i64)>, StoreError> {

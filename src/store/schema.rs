@@ -542,6 +542,8 @@ CREATE TRIGGER inspections_mark AFTER INSERT ON inspections BEGIN
     WHERE id = NEW.enterprise_id AND (last_inspected_on IS NULL OR last_inspected_on < NEW.inspected_on);
 END;
 CREATE INDEX enterprises_last_inspected ON enterprises(last_inspected_on, id);
+-- each enterprise's open hazards by grade and deadline: its open major and overdue counts
+CREATE INDEX hazards_enterprise_open ON hazards(enterprise_id, grade, deadline) WHERE status <> 'closed';
 
 CREATE TABLE notification_acks (
     notification_id INTEGER PRIMARY KEY REFERENCES notifications(id),
@@ -577,6 +579,7 @@ ALTER TABLE hazards ADD COLUMN stop_partial INTEGER NOT NULL DEFAULT 0;
 UPDATE hazards SET listed_on = discovered_on WHERE listed_unit <> '';
 UPDATE hazards SET stopped_on = discovered_on WHERE stopped_production <> 0;
 CREATE INDEX hazards_listed ON hazards(deadline, id) WHERE listed_unit <> '';
+CREATE INDEX hazards_stopped ON hazards(deadline, id) WHERE stopped_production <> 0;
 
 CREATE TABLE resumptions (
     id INTEGER PRIMARY KEY,

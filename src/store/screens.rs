@@ -9,8 +9,8 @@ use super::overview::{OverviewSql, trend_sql};
 use crate::domain::escalation::Thresholds;
 
 /// The overview's queries, in the order it runs them.
-pub fn overview(today: NaiveDate, t: &Thresholds) -> Vec<Sql> {
-    OverviewSql::new(today, t).all().into_iter().cloned().collect()
+pub fn overview(today: NaiveDate, t: &Thresholds, cadence: &crate::domain::settings::Cadence) -> Vec<Sql> {
+    OverviewSql::new(today, t, cadence).all().into_iter().cloned().collect()
 }
 
 /// The trend's queries (loaded after the overview's first frame).

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use super::list::Sql;
 use super::{Store, StoreError};
 use crate::domain::parse_date;
 use crate::store::write::supervise::REVIEW_DAYS;
@@ -115,13 +116,18 @@ pub(crate) fn of_hazard(conn: &Connection, id: i64) -> Result<Supervision, Store
 }
 
 /// How many applications await their review, and how many of those are late on `today`.
-pub(crate) fn reviews_pending(conn: &Connection, today: NaiveDate) -> Result<(i64, i64), StoreError> {
+pub(crate) fn reviews_sql(today: NaiveDate) -> Sql {
     let late_before = (today - Duration::days(REVIEW_DAYS)).to_string();
-    Ok(conn.query_row(
-        "SELECT COUNT(*), COALESCE(SUM(applied_on < ?1), 0) FROM resumptions WHERE decision IS NULL",
-        [late_before],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?)
+    Sql {
+        text: "SELECT COUNT(*), COALESCE(SUM(applied_on < ?1), 0) FROM resumptions WHERE decision IS NULL".into(),
+        params: vec![late_before.into()],
+    }
+}
+
+/// `reviews_sql`'s two numbers.
+pub(crate) fn reviews_pending(conn: &Connection, today: NaiveDate) -> Result<(i64, i64), StoreError> {
+    let q = reviews_sql(today);
+    Ok(conn.query_row(&q.text, rusqlite::params_from_iter(q.params.iter()), |r| Ok((r.get(0)?, r.get(1)?)))?)
 }
 
 impl Store {

@@ -36,9 +36,11 @@ pub fn d(s: &str) -> NaiveDate {
 }
 
 /// Takes a ledger back to version 8: drops what migrations 9 to 11 added, newest first.
-pub const DROP_SINCE_V9: &str = "DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_not_notified;
+pub const DROP_SINCE_V9: &str = "DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_stopped;
+    DROP INDEX hazards_not_notified;
     DROP TRIGGER notifications_mark; DROP TRIGGER notifications_no_update; DROP TRIGGER notifications_no_delete;
     DROP TABLE notification_acks; DROP TRIGGER inspections_mark; DROP INDEX enterprises_last_inspected;
+    DROP INDEX hazards_enterprise_open;
     ALTER TABLE enterprises DROP COLUMN last_inspected_on; ALTER TABLE hazards DROP COLUMN notified; ALTER TABLE hazards DROP COLUMN listed_on;
     ALTER TABLE hazards DROP COLUMN listing_responsible; ALTER TABLE hazards DROP COLUMN listing_doc;
     ALTER TABLE hazards DROP COLUMN stopped_on; ALTER TABLE hazards DROP COLUMN stop_partial;

@@ -65,9 +65,10 @@ impl Store {
         let mut sql = Sql::default();
         let clause = f.where_clause(&mut sql, self.today(), &self.thresholds);
         let text = format!(
-            "SELECT {}, count(*) FROM hazards h JOIN enterprises e ON e.id = h.enterprise_id
+            "SELECT {}, count(*) FROM {} JOIN enterprises e ON e.id = h.enterprise_id
              LEFT JOIN units v ON v.id = h.village_id {clause} GROUP BY 1 ORDER BY 3 DESC, 2",
-            by.columns()
+            by.columns(),
+            f.hazards_table()
         );
         let mut stmt = self.conn.prepare_cached(&text)?;
         let rows =

@@ -164,6 +164,24 @@ impl Filter {
         }
     }
 
+    /// `hazards h`, with the partial index of a duty when the filter asks for one: the
+    /// planner, without statistics, would walk the larger index of open hazards instead.
+    /// The filter always holds the index's own terms, so the index always applies.
+    pub fn hazards_table(&self) -> &'static str {
+        if self.enterprise.is_some() {
+            // one enterprise's hazards: its own index is the narrower
+            "hazards h"
+        } else if self.not_notified {
+            "hazards h INDEXED BY hazards_not_notified"
+        } else if self.stopped {
+            "hazards h INDEXED BY hazards_stopped"
+        } else if self.listed {
+            "hazards h INDEXED BY hazards_listed"
+        } else {
+            "hazards h"
+        }
+    }
+
     /// The duties towards major hazards, in the terms of their partial indexes.
     fn duties(&self, c: &mut Vec<String>) {
         if self.not_notified {
