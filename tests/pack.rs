@@ -107,8 +107,9 @@ fn html_opens_in_chromium_with_its_sections_and_charts() {
         String::from_utf8(out.stdout).unwrap()
     };
     let dom = base(&["--dump-dom"]);
-    assert_eq!(dom.matches("<h2>").count(), 9, "nine numbered sections");
-    assert!(dom.contains("一、重大事故隐患总体情况") && dom.contains("九、下步措施建议"));
+    assert_eq!(dom.matches("<h2>").count(), 10, "ten numbered sections");
+    assert!(dom.contains("一、重大事故隐患总体情况") && dom.contains("七、企业主体责任落实情况"));
+    assert!(dom.contains("十、下步措施建议"));
     assert_eq!(dom.matches("<svg").count(), 3, "trend, villages, sectors");
     for chart in ["data-chart=\"trend\"", "data-chart=\"bars\"", "<polyline", "<rect"] {
         assert!(dom.contains(chart), "{chart}");

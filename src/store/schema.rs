@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -542,8 +542,6 @@ CREATE TRIGGER inspections_mark AFTER INSERT ON inspections BEGIN
     WHERE id = NEW.enterprise_id AND (last_inspected_on IS NULL OR last_inspected_on < NEW.inspected_on);
 END;
 CREATE INDEX enterprises_last_inspected ON enterprises(last_inspected_on, id);
--- each enterprise's open hazards by grade and deadline: its open major and overdue counts
-CREATE INDEX hazards_enterprise_open ON hazards(enterprise_id, grade, deadline) WHERE status <> 'closed';
 
 CREATE TABLE notification_acks (
     notification_id INTEGER PRIMARY KEY REFERENCES notifications(id),
@@ -579,7 +577,6 @@ ALTER TABLE hazards ADD COLUMN stop_partial INTEGER NOT NULL DEFAULT 0;
 UPDATE hazards SET listed_on = discovered_on WHERE listed_unit <> '';
 UPDATE hazards SET stopped_on = discovered_on WHERE stopped_production <> 0;
 CREATE INDEX hazards_listed ON hazards(deadline, id) WHERE listed_unit <> '';
-CREATE INDEX hazards_stopped ON hazards(deadline, id) WHERE stopped_production <> 0;
 
 CREATE TABLE resumptions (
     id INTEGER PRIMARY KEY,
@@ -628,6 +625,14 @@ INSERT INTO topics_v12 SELECT id, consultation_id, position, kind, title, propos
 DROP TABLE topics;
 ALTER TABLE topics_v12 RENAME TO topics;
 CREATE INDEX topics_consultation ON topics(consultation_id, position);
+"#;
+
+/// Indexes for the duties at county scale: the stopped-production list, and each
+/// enterprise's open hazards by grade and deadline (its open major and overdue counts).
+/// `IF NOT EXISTS`: a ledger made while they were part of migration 11 has them.
+const V13: &str = r#"
+CREATE INDEX IF NOT EXISTS hazards_stopped ON hazards(deadline, id) WHERE stopped_production <> 0;
+CREATE INDEX IF NOT EXISTS hazards_enterprise_open ON hazards(enterprise_id, grade, deadline) WHERE status <> 'closed';
 "#;
 
 /// The append-only guards of the three logs and of the hazards' opening values, as the

@@ -35,7 +35,8 @@ pub fn d(s: &str) -> NaiveDate {
     parse_date(s).unwrap()
 }
 
-/// Takes a ledger back to version 8: drops what migrations 9 to 11 added, newest first.
+/// Takes a ledger back to version 8: drops what migrations 9 to 13 added (but the
+/// topics' kinds), newest first.
 pub const DROP_SINCE_V9: &str = "DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_stopped;
     DROP INDEX hazards_not_notified;
     DROP TRIGGER notifications_mark; DROP TRIGGER notifications_no_update; DROP TRIGGER notifications_no_delete;
