@@ -393,6 +393,10 @@ pub fn go(s: &mut AppState, screen: Screen) -> Vec<Effect> {
     if !matches!(screen, Screen::Ledger | Screen::Detail) {
         s.drilled_from = None;
     }
+    if screen != Screen::Enterprises {
+        // the hazards registered after this are not that inspection's
+        s.last_inspection = None;
+    }
     s.screen = screen;
     s.search = None;
     screen.show(s)

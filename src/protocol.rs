@@ -148,8 +148,8 @@ pub enum Loaded {
     Enterprise(Box<crate::store::enterprise::EnterpriseDetail>),
     /// The enterprises behind, and how many there are in all.
     Arrears(Vec<crate::store::inspection::Arrear>, i64),
-    /// The applications awaiting review, and how many of those are late.
-    Reviews(Vec<crate::store::supervision::ReviewDue>),
+    /// The applications awaiting review (the first ones), and how many await in all.
+    Reviews(Vec<crate::store::supervision::ReviewDue>, i64),
     EnterpriseChoices(Vec<(String, String, String)>),
 }
 

@@ -128,7 +128,7 @@ pub fn import(
     match kind {
         ImportKind::Enterprises => run(store, Kind::Enterprises, enterprises::Enterprises::default(), table, opts),
         ImportKind::Hazards => run(store, Kind::Hazards, hazards::Hazards::default(), table, opts),
-        ImportKind::Inspections => run(store, Kind::Inspections, inspections::Inspections, table, opts),
+        ImportKind::Inspections => run(store, Kind::Inspections, inspections::Inspections::default(), table, opts),
     }
 }
 

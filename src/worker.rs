@@ -234,7 +234,7 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::Enterprises(p) => Loaded::Enterprises(Box::new(enterprises(store, p)?)),
         Query::Enterprise(code) => Loaded::Enterprise(Box::new(store.enterprise(code)?)),
         Query::Arrears(limit) => Loaded::Arrears(store.inspection_arrears(*limit)?, store.inspections_behind()?),
-        Query::Reviews(limit) => Loaded::Reviews(store.reviews_due(*limit)?),
+        Query::Reviews(limit) => Loaded::Reviews(store.reviews_due(*limit)?, store.reviews_awaiting()?),
         Query::EnterpriseChoices => Loaded::EnterpriseChoices(store.enterprise_choices()?),
         Query::Places => Loaded::Places(crate::protocol::Places {
             villages: store.unit_names(crate::domain::UnitKind::Village)?,

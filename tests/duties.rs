@@ -249,3 +249,37 @@ fn the_agenda_counts_the_duties_as_direct_sql_and_the_overview_do() {
     assert!(md.contains("主要负责人带队检查滞后的企业2家"), "{md}");
     assert!(md.contains("恢复生产申请待现场审查1项，其中超过10日未审查1项"), "{md}");
 }
+
+#[test]
+fn a_new_application_is_not_dated_before_the_refusal_and_only_a_major_hazard_is_stopped() {
+    let l = Ledger::new();
+    let a = l.hazard("2026-11-01", "2027-01-31");
+    let mut s = l.store();
+    s.stop_production(&a, None, Some(d("2026-11-02")), StopScope::Whole).unwrap();
+    let apply = |on: &str| ApplyInput {
+        date: Some(d(on)),
+        evaluator: Evaluator::OwnExperts,
+        by: "专家组".into(),
+        report: String::new(),
+    };
+    s.resumption_apply(&a, None, &apply("2026-11-10")).unwrap();
+    let refuse = ReviewInput {
+        date: Some(d("2026-11-15")),
+        decision: Decision::Refused,
+        reviewer: "张伟".into(),
+        opinion: String::new(),
+    };
+    s.resumption_review(&a, None, &refuse).unwrap();
+    let early = s.resumption_apply(&a, None, &apply("2026-11-12")).unwrap_err();
+    assert!(matches!(early, StoreError::Invalid { field: "date", .. }), "before the refusal: {early:?}");
+    s.resumption_apply(&a, None, &apply("2026-11-16")).unwrap();
+    let general = s
+        .register(&anwei::store::write::NewHazard {
+            grade: anwei::domain::Grade::General,
+            ..support::new_hazard("2026-11-01", "2027-01-31")
+        })
+        .unwrap()
+        .code;
+    let refused = s.stop_production(&general, None, None, StopScope::Whole).unwrap_err();
+    assert!(matches!(refused, StoreError::Invalid { field: "grade", .. }), "{refused:?}");
+}

@@ -174,6 +174,9 @@ fn inspections_are_imported_all_or_nothing_and_exported_again() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let rows = l.store().inspections(None, 10).unwrap();
     assert_eq!(rows.len(), 2);
+    let again = run(&["import", "inspections", file.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "the same inspections twice");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already has this inspection"));
     assert!(rows.iter().any(|r| r.hazards == [code.clone()] && r.by_principal));
     assert!(rows.iter().any(|r| !r.by_principal && r.instead_reason == "主要负责人外出"));
     let out = run(&["export", "inspections", "--format", "csv"]);

@@ -149,10 +149,7 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
         }
         Loaded::Arrears(rows, n) => s.overdue.behind.arrived(rows, n),
         Loaded::EnterpriseChoices(c) => super::register::choices_arrived(s, c),
-        Loaded::Reviews(rows) => {
-            let n = rows.len() as i64;
-            s.escalation.reviews.arrived(rows, n);
-        }
+        Loaded::Reviews(rows, n) => s.escalation.reviews.arrived(rows, n),
         Loaded::Units(u) => s.consult.units = u,
         Loaded::Places(p) => s.places = p,
         Loaded::Enterprises(page) => super::screen::enterprises::arrived(s, *page),

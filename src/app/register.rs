@@ -113,7 +113,8 @@ pub fn enterprise_picked(s: &mut AppState, code: &str) -> Vec<Effect> {
 
 /// An enterprise added on the way: it is the one registered for.
 pub fn enterprise_added(s: &mut AppState, form: &Form, code: &str) -> bool {
-    if s.registering.take().is_none() {
+    let added = form.kind == FormKind::Enterprise && form.targets.is_empty();
+    if !added || s.registering.take().is_none() {
         return false;
     }
     let sector = form.get(super::screen::enterprises::form::SECTOR).trim().to_string();

@@ -90,7 +90,7 @@ pub fn run(env: &Env, cmd: &StandardsCommand) -> Result<(), Failure> {
                 println!("{} [{}]{mark}", r.reference, r.sector);
                 println!("    {}", crate::text::sanitise(r.text));
             }
-            for i in standards::catalogue().iter().filter(|i| rows.iter().any(|r| r.doc_no == i.doc_no)) {
+            for i in standards::catalogue().iter().filter(|i| rows.iter().any(|r| r.reference.starts_with(&i.cite))) {
                 let note = if i.note.is_empty() { String::new() } else { format!(" {}", i.note) };
                 println!("{}", l.f("standards.instrument", &[&i.cite, &i.instrument, &i.doc_no, &note]));
             }

@@ -53,7 +53,8 @@ impl Found {
     /// the curly quotes (whose width terminals disagree on).
     pub fn title(&self) -> String {
         let text = self.clause.text.trim_end_matches(['；', '。', '，']).trim_end_matches('的');
-        text.replace('“', "「").replace('”', "」")
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        one_line.replace('“', "「").replace('”', "」")
     }
 }
 
@@ -108,8 +109,9 @@ fn normal(s: &str) -> String {
 
 /// The clause a reference points to, however it is spaced or bracketed.
 pub fn find(reference: &str) -> Option<Found> {
-    let want = normal(reference);
-    clauses().find(|c| normal(&c.reference()) == want)
+    static BY_REFERENCE: OnceLock<std::collections::HashMap<String, Found>> = OnceLock::new();
+    let all = BY_REFERENCE.get_or_init(|| clauses().map(|c| (normal(&c.reference()), c)).collect());
+    all.get(&normal(reference)).copied()
 }
 
 /// The clauses whose text, number, sector or instrument contains every word of `query`,

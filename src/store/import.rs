@@ -261,6 +261,12 @@ impl ImportSession<'_> {
         Ok(self.tx.query_row(sql, params![code, id], |_| Ok(())).optional()?.is_some())
     }
 
+    /// Whether the ledger has an inspection of enterprise `id` on `date` led by `led_by`.
+    pub fn inspection_recorded(&self, id: i64, date: NaiveDate, led_by: &str) -> Result<bool, StoreError> {
+        let sql = "SELECT 1 FROM inspections WHERE enterprise_id = ?1 AND inspected_on = ?2 AND led_by = ?3";
+        Ok(self.tx.query_row(sql, params![id, date.to_string(), led_by], |_| Ok(())).optional()?.is_some())
+    }
+
     /// Records an imported inspection, with its event on the enterprise.
     pub fn add_inspection(&mut self, r: &NewImportedInspection) -> Result<i64, StoreError> {
         let i = &r.inspection;

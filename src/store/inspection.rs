@@ -72,10 +72,6 @@ impl Store {
         if led_by.is_empty() {
             return Err(StoreError::Invalid { field: "led_by", value: String::new(), why: "required".into() });
         }
-        StoreError::check_len("led_by", led_by, limits::NAME)?;
-        for (field, text) in [("instead_reason", &n.instead_reason), ("scope", &n.scope), ("findings", &n.findings)] {
-            StoreError::check_len(field, text, limits::NOTE)?;
-        }
         let (at, actor) = (self.clock.stamp(), self.actor.login.clone());
         let tx = self.begin(Write::Inspect)?;
         let id = super::enterprise::resolve(&tx, &n.enterprise)?;
@@ -102,7 +98,7 @@ impl Store {
                     COALESCE((SELECT group_concat(h.code, ' ') FROM inspection_hazards x JOIN hazards h ON h.id = x.hazard_id
                               WHERE x.inspection_id = i.id), '')
              FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id
-             WHERE ?1 IS NULL OR e.credit_code = ?1
+             WHERE ?1 IS NULL OR i.enterprise_id = (SELECT id FROM enterprises WHERE credit_code = ?1)
              ORDER BY i.inspected_on DESC, i.id DESC LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![enterprise, limit as i64], |r| {
@@ -171,6 +167,10 @@ pub(crate) fn insert(
     n: &NewInspection,
     (at, actor): (&str, &str),
 ) -> Result<i64, StoreError> {
+    StoreError::check_len("led_by", led_by, limits::NAME)?;
+    for (field, text) in [("instead_reason", &n.instead_reason), ("scope", &n.scope), ("findings", &n.findings)] {
+        StoreError::check_len(field, text, limits::NOTE)?;
+    }
     tx.execute(
         "INSERT INTO inspections (enterprise_id, inspected_on, led_by, by_principal, instead_reason, scope, findings,
             at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -205,9 +205,16 @@ pub(crate) fn link(
     enterprise: i64,
     hazard: i64,
 ) -> Result<(), StoreError> {
-    let of: Option<i64> =
-        tx.query_row("SELECT enterprise_id FROM inspections WHERE id = ?1", [inspection], |r| r.get(0)).optional()?;
-    if of != Some(enterprise) {
+    let of: Option<(i64, String)> = tx
+        .query_row("SELECT enterprise_id, inspected_on FROM inspections WHERE id = ?1", [inspection], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let found: String = tx.query_row("SELECT discovered_on FROM hazards WHERE id = ?1", [hazard], |r| r.get(0))?;
+    if of.as_ref().is_some_and(|(e, on)| *e == enterprise && found < *on) {
+        return Err(StoreError::Invalid { field: "discovered_on", value: found, why: "before_inspection".into() });
+    }
+    if of.map(|(e, _)| e) != Some(enterprise) {
         return Err(StoreError::Invalid {
             field: "inspection",
             value: inspection.to_string(),
@@ -216,6 +223,18 @@ pub(crate) fn link(
     }
     tx.execute("INSERT OR IGNORE INTO inspection_hazards VALUES (?1, ?2)", params![inspection, hazard])?;
     Ok(())
+}
+
+/// The first day from which `months` later is on or after `today`: an enterprise last
+/// inspected before it is behind. (Adding months clamps at a month's end, so counting
+/// back `months` from today may land a few days early.)
+fn cutoff(today: NaiveDate, months: u32) -> NaiveDate {
+    let months = Months::new(months);
+    let mut c = today.checked_sub_months(months).unwrap_or(today);
+    while c.checked_add_months(months).is_some_and(|due| due < today) {
+        c = c.succ_opt().unwrap_or(today);
+    }
+    c
 }
 
 /// The count of the enterprises behind on `today`.
@@ -228,10 +247,10 @@ pub(crate) fn behind_count(cadence: &Cadence, today: NaiveDate) -> Sql {
 
 /// The condition that enterprise `e` is behind on `today` (its last inspection before the
 /// cutoff of its sector's cadence, or none), and the cutoff as an expression; binds the
-/// cutoffs into `sql`. Behind means the next was due before today: last + months < today,
-/// which is last < today - months.
+/// cutoffs into `sql`. Behind means the next was due before today (last + months < today);
+/// the cutoff is the first day whose next inspection falls on or after today.
 pub(crate) fn behind_sql(sql: &mut Sql, c: &Cadence, today: NaiveDate) -> (String, String) {
-    let cut = |m: u32| today.checked_sub_months(Months::new(m)).unwrap_or(today).to_string();
+    let cut = |m: u32| cutoff(today, m).to_string();
     let mut cutoff = String::from("CASE");
     for (sector, m) in &c.sectors {
         let (sector, at) = (sql.bind(sector.clone()), sql.bind(cut(*m)));
@@ -240,4 +259,27 @@ pub(crate) fn behind_sql(sql: &mut Sql, c: &Cadence, today: NaiveDate) -> (Strin
     let (high, ordinary) = (sql.bind(cut(c.high_risk)), sql.bind(cut(c.ordinary)));
     cutoff.push_str(&format!(" WHEN e.high_risk THEN {high} ELSE {ordinary} END"));
     (format!("(e.last_inspected_on IS NULL OR e.last_inspected_on < {cutoff})"), cutoff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Behind by the cutoff is behind by the due day, on every day of three years, for
+    /// every cadence, around the ends of months too.
+    #[test]
+    fn the_cutoff_is_exact() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        for d in 0..(3 * 366) {
+            let today = start + chrono::Duration::days(d);
+            for m in 1..=12 {
+                let c = cutoff(today, m);
+                for back in (i64::from(m) * 28 - 3)..=(i64::from(m) * 31 + 3) {
+                    let last = today - chrono::Duration::days(back);
+                    let due = last.checked_add_months(Months::new(m)).unwrap_or(last);
+                    assert_eq!(last < c, due < today, "today {today}, every {m} months, last {last}");
+                }
+            }
+        }
+    }
 }

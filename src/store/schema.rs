@@ -19,6 +19,10 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 pub fn migrate_to(conn: &mut Connection, version: i64) -> rusqlite::Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let upto = usize::try_from(version).unwrap_or(0);
+    if current.max(0) as usize >= upto.min(MIGRATIONS.len()) {
+        // nothing pending: no check of the references on an ordinary open
+        return Ok(());
+    }
     let keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", false)?;
     let done = (|| {

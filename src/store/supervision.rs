@@ -131,6 +131,11 @@ pub(crate) fn reviews_pending(conn: &Connection, today: NaiveDate) -> Result<(i6
 }
 
 impl Store {
+    /// How many applications await their on-site review.
+    pub fn reviews_awaiting(&self) -> Result<i64, StoreError> {
+        Ok(reviews_pending(&self.conn, self.today())?.0)
+    }
+
     /// The applications awaiting their on-site review, the longest waiting first.
     pub fn reviews_due(&self, limit: usize) -> Result<Vec<ReviewDue>, StoreError> {
         let today = self.clock.today();

@@ -9,9 +9,11 @@ use crate::store::StoreError;
 use crate::store::import::{EnterpriseLookup, ImportSession, NewImportedInspection};
 use crate::store::inspection::NewInspection;
 
-/// The inspection import.
+/// The inspection import: the (enterprise, day, leader) each line of the file gave.
 #[derive(Debug, Default)]
-pub struct Inspections;
+pub struct Inspections {
+    seen: std::collections::HashMap<String, usize>,
+}
 
 impl Rows for Inspections {
     type Record = NewImportedInspection;
@@ -20,7 +22,7 @@ impl Rows for Inspections {
         &mut self,
         s: &mut ImportSession,
         c: &mut Cells,
-        _opts: &ImportOptions,
+        opts: &ImportOptions,
     ) -> Result<Option<NewImportedInspection>, StoreError> {
         let enterprise = enterprise(s, c)?;
         let date = c.date("date").filter(|d| {
@@ -33,6 +35,15 @@ impl Rows for Inspections {
         let led_by = c.required("led_by");
         let instead = c.text("instead_reason");
         let (Some((id, principal)), Some(date), Some(led_by)) = (enterprise, date, led_by) else { return Ok(None) };
+        let key = format!("{id}|{date}|{led_by}");
+        if let Some(first) = super::enterprises::seen_before(&mut self.seen, &key, c.line()) {
+            c.fail("date", c.lang.f("imp.why.inspection_repeated", &[&first]));
+            return Ok(None);
+        }
+        if !opts.allow_duplicates && s.inspection_recorded(id, date, led_by)? {
+            c.fail("date", c.lang.t("imp.why.inspection_in_ledger").to_string());
+            return Ok(None);
+        }
         let by_principal = !principal.is_empty() && principal == led_by;
         if !by_principal && instead.is_empty() {
             c.fail("led_by", c.lang.f("imp.why.not_principal", &[&led_by, &principal]));

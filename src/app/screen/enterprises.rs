@@ -127,7 +127,11 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::SortNext | Action::SortReverse => return sort(s, a == Action::SortNext),
         Action::Filter => form::filter(s),
-        Action::EnterpriseAdd => form::add(s),
+        Action::EnterpriseAdd => {
+            // an enterprise added here is not one a registration waits for
+            s.registering = None;
+            form::add(s)
+        }
         Action::EnterpriseEdit => return form::edit(s),
         Action::InspectionAdd => inspect::open(s),
         _ => {}
@@ -166,7 +170,10 @@ fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
             let code = v.detail.as_ref().and_then(|d| d.hazards.get(v.hazard)).map(|h| h.code.clone());
             return code.map(|c| super::detail::open(s, &c)).unwrap_or_default();
         }
-        Action::EnterpriseAdd => form::add(s),
+        Action::EnterpriseAdd => {
+            s.registering = None;
+            form::add(s)
+        }
         Action::EnterpriseEdit => return form::edit(s),
         Action::InspectionAdd => inspect::open(s),
         _ => {}

@@ -14,7 +14,7 @@ use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
 use crate::model::{HazardRow, ReviewDue};
 use crate::protocol::{Query, Slot};
-use crate::widget::table::{Cells, Fit, Spec, Table};
+use crate::widget::table::{Cells, Fit, Spec};
 use crate::widget::theme::{Role, Theme};
 
 /// The panes, in order.
@@ -55,9 +55,6 @@ pub struct EscalationView {
 
 pub struct EscalationScreen;
 
-/// The most applications the reviews pane reads.
-const ROWS: usize = 500;
-
 impl View for EscalationScreen {
     const TITLE: &'static str = ListKind::Escalation.title_key();
     const PLACE: Place = Place::List;
@@ -68,7 +65,7 @@ impl View for EscalationScreen {
         vec![
             list::recount(s, ListKind::Escalation),
             list::recount(s, ListKind::Listed),
-            s.load(Slot::Reviews, Query::Reviews(ROWS)),
+            s.load(Slot::Reviews, Query::Reviews(panes::ROWS)),
         ]
     }
 
@@ -181,21 +178,5 @@ impl Cells<ReviewDue> for Reviews<'_> {
 }
 
 fn draw_reviews(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let v = &s.escalation.reviews;
-    if v.rows.is_empty() {
-        let key = if v.count.is_some() { "tui.empty" } else { "tui.loading" };
-        let text = crate::widget::line(s.lang.t(key), t.style(Role::Muted));
-        f.render_widget(ratatui::widgets::Paragraph::new(text), area);
-        return;
-    }
-    let table = Table {
-        rows: &v.rows,
-        specs: &SPECS,
-        fit: &HOW,
-        cells: &Reviews { s, t },
-        selected: Some(v.selected),
-        selected_style: t.style(Role::Selected),
-        header: Some(t.style(Role::Label)),
-    };
-    table.draw(f.buffer_mut(), area);
+    panes::draw_rows(f, area, s, &s.escalation.reviews, (&SPECS, &HOW, &Reviews { s, t }), t);
 }

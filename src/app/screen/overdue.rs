@@ -14,7 +14,7 @@ use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
 use crate::model::{ActionRow, Arrear, HazardRow};
 use crate::protocol::{Query, Slot};
-use crate::widget::table::{Cells, Fit, Spec, Table};
+use crate::widget::table::{Cells, Fit, Spec};
 use crate::widget::theme::{Role, Theme};
 
 /// The panes, in order.
@@ -68,7 +68,7 @@ impl View for OverdueScreen {
 
     /// Every pane, so that the bar has its counts.
     fn show(s: &mut AppState) -> Vec<Effect> {
-        let limit = ROWS;
+        let limit = panes::ROWS;
         vec![
             list::recount(s, ListKind::Overdue),
             list::recount(s, ListKind::NotNotified),
@@ -144,9 +144,6 @@ impl View for OverdueScreen {
     }
 }
 
-/// The most enterprises behind that the pane reads (the bar gives how many in all).
-pub const ROWS: usize = 500;
-
 /// A column of the enterprises behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -208,21 +205,5 @@ impl Cells<Arrear> for Behind<'_> {
 }
 
 fn draw_behind(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let v = &s.overdue.behind;
-    if v.rows.is_empty() {
-        let key = if v.count.is_some() { "tui.empty" } else { "tui.loading" };
-        let text = crate::widget::line(s.lang.t(key), t.style(Role::Muted));
-        f.render_widget(ratatui::widgets::Paragraph::new(text), area);
-        return;
-    }
-    let table = Table {
-        rows: &v.rows,
-        specs: &SPECS,
-        fit: &HOW,
-        cells: &Behind { s, t },
-        selected: Some(v.selected),
-        selected_style: t.style(Role::Selected),
-        header: Some(t.style(Role::Label)),
-    };
-    table.draw(f.buffer_mut(), area);
+    panes::draw_rows(f, area, s, &s.overdue.behind, (&SPECS, &HOW, &Behind { s, t }), t);
 }

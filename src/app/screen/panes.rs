@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::AppState;
 use crate::app::keymap::Action;
+use crate::widget::table::{Cells, Fit, Spec, Table};
 use crate::widget::theme::{Role, Theme};
 
 /// Rows of a pane that is not a hazard list, with the count of all and the selection.
@@ -76,6 +77,40 @@ pub fn bar(f: &mut Frame, area: Rect, s: &AppState, panes: &[(&str, Option<i64>)
     let keys = [Action::Left, Action::Right].map(|a| s.keymap.label(a));
     spans.push(Span::styled(s.lang.f("tui.panes_hint", &[&keys[0], &keys[1]]), t.style(Role::Muted)));
     f.render_widget(Paragraph::new(Line::from(spans)), Rect { height: 1, ..area });
+}
+
+/// The most rows a pane of other rows reads (its bar gives how many there are in all).
+pub const ROWS: usize = 500;
+
+/// How a pane's table is laid out and filled: its columns, their fit, its cells.
+pub type Layout<'a, T, M> = (&'a [Spec<<M as Cells<T>>::Col>], &'a Fit<<M as Cells<T>>::Col>, &'a M);
+
+/// A pane of other rows as a table, the selected one kept in view; "loading" until they
+/// arrive, "none" when there are none.
+pub fn draw_rows<T, M: Cells<T>>(
+    f: &mut Frame,
+    area: Rect,
+    s: &AppState,
+    pane: &RowsPane<T>,
+    table: Layout<T, M>,
+    t: &Theme,
+) {
+    if pane.rows.is_empty() {
+        let key = if pane.count.is_some() { "tui.empty" } else { "tui.loading" };
+        f.render_widget(Paragraph::new(crate::widget::line(s.lang.t(key), t.style(Role::Muted))), area);
+        return;
+    }
+    let (specs, fit, cells) = table;
+    let table = Table {
+        rows: &pane.rows,
+        specs,
+        fit,
+        cells,
+        selected: Some(pane.selected),
+        selected_style: t.style(Role::Selected),
+        header: Some(t.style(Role::Label)),
+    };
+    table.draw(f.buffer_mut(), area);
 }
 
 /// The area under the bar.

@@ -44,7 +44,7 @@ impl Store {
                 .tx
                 .query_row(
                     "SELECT n.id, n.date FROM notifications n WHERE n.hazard_id = ?1 AND n.recipient = ?2
-                     AND NOT EXISTS (SELECT 1 FROM notification_acks a WHERE a.notification_id = n.id)
+                     AND n.acknowledged = 0 AND NOT EXISTS (SELECT 1 FROM notification_acks a WHERE a.notification_id = n.id)
                      ORDER BY n.id DESC LIMIT 1",
                     params![h.id, to.as_str()],
                     |r| Ok((r.get(0)?, r.get(1)?)),

@@ -113,6 +113,9 @@ impl Store {
     ) -> Result<Done, StoreError> {
         self.write_hazard(Write::Supervise, code, version, |ctx, h| {
             status::require_open(h.status)?;
+            if h.grade != Grade::Major {
+                return Err(invalid("grade", "not_major_stop"));
+            }
             if h.stopped_on.is_some() {
                 return Err(invalid("stopped_production", "already_stopped"));
             }
@@ -136,7 +139,12 @@ impl Store {
             if pending(ctx, h)?.is_some() {
                 return Err(invalid("resumption", "review_pending"));
             }
-            let date = day("date", a.date, ctx, stopped)?;
+            // not before the order, nor before the review that refused the last one
+            let refused: Option<String> =
+                ctx.tx
+                    .query_row("SELECT MAX(reviewed_on) FROM resumptions WHERE hazard_id = ?1", [h.id], |r| r.get(0))?;
+            let after = refused.as_deref().and_then(parse_date).map_or(stopped, |r| r.max(stopped));
+            let date = day("date", a.date, ctx, after)?;
             ctx.tx.execute(
                 "INSERT INTO resumptions (hazard_id, applied_on, evaluator_kind, evaluator, report, at, actor)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
