@@ -38,6 +38,15 @@ fn direct_not_notified(l: &Ledger) -> i64 {
         .unwrap()
 }
 
+/// Registers a general hazard; returns its code.
+fn general(s: &mut anwei::store::Store) -> String {
+    let n = anwei::store::write::NewHazard {
+        grade: anwei::domain::Grade::General,
+        ..support::new_hazard("2026-11-01", "2027-01-31")
+    };
+    s.register(&n).unwrap().code
+}
+
 fn listing() -> ListingInput {
     ListingInput {
         unit: "滕州市安委会".into(),
@@ -102,13 +111,7 @@ fn listing_is_for_open_major_hazards_and_is_cleared_with_a_reason() {
     let l = Ledger::new();
     let a = l.hazard("2026-11-01", "2027-01-31");
     let mut s = l.store();
-    let general = s
-        .register(&anwei::store::write::NewHazard {
-            grade: anwei::domain::Grade::General,
-            ..support::new_hazard("2026-11-01", "2027-01-31")
-        })
-        .unwrap()
-        .code;
+    let general = general(&mut s);
     let refused = s.list_supervision(&general, None, &listing()).unwrap_err();
     assert!(matches!(refused, StoreError::Invalid { field: "grade", .. }), "{refused:?}");
     s.list_supervision(&a, None, &listing()).unwrap();
@@ -273,13 +276,7 @@ fn a_new_application_is_not_dated_before_the_refusal_and_only_a_major_hazard_is_
     let early = s.resumption_apply(&a, None, &apply("2026-11-12")).unwrap_err();
     assert!(matches!(early, StoreError::Invalid { field: "date", .. }), "before the refusal: {early:?}");
     s.resumption_apply(&a, None, &apply("2026-11-16")).unwrap();
-    let general = s
-        .register(&anwei::store::write::NewHazard {
-            grade: anwei::domain::Grade::General,
-            ..support::new_hazard("2026-11-01", "2027-01-31")
-        })
-        .unwrap()
-        .code;
+    let general = general(&mut s);
     let refused = s.stop_production(&general, None, None, StopScope::Whole).unwrap_err();
     assert!(matches!(refused, StoreError::Invalid { field: "grade", .. }), "{refused:?}");
 }
