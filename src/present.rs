@@ -63,6 +63,7 @@ pub fn detail_sections(l: Lang, d: &HazardDetail) -> Vec<Section> {
         escalations(l, d),
         duties::supervision(l, d),
         duties::notifications(l, d),
+        duties::attachments(l, d),
         timeline(l, d),
     ]
 }

@@ -1,6 +1,7 @@
 //! The only place with SQL: opening, migrations, read models and write commands.
 
 pub mod agenda;
+pub mod attachment;
 pub mod bulk;
 pub mod calendar;
 pub mod changes;

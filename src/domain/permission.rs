@@ -29,10 +29,12 @@ pub enum Write {
     Inspect,
     /// List a hazard for supervision or clear it, stop production, record a resumption.
     Supervise,
+    /// Attach a file of evidence to a hazard.
+    Attach,
 }
 
 impl Write {
-    pub const ALL: [Write; 18] = [
+    pub const ALL: [Write; 19] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -51,6 +53,7 @@ impl Write {
         Write::Enterprise,
         Write::Inspect,
         Write::Supervise,
+        Write::Attach,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -74,6 +77,7 @@ impl Write {
             Write::Enterprise => "enterprise",
             Write::Inspect => "inspect",
             Write::Supervise => "supervise",
+            Write::Attach => "attach",
         }
     }
 

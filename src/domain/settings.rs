@@ -29,10 +29,12 @@ pub enum Key {
     InspectionMonths,
     /// Sectors of the township's own besides the judgment-standard catalogue's.
     LocalSectors,
+    /// The largest file that may be attached, in MB.
+    AttachmentMb,
 }
 
 impl Key {
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 11] = [
         Key::UnknownRole,
         Key::OverdueDays,
         Key::StalledDays,
@@ -43,6 +45,7 @@ impl Key {
         Key::UndoMinutes,
         Key::InspectionMonths,
         Key::LocalSectors,
+        Key::AttachmentMb,
     ];
 
     /// The name of `anwei settings set NAME VALUE`.
@@ -58,6 +61,7 @@ impl Key {
             Key::UndoMinutes => "undo_minutes",
             Key::InspectionMonths => "inspection_months",
             Key::LocalSectors => "local_sectors",
+            Key::AttachmentMb => "attachment_mb",
         }
     }
 
@@ -68,6 +72,8 @@ impl Key {
 
 /// The most days a threshold may be (ten years).
 pub const MAX_DAYS: i64 = 3650;
+/// The largest attachment a ledger may allow, in MB (a BLOB in one row).
+pub const MAX_ATTACHMENT_MB: i64 = 200;
 /// The most extensions an officer may be allowed.
 pub const MAX_EXTEND_TIMES: i64 = 20;
 
@@ -145,6 +151,8 @@ pub struct Settings {
     pub inspection: Cadence,
     /// The township's own sectors, besides the catalogue's.
     pub local_sectors: Vec<String>,
+    /// The largest attachment, in MB.
+    pub attachment_mb: i64,
 }
 
 impl Default for Settings {
@@ -158,6 +166,7 @@ impl Default for Settings {
             undo_minutes: 30,
             inspection: Cadence::default(),
             local_sectors: Vec::new(),
+            attachment_mb: 20,
         }
     }
 }
@@ -183,6 +192,8 @@ pub enum Refused {
     Cadence,
     /// Names of at most `limits::NAME` characters, separated by commas or 、.
     Sectors,
+    /// A whole number of MB from 1 to `MAX_ATTACHMENT_MB`.
+    Megabytes,
 }
 
 impl Refused {
@@ -197,6 +208,7 @@ impl Refused {
             Refused::Minutes => "minutes",
             Refused::Cadence => "cadence",
             Refused::Sectors => "sectors",
+            Refused::Megabytes => "megabytes",
         }
     }
 }
@@ -256,6 +268,10 @@ impl Settings {
             }
             Key::InspectionMonths => self.inspection = Cadence::parse(text).ok_or(Refused::Cadence)?,
             Key::LocalSectors => self.local_sectors = sector_names(text).ok_or(Refused::Sectors)?,
+            Key::AttachmentMb => {
+                let mb = text.trim().parse::<i64>().ok().filter(|m| (1..=MAX_ATTACHMENT_MB).contains(m));
+                self.attachment_mb = mb.ok_or(Refused::Megabytes)?;
+            }
         }
         Ok(())
     }
@@ -278,6 +294,7 @@ impl Settings {
             Key::UndoMinutes => self.undo_minutes.to_string(),
             Key::InspectionMonths => self.inspection.text(),
             Key::LocalSectors => self.local_sectors.join(","),
+            Key::AttachmentMb => self.attachment_mb.to_string(),
         }
     }
 }

@@ -72,6 +72,11 @@ word_enum!(
     Decision { Approved => "approved", Refused => "refused" }
 );
 word_enum!(
+    /// What an attachment shows: the site before or after, the rectification report, or
+    /// the evaluation report.
+    AttachmentKind { Before => "before", After => "after", Report => "report", Evaluation => "evaluation" }
+);
+word_enum!(
     /// How much of the enterprise a stopped-production order stops.
     StopScope { Whole => "whole", Partial => "partial" }
 );

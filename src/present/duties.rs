@@ -41,6 +41,20 @@ pub fn notifications(l: Lang, d: &HazardDetail) -> Section {
     Section { title: l.t("detail.notifications").to_string(), lines }
 }
 
+pub fn attachments(l: Lang, d: &HazardDetail) -> Section {
+    let lines = d
+        .attachments
+        .iter()
+        .map(|a| {
+            let size = format!("{:.1} KB", a.size as f64 / 1024.0);
+            let who = d.names.get(&a.actor).unwrap_or(&a.actor);
+            let text = format!("{} {} {size} {} {who} {}", l.word("attachment", &a.kind), a.name, &a.at, a.note);
+            (format!("#{}", a.n), text.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    Section { title: l.t("detail.attachments").to_string(), lines }
+}
+
 pub fn supervision(l: Lang, d: &HazardDetail) -> Section {
     let s = &d.supervision;
     let mut lines = Vec::new();

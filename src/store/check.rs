@@ -128,6 +128,10 @@ impl Store {
             }
         }
         findings.extend(self.guards()?);
+        let broken = self.broken_attachments()?;
+        if !broken.is_empty() {
+            findings.push(Finding { what: "attachments".into(), detail: broken.join(" ") });
+        }
         let fields = OPENING_FIELDS.iter().map(|f| (format!("{f}_timeline"), field_rule(f)));
         let fixed = [("staff_roles", STAFF_RULE), ("settings", SETTINGS_RULE)];
         let fixed = HAZARD_RULES.iter().chain(&fixed).map(|(name, sql)| (name.to_string(), sql.to_string()));

@@ -87,6 +87,8 @@ pub struct HazardDetail {
     pub notifications: Vec<NotificationRow>,
     /// Listed supervision, the stopped-production order and resumption applications.
     pub supervision: super::supervision::Supervision,
+    /// Its evidence, without the bytes.
+    pub attachments: Vec<super::attachment::AttachmentRow>,
     pub timeline: Vec<TimelineEvent>,
     /// The staff's names by login, for the timeline in words.
     #[serde(skip)]
@@ -180,6 +182,7 @@ impl Store {
                 escalations: Vec::new(),
                 notifications: Vec::new(),
                 supervision: Default::default(),
+                attachments: Vec::new(),
                 timeline: Vec::new(),
                 names: Default::default(),
             })
@@ -238,6 +241,7 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         d.supervision = super::supervision::of_hazard(&self.conn, id)?;
+        d.attachments = self.attachments(&d.row.code)?;
         let mut s = self.conn.prepare_cached(
             "SELECT at, actor, kind, field, from_value, to_value, note FROM timeline WHERE hazard_id = ?1 ORDER BY id",
         )?;

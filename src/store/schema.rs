@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -639,6 +639,29 @@ CREATE INDEX IF NOT EXISTS hazards_stopped ON hazards(deadline, id) WHERE stoppe
 CREATE INDEX IF NOT EXISTS hazards_enterprise_open ON hazards(enterprise_id, grade, deadline) WHERE status <> 'closed';
 "#;
 
+/// Evidence (整改佐证材料): files kept in the ledger with their name, size, SHA-256 and
+/// kind, numbered per hazard, as added and never changed.
+const V14: &str = r#"
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    hazard_id INTEGER NOT NULL REFERENCES hazards(id),
+    n INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('before', 'after', 'report', 'evaluation')),
+    note TEXT NOT NULL DEFAULT '',
+    data BLOB NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    UNIQUE (hazard_id, n)
+);
+CREATE TRIGGER attachments_no_update BEFORE UPDATE ON attachments
+BEGIN SELECT RAISE(ABORT, 'an attachment stays as added'); END;
+CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments
+BEGIN SELECT RAISE(ABORT, 'an attachment stays as added'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -667,6 +690,8 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "notifications_no_delete",
         "notifications_mark",
         "inspections_mark",
+        "attachments_no_update",
+        "attachments_no_delete",
         "resumptions_no_delete",
         "resumptions_review_once",
     ];
