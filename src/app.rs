@@ -1,6 +1,7 @@
 //! The full screen's state and `update`: events in, state changes and effects out.
 //! No terminal and no SQL here; the database is reached through effects.
 
+mod complete;
 mod db;
 pub mod edit;
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 mod agenda;
 mod args;
-mod attach;
+mod attachment;
 mod consult;
 mod consult_args;
 pub mod demo;
@@ -131,8 +131,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Enterprise(c)) => enterprise::run(env, c),
         Some(Command::Inspection(c)) => inspection::run(env, c),
         Some(Command::Standards(c)) => standards::run(env, c),
-        Some(Command::Attach(a)) => attach::attach(env, a),
-        Some(Command::Attachment(c)) => attach::run(env, c),
+        Some(Command::Attachment(c)) => attachment::run(env, c),
         Some(Command::New(n)) => write::new(env, n),
         Some(Command::Import(args)) => transfer::import(env, args),
         Some(Command::Export { kind, format, output, force }) => {

@@ -53,6 +53,8 @@ pub struct DemoSummary {
     /// Head-led inspections, and hazards listed for supervision.
     pub inspections: u64,
     pub listed: u64,
+    /// Rectification reports attached to closed hazards.
+    pub attachments: u64,
 }
 
 /// Fills an empty, freshly created store with the demo township. The acting OS user
@@ -112,6 +114,7 @@ fn fill(
     let mut summary = hazards::write_all(&tx, &set, &town, &calendar, docs, &mut |done, _| progress(done, total))?;
     summary.inspections = duties::inspections(&tx, &set, &town)?;
     summary.listed = duties::supervision(&tx, &set)?;
+    summary.attachments = duties::reports(&tx, &set)?;
     for (i, sql) in indexes.iter().enumerate() {
         bulk::create_index(&tx, sql)?;
         progress(loading + indexing * (i as u64 + 1) / indexes.len() as u64, total);

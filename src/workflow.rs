@@ -9,6 +9,7 @@
 
 pub mod acknowledge;
 pub mod assign;
+pub mod attach;
 pub mod escalate;
 pub mod extend;
 pub mod fields;
@@ -245,6 +246,7 @@ workflows! {
     Unlist => unlist::Unlist,
     StopProduction => stop_production::StopProduction,
     Resumption => resumption::Resumption,
+    Attach => attach::Attach,
 }
 
 #[cfg(test)]

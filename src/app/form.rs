@@ -98,6 +98,7 @@ impl Form {
         use super::keymap::Action;
         let n = self.fields.len().max(1);
         match a {
+            Action::NextField if self.complete() => {}
             Action::NextField => self.focus = (self.focus + 1) % n,
             Action::PrevField => self.focus = (self.focus + n - 1) % n,
             Action::Clear => {
@@ -109,6 +110,15 @@ impl Form {
             _ => return,
         }
         self.error = None;
+    }
+
+    /// Completes the focused path field as far as its folder allows; whether it did.
+    fn complete(&mut self) -> bool {
+        let Some(f) = self.fields.get_mut(self.focus).filter(|f| f.path) else { return false };
+        let Some(done) = super::complete::path(f.get()) else { return false };
+        f.cursor = done.chars().count();
+        f.value = Value::Text(done);
+        true
     }
 
     /// Edits the focused field; false when the key is not the field's.

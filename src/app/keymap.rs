@@ -309,7 +309,13 @@ fn footer_rank(a: Action) -> u8 {
         A::Help => 0,
         // the duties towards a major hazard come after Enter and Esc: help lists them all
         A::Workflow(
-            Id::Notify | Id::Acknowledge | Id::ListSupervision | Id::Unlist | Id::StopProduction | Id::Resumption,
+            Id::Notify
+            | Id::Acknowledge
+            | Id::ListSupervision
+            | Id::Unlist
+            | Id::StopProduction
+            | Id::Resumption
+            | Id::Attach,
         ) => 3,
         A::Workflow(_) => 1,
         A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,

@@ -1007,3 +1007,21 @@ fn an_inspection_is_recorded_and_the_hazard_it_found_registered_against_it() {
     let d = x.worker.store.detail(&linked[0].hazards[0]).unwrap();
     assert_eq!(d.row.source, crate::domain::Source::Inspection);
 }
+
+#[test]
+fn a_file_is_attached_from_the_full_screen_its_path_completed_by_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("整改后照片.jpg"), b"\xff\xd8 photo").unwrap();
+    let mut x = ledger(Lang::Zh);
+    select(&mut x, "GQ-2026-0003");
+    x.keys("F");
+    x.keys(&format!("{}/整", dir.path().display()));
+    x.keys("\t");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the attach form") };
+    assert_eq!(f.get("form.file"), format!("{}/整改后照片.jpg", dir.path().display()), "Tab completes");
+    assert_eq!(f.focus, 0, "and stays on the path");
+    x.keys("\t\x13");
+    assert!(x.s.modal.is_none(), "{:?} {}", x.s.modal, notice(&x));
+    let d = x.worker.store.detail("GQ-2026-0003").unwrap();
+    assert_eq!(d.attachments.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["整改后照片.jpg"]);
+}

@@ -115,11 +115,9 @@ pub enum Command {
     /// Head-led inspections: add, list (--overdue: the enterprises behind).
     #[command(subcommand)]
     Inspection(super::inspection::InspectionCommand),
-    /// Attach a file of evidence to a hazard (photos before and after, reports).
-    Attach(super::attach::AttachArgs),
     /// Attachments: get one back out.
     #[command(subcommand)]
-    Attachment(super::attach::AttachmentCommand),
+    Attachment(super::attachment::AttachmentCommand),
     /// The judgment-standard catalogue: list, search.
     #[command(subcommand)]
     Standards(super::standards::StandardsCommand),

@@ -139,5 +139,5 @@ fn print_summary(l: Lang, path: &Path, s: &DemoSummary, seconds: f64) {
         Status::ALL.iter().zip(s.by_status).map(|(st, n)| format!("{} {n}", l.word("status", st.as_str()))).collect();
     println!("{}", l.f("demo.summary_hazards", &[&s.hazards, &statuses.join(l.t("list.sep"))]));
     println!("{}", l.f("demo.summary_records", &[&s.escalations, &s.sign_offs, &s.notifications, &s.events]));
-    println!("{}", l.f("demo.summary_duties", &[&s.inspections, &s.listed]));
+    println!("{}", l.f("demo.summary_duties", &[&s.inspections, &s.listed, &s.attachments]));
 }

@@ -74,6 +74,36 @@ fn write(
     Ok(())
 }
 
+/// The most closed hazards that get a rectification report attached.
+const REPORTS: i64 = 300;
+
+/// A rectification report (整改报告) attached to closed major hazards, the latest first,
+/// at most `REPORTS`: a short text naming the hazard, its measures and its close-out.
+pub fn reports(tx: &Transaction, set: &Setting) -> Result<u64, StoreError> {
+    let mut stmt = tx.prepare(
+        "SELECT id, code, title, plan_measures, substr(closed_at, 1, 10) FROM hazards
+         WHERE status = 'closed' AND grade = 'major' ORDER BY closed_at DESC LIMIT ?1",
+    )?;
+    let rows: Vec<(i64, String, String, String, String)> = stmt
+        .query_map([REPORTS], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, code, title, measures, closed) in &rows {
+        let text = format!(
+            "{code} 整改报告\n隐患：{title}\n整改措施：{measures}\n{closed} 经三方现场核验，整改到位，同意销号。\n"
+        );
+        let data = text.into_bytes();
+        let at = format!("{closed} 17:00:00");
+        tx.execute(
+            "INSERT INTO attachments (hazard_id, n, name, size, sha256, kind, note, data, at, actor)
+             VALUES (?1, 1, '整改报告.txt', ?2, ?3, 'report', '', ?4, ?5, ?6)",
+            params![id, data.len() as i64, crate::store::attachment::sha256(&data), data, at, set.admin],
+        )?;
+        let e = Event::changed("attached", "attachment", "", "整改报告.txt", "#1 report");
+        append_event(tx, *id, &at, &set.admin, &e)?;
+    }
+    Ok(rows.len() as u64)
+}
+
 /// A listed hazard as the demo finishes it.
 struct Listed {
     id: i64,

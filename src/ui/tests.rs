@@ -89,6 +89,7 @@ cases! {
     register_clause: "2c91420100MA4K000003\n",
     register_form: "2c91420100MA4K000003\n泄爆\n",
     inspection_add: "7i",
+    attach: "2F",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

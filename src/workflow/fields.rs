@@ -40,18 +40,20 @@ pub struct Field {
     pub cursor: usize,
     /// A note, which may hold line breaks.
     pub lines: bool,
+    /// A file's path: Tab completes it before it moves on.
+    pub path: bool,
 }
 
 impl Field {
     pub fn text(label: &'static str, value: &str) -> Field {
         let v = Value::Text(value.to_string());
         let cursor = value.chars().count();
-        Field { label, value: v.clone(), initial: v, cursor, lines: NOTES.contains(&label) }
+        Field { label, value: v.clone(), initial: v, cursor, lines: NOTES.contains(&label), path: label == "form.file" }
     }
 
     pub fn choice(label: &'static str, options: Vec<(String, String)>, index: usize) -> Field {
         let v = Value::Choice { options, index };
-        Field { label, value: v.clone(), initial: v, cursor: 0, lines: false }
+        Field { label, value: v.clone(), initial: v, cursor: 0, lines: false, path: false }
     }
 
     /// The text, or the chosen identifier.
