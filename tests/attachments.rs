@@ -73,6 +73,9 @@ fn the_commands_attach_list_and_write_back() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let bad = run(&["attach", &code, file.to_str().unwrap(), "--kind", "photo"]);
     assert_eq!(bad.status.code(), Some(2));
+    let missing = run(&["attach", &code, dir.join("无此文件.jpg").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(missing.status.code() == Some(2) && err.contains("cannot be read"), "{err}");
     let shown: serde_json::Value = serde_json::from_slice(&run(&["show", &code, "--format", "json"]).stdout).unwrap();
     assert_eq!(shown["attachments"][0]["name"], "整改报告.pdf");
     assert_eq!(shown["attachments"][0]["sha256"], sha256(b"%PDF-1.4 rectified"));

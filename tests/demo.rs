@@ -247,3 +247,39 @@ fn demo_flag_creates_the_demo_and_shows_the_overview() {
     let again = anwei(dir.path(), &["--demo", "--db", "flag.db", "whoami"]);
     assert!(again.status.success());
 }
+
+/// The demo's duties are coherent with its hazards: inspections with some enterprises
+/// behind, notices with some missing, listed hazards with their listing day, stop orders
+/// with a resumption under review, reports on closed hazards, titles from the catalogue.
+#[test]
+fn demo_has_the_duties_of_its_enterprises() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = demo(dir.path(), "demo.db", 42);
+    let q = |sql: &str| scalar(&path, sql);
+    let enterprises = q("SELECT count(*) FROM enterprises");
+    let behind = store.inspections_behind().unwrap();
+    assert!(q("SELECT count(*) FROM inspections") > enterprises, "several inspections each");
+    assert!(behind > 0 && behind < enterprises / 2, "some behind: {behind} of {enterprises}");
+    assert!(q("SELECT count(*) FROM inspections WHERE by_principal = 0 AND instead_reason <> ''") > 0);
+    assert!(count(&store, Filter { not_notified: true, ..Filter::default() }) > 0, "some notices missing");
+    let listed = q("SELECT count(*) FROM hazards WHERE listed_unit <> ''");
+    assert!(listed > 0);
+    assert_eq!(q("SELECT count(*) FROM hazards WHERE listed_unit <> '' AND listed_on IS NULL"), 0);
+    assert!(q("SELECT count(*) FROM hazards WHERE listed_unit <> '' AND stopped_production <> 0") > 0);
+    assert!(q("SELECT count(*) FROM resumptions WHERE decision IS NULL") > 0, "a resumption under review");
+    assert_eq!(
+        q("SELECT count(*) FROM attachments a JOIN hazards h ON h.id = a.hazard_id WHERE h.status <> 'closed'"),
+        0
+    );
+    assert!(q("SELECT count(*) FROM attachments") > 0, "reports on closed hazards");
+    let refs: Vec<String> = Connection::open(&path)
+        .unwrap()
+        .prepare("SELECT DISTINCT standard_ref FROM hazards WHERE standard_ref <> ''")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(!refs.is_empty() && refs.iter().all(|r| anwei::domain::standards::find(r).is_some()), "{refs:?}");
+    assert!(store.check().unwrap().is_empty());
+}
