@@ -14,6 +14,7 @@ mod modal;
 pub mod mouse;
 pub mod register;
 pub mod screen;
+mod views;
 mod workflow;
 pub use workflow::permitted;
 

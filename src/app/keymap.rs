@@ -319,6 +319,7 @@ fn footer_rank(a: Action) -> u8 {
         ) => 3,
         A::Workflow(_) => 1,
         A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,
+        A::EnterpriseAdd | A::EnterpriseEdit | A::InspectionAdd => 1,
         A::Back | A::Open | A::Mark | A::TopicDrop => 2,
         A::Quit => 4,
         _ => 3,

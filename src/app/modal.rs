@@ -207,12 +207,8 @@ pub fn answer(s: &mut AppState, c: Confirm, a: Option<Action>) -> Vec<Effect> {
             Then::Discard => Vec::new(),
             Then::Write(targets, cmd) => write(s, targets, cmd, c.back),
             Then::Consult(w) => consult::send(s, w, c.back),
-            Then::SaveView(view) => workflow::keep_view(s, *view),
-            Then::DeleteView(name) => {
-                s.views.retain(|v| v.name != name);
-                s.say(s.lang.f("tui.view_deleted", &[&name]), false);
-                vec![Effect::SaveViews(s.views.clone())]
-            }
+            Then::SaveView(view) => super::views::keep(s, *view),
+            Then::DeleteView(name) => super::views::delete(s, &name),
             Then::Undo => {
                 s.say(s.lang.t("tui.saving"), false);
                 vec![s.send(None, |id| DbRequest::Undo { id, dry_run: false })]

@@ -710,7 +710,8 @@ fn a_saved_view_is_replaced_only_after_a_yes_and_can_be_deleted() {
     assert!(c.message.contains("mine"));
     x.keys("y");
     assert_eq!(x.s.views.len(), 1);
-    assert_eq!(x.s.views[0].sort, x.s.list(ListKind::Ledger).sort, "replaced by the new sort");
+    let crate::config::views::Shows::Hazards(_, sort) = x.s.views[0].shows else { panic!("a view of hazards") };
+    assert_eq!(sort, x.s.list(ListKind::Ledger).sort, "replaced by the new sort");
     x.keys("V");
     x.key(KeyCode::Delete);
     assert!(matches!(x.s.modal, Some(Modal::Confirm(_))));
@@ -844,6 +845,34 @@ fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() 
     assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (page, 0));
     small.keys("k");
     assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (0, page - 1));
+}
+
+#[test]
+fn the_enterprises_screen_keeps_its_own_saved_views() {
+    use crate::store::enterprise::EnterpriseSort;
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("7/冷链\no");
+    x.keys("wcold\n");
+    assert!(x.s.views.len() == 1 && x.s.views[0].of_enterprises(), "{:?}", x.s.views);
+    // another search and order, then the view puts its own back
+    x.keys("/\x1bO");
+    assert_eq!((x.s.enterprises.filter.search.as_deref(), x.s.enterprises.rows.len()), (None, 6));
+    x.keys("V");
+    let Some(Modal::Picker(p)) = &x.s.modal else { panic!("the views: {:?}", x.s.notice) };
+    assert_eq!(p.matches().len(), 1);
+    x.keys("\n");
+    let v = &x.s.enterprises;
+    assert_eq!((v.filter.search.as_deref(), v.sort, v.rows.len()), (Some("冷链"), EnterpriseSort::Code, 1));
+    // a view of the same name on the ledger is its own, and the ledger does not list this one
+    x.keys("2V");
+    assert!(x.s.modal.is_none(), "no hazard views yet");
+    x.keys("wcold\n");
+    assert!(x.s.modal.is_none(), "no question: the enterprises' view is another kind");
+    assert_eq!(x.s.views.len(), 2);
+    x.keys("7V");
+    x.key(KeyCode::Delete);
+    x.keys("y");
+    assert!(x.s.views.len() == 1 && !x.s.views[0].of_enterprises(), "only the enterprises' view is forgotten");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::keymap::Action;
 use super::modal::{Then, ask, write};
 use super::screen::enterprises;
-use super::{AppState, Effect, Form, FormKind, Modal, Picker, PickerKind, SavedView, Screen, form, list};
+use super::{AppState, Effect, Form, FormKind, Modal, Picker, PickerKind, Screen, form, list};
 use crate::domain::Role;
 use crate::domain::permission::{Write, allows};
 use crate::model::HazardRow;
@@ -210,7 +210,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
     match &f.kind {
         FormKind::Workflow(id) => id.read(&f.fields, f.targets.len()).map(Next::Write).map_err(refused),
         FormKind::Filter(kind) => Ok(Next::Screen(apply_filter(s, *kind, f))),
-        FormKind::SaveView => Ok(Next::Screen(save_view(s, need("form.view_name").map_err(refused)?))),
+        FormKind::SaveView => Ok(Next::Screen(super::views::save(s, need("form.view_name").map_err(refused)?))),
         FormKind::Consult(c) => super::consult::forms::submit(s, c, f).map(Next::Screen).map_err(refused),
         FormKind::Setting(key) => super::screen::settings::submit(s, *key, f).map(Next::Screen).map_err(refused),
         FormKind::EnterpriseFilter => Ok(Next::Screen(enterprises::filtered(s, enterprises::form::filter_of(f)))),
@@ -227,25 +227,6 @@ fn apply_filter(s: &mut AppState, kind: list::ListKind, f: &Form) -> Vec<Effect>
     vec![list::restart(s, kind)]
 }
 
-/// Saves the list's filter and sort under `name`; over a view of that name only after a yes.
-fn save_view(s: &mut AppState, name: String) -> Vec<Effect> {
-    let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
-    let v = s.list(kind);
-    let view = SavedView { name: name.clone(), filter: v.filter.clone(), sort: v.sort };
-    if s.views.iter().any(|x| x.name == name) {
-        return ask(s, s.lang.f("tui.confirm_overwrite_view", &[&name]), Then::SaveView(Box::new(view)), None);
-    }
-    keep_view(s, view)
-}
-
-/// Keeps `view`, in place of any of its name.
-pub fn keep_view(s: &mut AppState, view: SavedView) -> Vec<Effect> {
-    s.say(s.lang.f("tui.view_saved", &[&view.name]), false);
-    s.views.retain(|x| x.name != view.name);
-    s.views.push(view);
-    vec![Effect::SaveViews(s.views.clone())]
-}
-
 /// Enter in a picker.
 pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
     match p.kind {
@@ -258,19 +239,6 @@ pub fn picked(s: &mut AppState, p: Picker, id: &str) -> Vec<Effect> {
         },
         PickerKind::Enterprise => super::register::enterprise_picked(s, id),
         PickerKind::Clause(d) => super::register::clause_picked(s, *d, id),
-        PickerKind::View => {
-            let Some(view) = s.views.iter().find(|v| v.name == id).cloned() else { return Vec::new() };
-            let Some(kind) = s.screen.list_now(s) else { return Vec::new() };
-            let base = kind.base();
-            let v = &mut s.lists[kind.index()];
-            v.filter = crate::model::Filter {
-                overdue: view.filter.overdue || base.overdue,
-                escalation_queue: base.escalation_queue,
-                awaiting_verification: base.awaiting_verification,
-                ..view.filter
-            };
-            v.sort = view.sort;
-            vec![list::restart(s, kind)]
-        }
+        PickerKind::View => super::views::picked(s, id),
     }
 }

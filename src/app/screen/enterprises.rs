@@ -134,6 +134,8 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::EnterpriseEdit => return form::edit(s),
         Action::InspectionAdd => inspect::open(s),
+        Action::SaveView => return crate::app::views::ask_name(s),
+        Action::Views => return crate::app::views::pick(s),
         _ => {}
     }
     Vec::new()
@@ -203,6 +205,14 @@ pub fn open_filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> 
     s.screen = crate::app::Screen::Enterprises;
     s.enterprises.detail = None;
     s.enterprises.filter = filter;
+    s.enterprises.selected = 0;
+    vec![page(s, 0)]
+}
+
+/// A saved view picked: its filter and order, from the first page.
+pub fn viewed(s: &mut AppState, filter: EnterpriseFilter, sort: EnterpriseSort) -> Vec<Effect> {
+    s.enterprises.filter = filter;
+    s.enterprises.sort = sort;
     s.enterprises.selected = 0;
     vec![page(s, 0)]
 }

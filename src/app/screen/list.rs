@@ -16,7 +16,7 @@ use ratatui::layout::Rect;
 use super::{Screen, View};
 use crate::app::edit::LineInput;
 use crate::app::keymap::{Action, Place};
-use crate::app::{AppState, Effect, Modal, Picker, PickerKind};
+use crate::app::{AppState, Effect, Modal};
 use crate::domain::status::SignOff;
 use crate::model::{Cursor, Filter, HazardRow, Sort, SortKey};
 use crate::protocol::{PageData, PageQuery, Query, Slot};
@@ -334,11 +334,8 @@ pub fn act(s: &mut AppState, kind: ListKind, a: Action) -> Vec<Effect> {
             s.modal = Some(Modal::Form(crate::app::form::filter_form(s, kind)));
             Vec::new()
         }
-        Action::SaveView => {
-            s.modal = Some(Modal::Form(crate::app::form::save_view_form()));
-            Vec::new()
-        }
-        Action::Views => views(s),
+        Action::SaveView => crate::app::views::ask_name(s),
+        Action::Views => crate::app::views::pick(s),
         Action::Back => back(s, kind),
         _ => Vec::new(),
     }
@@ -417,16 +414,6 @@ fn sort(s: &mut AppState, kind: ListKind, reverse: bool) -> Vec<Effect> {
         v.sort = Sort { key: SortKey::ALL[(i + 1) % SortKey::ALL.len()], descending: false };
     }
     vec![restart(s, kind)]
-}
-
-fn views(s: &mut AppState) -> Vec<Effect> {
-    if s.views.is_empty() {
-        s.say(s.lang.t("tui.no_views"), false);
-        return Vec::new();
-    }
-    let items = s.views.iter().map(|v| (v.name.clone(), v.name.clone())).collect();
-    s.modal = Some(Modal::Picker(Picker::new(PickerKind::View, s.lang.t("tui.views"), items, Vec::new())));
-    Vec::new()
 }
 
 /// A key while the search line is open: typing narrows the list at once.
