@@ -221,6 +221,11 @@ impl AppState {
         self.next_id
     }
 
+    /// A load no longer wanted (the user went back before it came): its answer is dropped.
+    pub fn forget(&mut self, slot: Slot) {
+        self.pending.remove(&slot);
+    }
+
     /// Whether a result is the answer to the newest request of its slot.
     fn is_current(&self, slot: Slot, id: RequestId) -> bool {
         self.pending.get(&slot) == Some(&id)

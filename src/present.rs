@@ -9,28 +9,9 @@ use crate::store::detail::HazardDetail;
 
 pub mod duties;
 pub mod enterprise;
+pub mod tiles;
 
-/// The overview's tiles in order: catalogue key and figure (the screen and `anwei overview`).
-pub fn overview_tiles(o: &crate::store::overview::Overview) -> [(&'static str, i64); TILES] {
-    [
-        ("tile.open_major", o.open_major),
-        ("tile.overdue", o.overdue),
-        ("tile.due_7", o.due_within_7),
-        ("tile.awaiting", o.awaiting_sign_off),
-        ("tile.queue", o.escalation_queue),
-        ("tile.stock", o.stock_open),
-        ("tile.new_q", o.new_this_quarter),
-        ("tile.closed_q", o.closed_this_quarter),
-        ("tile.inspections_behind", o.inspections_behind),
-        ("tile.not_notified", o.not_notified),
-        ("tile.listed", o.listed),
-        ("tile.stopped", o.stopped),
-        ("tile.reviews_pending", o.reviews_pending),
-    ]
-}
-
-/// How many tiles the overview has.
-pub const TILES: usize = 13;
+pub use tiles::{TILES, Tile};
 
 /// A titled block of (label, value) lines; an empty label is a free line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -845,6 +845,22 @@ fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() 
     assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (page, 0));
     small.keys("k");
     assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (0, page - 1));
+    // G goes to the last enterprise of all, not of the page on show
+    small.keys("G");
+    let v = &small.s.enterprises;
+    assert_eq!((v.offset + v.selected + 1, v.more), (12, false), "the last of twelve");
+    // the enterprise whole scrolls to its last section; j brings its hazard back in view
+    small.keys("gg\nG");
+    let first = small.s.enterprises.scroll;
+    assert!(first > 0, "scrolled down");
+    small.keys("k");
+    assert!(small.s.enterprises.scroll < first, "the selected hazard in view again");
+    // Esc before the enterprise asked for arrives: it stays closed
+    small.keys("\x1b");
+    let ask = crate::app::update(&mut small.s, AppEvent::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    small.keys("\x1b");
+    small.run(ask);
+    assert!(small.s.enterprises.detail.is_none(), "a late answer does not reopen it");
 }
 
 #[test]
@@ -891,6 +907,16 @@ fn an_enterprise_is_added_and_edited_in_the_full_screen_and_a_viewer_may_not() {
     x.keys("\t\t\t\t刘明\x13");
     assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
     assert_eq!(x.s.enterprises.rows[0].principal, "刘明");
+    // an enterprise's village keeps its place in the form when the township's list lost it
+    x.keys("/\x1b");
+    let row = x.s.enterprises.rows.iter().position(|r| !r.village.is_empty()).expect("one with a village");
+    let village = x.s.enterprises.rows[row].village.clone();
+    x.s.places.villages.retain(|v| *v != village);
+    x.s.enterprises.selected = row;
+    x.keys("e");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the edit form") };
+    assert_eq!(f.get("col.village"), village);
+    x.keys("\x1b");
     let mut viewer = Harness::new(Lang::Zh, 120, 40);
     viewer.s.session.role = Some(Role::Viewer);
     viewer.keys("7a");

@@ -362,7 +362,7 @@ pub struct ImportArgs {
     /// Replace the rejects file if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Create the villages, departments and sectors the file names that the ledger lacks.
+    /// Create the villages and departments the file names that the ledger lacks.
     #[arg(long)]
     pub create_units: bool,
     /// Import hazards that the ledger or the file already has (same enterprise, title, day found).

@@ -17,9 +17,9 @@ pub fn overview(env: &Env, format: TextFormat) -> Result<(), Failure> {
         return json(&o);
     }
     let l = env.lang;
-    let tiles = crate::present::overview_tiles(&o);
     println!("{}  {}  {}", crate::text::sanitise(&store.org_name().unwrap_or_default()), o.today, o.quarter);
-    let rows: Vec<Vec<String>> = tiles.iter().map(|(k, n)| vec![l.t(k).to_string(), n.to_string()]).collect();
+    let rows: Vec<Vec<String>> =
+        crate::present::Tile::ALL.iter().map(|t| vec![l.t(t.key()).to_string(), t.value(&o).to_string()]).collect();
     table(&[l.t("col.figure"), l.t("col.count")], &rows);
     println!();
     let bars = |title: &str, pairs: &[(String, i64)]| {

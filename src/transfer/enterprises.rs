@@ -35,7 +35,7 @@ impl Rows for Enterprises {
     ) -> Result<Option<NewEnterprise>, StoreError> {
         let credit_code = self.credit_code(s, c)?;
         let name = self.name(s, c)?;
-        let sector = self.sector(s, c, opts.create_units)?;
+        let sector = self.sector(s, c)?;
         let village = self.unit(s, c, "village", UnitKind::Village, opts.create_units)?;
         let department = self.unit(s, c, "department", UnitKind::Department, opts.create_units)?;
         let high_risk = c.yes_no("high_risk");
@@ -117,19 +117,14 @@ impl Enterprises {
         Ok(Some(name))
     }
 
-    /// The sector: one an enterprise in the ledger has, or a new one when asked for.
-    fn sector<'a>(
-        &mut self,
-        s: &ImportSession,
-        c: &mut Cells<'a>,
-        create: bool,
-    ) -> Result<Option<&'a str>, StoreError> {
+    /// The sector: one of the catalogue's, the ledger's own, or one an enterprise already has.
+    fn sector<'a>(&mut self, s: &ImportSession, c: &mut Cells<'a>) -> Result<Option<&'a str>, StoreError> {
         let Some(sector) = c.required("sector") else { return Ok(None) };
         let known = match self.sectors.get(sector) {
             Some(known) => *known,
             None => s.sector_known(sector)?,
         };
-        if !known && !create {
+        if !known {
             c.fail("sector", c.lang.f("imp.why.new_sector", &[&sector]));
             return Ok(None);
         }

@@ -151,3 +151,14 @@ fn unreadable_files_say_why() {
     let r = l.run(&["import", "enterprises", l.path("missing.csv").to_str().unwrap()]);
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn a_sector_outside_the_catalogue_is_refused_even_when_units_may_be_created() {
+    let l = Ledger::new();
+    let csv = enterprises_csv().replace("涉氨制冷", "火星采矿");
+    let file = l.file("e.csv", csv.as_bytes());
+    let r = l.run(&["import", "enterprises", file.to_str().unwrap(), "--create-units"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("e.csv:4: column 行业领域: \"火星采矿\" is neither a sector"), "{}", r.stderr);
+    assert_eq!(l.enterprise_count(), 0, "nothing imported");
+}

@@ -33,6 +33,8 @@ pub struct EnterprisesView {
     /// The enterprise shown whole, and its selected hazard.
     pub detail: Option<Box<EnterpriseDetail>>,
     pub hazard: usize,
+    /// The first line of the enterprise shown whole.
+    pub scroll: usize,
 }
 
 impl EnterprisesView {
@@ -114,6 +116,11 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
             v.select_last = a == Action::Up;
             return vec![page(s, back)];
         }
+        Action::Bottom if v.more => {
+            let last = usize::try_from(v.count).unwrap_or(0).saturating_sub(page_size);
+            v.select_last = true;
+            return vec![page(s, last)];
+        }
         Action::PageDown | Action::Bottom => v.selected = n.saturating_sub(1),
         Action::PageUp => v.selected = 0,
         Action::Top if v.offset > 0 => {
@@ -134,6 +141,8 @@ fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::EnterpriseEdit => return form::edit(s),
         Action::InspectionAdd => inspect::open(s),
+        // Esc before an enterprise asked for arrives: it does not open after all
+        Action::Back => s.forget(Slot::Enterprise),
         Action::SaveView => return crate::app::views::ask_name(s),
         Action::Views => return crate::app::views::pick(s),
         _ => {}
@@ -155,22 +164,39 @@ fn sort(s: &mut AppState, forward: bool) -> Vec<Effect> {
 fn open(s: &mut AppState) -> Vec<Effect> {
     let Some(code) = s.enterprises.current().map(|r| r.credit_code.clone()) else { return Vec::new() };
     s.enterprises.hazard = 0;
+    s.enterprises.scroll = 0;
     vec![s.load(Slot::Enterprise, Query::Enterprise(code))]
 }
 
-/// One enterprise shown: move among its hazards, Enter opens one, Esc goes back to the list.
+/// One enterprise shown: `j`/`k` move among its hazards (kept in view), the page keys
+/// scroll through its sections, Enter opens the hazard, Esc goes back to the list.
 fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
-    let n = s.enterprises.detail.as_ref().map_or(0, |d| d.hazards.len());
+    let Some(d) = s.enterprises.detail.as_deref() else { return Vec::new() };
+    let lines = draw::layout(s.lang, d);
+    let page = usize::from(s.size.1.saturating_sub(super::detail::DETAIL_CHROME)).max(1);
+    let last = lines.len().saturating_sub(page);
+    let codes: Vec<String> = d.hazards.iter().map(|h| h.code.clone()).collect();
+    let n = codes.len();
     let v = &mut s.enterprises;
     match a {
-        Action::Back => v.detail = None,
-        Action::Down => v.hazard = (v.hazard + 1).min(n.saturating_sub(1)),
-        Action::Up => v.hazard = v.hazard.saturating_sub(1),
-        Action::Top | Action::PageUp => v.hazard = 0,
-        Action::Bottom | Action::PageDown => v.hazard = n.saturating_sub(1),
+        Action::Back => {
+            v.detail = None;
+            s.forget(Slot::Enterprise);
+        }
+        Action::Down | Action::Up => {
+            v.hazard =
+                if a == Action::Down { (v.hazard + 1).min(n.saturating_sub(1)) } else { v.hazard.saturating_sub(1) };
+            let code = codes.get(v.hazard);
+            if let Some(at) = lines.iter().position(|l| Some(&l.label) == code) {
+                v.scroll = v.scroll.clamp((at + 1).saturating_sub(page), at);
+            }
+        }
+        Action::Top => v.scroll = 0,
+        Action::Bottom => v.scroll = last,
+        Action::PageUp => v.scroll = v.scroll.saturating_sub(page),
+        Action::PageDown => v.scroll = (v.scroll + page).min(last),
         Action::Open => {
-            let code = v.detail.as_ref().and_then(|d| d.hazards.get(v.hazard)).map(|h| h.code.clone());
-            return code.map(|c| super::detail::open(s, &c)).unwrap_or_default();
+            return codes.get(v.hazard).map(|c| super::detail::open(s, c)).unwrap_or_default();
         }
         Action::EnterpriseAdd => {
             s.registering = None;
@@ -195,6 +221,7 @@ pub fn narrow(s: &mut AppState, text: &str) -> Vec<Effect> {
 pub fn open_code(s: &mut AppState, code: String) -> Vec<Effect> {
     s.screen = crate::app::Screen::Enterprises;
     s.enterprises.hazard = 0;
+    s.enterprises.scroll = 0;
     let mut out = EnterprisesScreen::show(s);
     out.push(s.load(Slot::Enterprise, Query::Enterprise(code)));
     out

@@ -20,7 +20,7 @@ use crate::model::{Overview, Trend};
 use crate::protocol::{Query, Slot};
 use crate::widget::theme::Theme;
 
-pub use crate::present::{TILES, overview_tiles as tiles};
+pub use crate::present::{TILES, Tile};
 
 /// A selectable item of the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,31 +58,25 @@ pub fn opens(o: &Overview, it: Item, today: chrono::NaiveDate) -> Opens {
     let open_major = Filter { grade: Some(Grade::Major), ..open.clone() };
     let hazards = |f: Filter| Opens::Hazards(Box::new(f));
     match it {
-        Item::Tile(0) => hazards(open_major),
-        Item::Tile(1) => hazards(Filter { overdue: true, ..open }),
-        Item::Tile(2) => hazards(Filter { due_within: Some(7), ..open }),
-        Item::Tile(3) => hazards(Filter { awaiting_verification: true, ..open }),
-        Item::Tile(4) => hazards(Filter { escalation_queue: true, ..open }),
-        Item::Tile(5) => hazards(Filter { stock: true, ..open }),
-        Item::Tile(6) => hazards(Filter { discovered: Some((q.start(), q.end())), ..Filter::default() }),
-        Item::Tile(7) => hazards(Filter { closed: Some((q.start(), q.end())), ..Filter::default() }),
-        Item::Tile(8) => Opens::Enterprises(EnterpriseFilter { behind: true, ..EnterpriseFilter::default() }),
-        Item::Tile(9) => hazards(Filter { not_notified: true, ..Filter::default() }),
-        Item::Tile(10) => hazards(Filter { listed: true, ..Filter::default() }),
-        Item::Tile(11) => hazards(Filter { stopped: true, ..Filter::default() }),
-        Item::Tile(_) => hazards(Filter { review_pending: true, ..Filter::default() }),
+        Item::Tile(i) => match Tile::ALL[i.min(TILES - 1)] {
+            Tile::OpenMajor => hazards(open_major),
+            Tile::Overdue => hazards(Filter { overdue: true, ..open }),
+            Tile::DueWithin7 => hazards(Filter { due_within: Some(7), ..open }),
+            Tile::AwaitingSignOff => hazards(Filter { awaiting_verification: true, ..open }),
+            Tile::EscalationQueue => hazards(Filter { escalation_queue: true, ..open }),
+            Tile::StockOpen => hazards(Filter { stock: true, ..open }),
+            Tile::NewThisQuarter => hazards(Filter { discovered: Some((q.start(), q.end())), ..Filter::default() }),
+            Tile::ClosedThisQuarter => hazards(Filter { closed: Some((q.start(), q.end())), ..Filter::default() }),
+            Tile::InspectionsBehind => {
+                Opens::Enterprises(EnterpriseFilter { behind: true, ..EnterpriseFilter::default() })
+            }
+            Tile::NotNotified => hazards(Filter { not_notified: true, ..Filter::default() }),
+            Tile::Listed => hazards(Filter { listed: true, ..Filter::default() }),
+            Tile::Stopped => hazards(Filter { stopped: true, ..Filter::default() }),
+            Tile::ReviewsPending => hazards(Filter { review_pending: true, ..Filter::default() }),
+        },
         Item::Village(i) => hazards(Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open_major }),
         Item::Sector(i) => hazards(Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open_major }),
-    }
-}
-
-/// The tiles drawn as warnings when above zero: overdue, the escalation queue, the
-/// duties behind and the late resumption reviews.
-pub fn warns(o: &Overview, tile: usize) -> bool {
-    match tile {
-        1 | 4 | 8 | 9 => true,
-        12 => o.reviews_late > 0,
-        _ => false,
     }
 }
 

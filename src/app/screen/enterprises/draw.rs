@@ -108,33 +108,46 @@ fn list(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     table.draw(f.buffer_mut(), inner);
 }
 
+/// One line of an enterprise shown whole: a section's title, or a label and its value.
+pub struct DetailLine {
+    pub text: String,
+    pub title: bool,
+    /// The label (a hazard's code in the hazards' section).
+    pub label: String,
+}
+
+/// The lines of an enterprise shown whole, section by section.
+pub fn layout(l: crate::i18n::Lang, d: &EnterpriseDetail) -> Vec<DetailLine> {
+    let mut lines = Vec::new();
+    for sec in present::sections(l, d) {
+        lines.push(DetailLine { text: format!("[{}]", sec.title), title: true, label: String::new() });
+        let label_w = sec.lines.iter().map(|(l, _)| crate::text::width(l)).max().unwrap_or(0);
+        for (label, value) in sec.lines {
+            let text = if label.is_empty() {
+                format!("  {value}")
+            } else {
+                format!("  {}  {value}", crate::text::pad(&label, label_w))
+            };
+            lines.push(DetailLine { text, title: false, label });
+        }
+        lines.push(DetailLine { text: String::new(), title: false, label: String::new() });
+    }
+    lines
+}
+
 fn detail(f: &mut Frame, area: Rect, s: &AppState, d: &EnterpriseDetail, t: &Theme) {
     let block = crate::widget::panel(&d.row.name, Role::Title, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let selected = d.hazards.get(s.enterprises.hazard).map(|h| h.code.as_str());
-    let mut lines: Vec<Line> = Vec::new();
-    let mut at = 0;
-    for sec in present::sections(s.lang, d) {
-        lines.push(line(&format!("[{}]", sec.title), t.style(Role::Title)));
-        let label_w = sec.lines.iter().map(|(l, _)| crate::text::width(l)).max().unwrap_or(0);
-        for (label, value) in &sec.lines {
-            let style = if Some(label.as_str()) == selected { t.style(Role::Selected) } else { Style::default() };
-            if Some(label.as_str()) == selected {
-                at = lines.len();
-            }
-            let text = if label.is_empty() {
-                format!("  {value}")
-            } else {
-                format!("  {}  {value}", crate::text::pad(label, label_w))
-            };
-            lines.push(line(&text, style));
-        }
-        lines.push(Line::default());
-    }
-    // the selected hazard stays in view
+    let lines = layout(s.lang, d);
     let h = usize::from(inner.height);
-    let first = (at + 1).saturating_sub(h);
-    let shown: Vec<Line> = lines.into_iter().skip(first).take(h).collect();
+    let first = s.enterprises.scroll.min(lines.len().saturating_sub(h));
+    let style = |l: &DetailLine| match () {
+        _ if l.title => t.style(Role::Title),
+        _ if Some(l.label.as_str()) == selected => t.style(Role::Selected),
+        _ => Style::default(),
+    };
+    let shown: Vec<Line> = lines.iter().skip(first).take(h).map(|l| line(&l.text, style(l))).collect();
     f.render_widget(Paragraph::new(shown), inner);
 }

@@ -71,8 +71,10 @@ pub fn edit(s: &mut AppState) -> Vec<Effect> {
 /// The form's fields (without the credit code) holding `e`.
 fn fields_of(s: &AppState, e: &EnterpriseInput) -> Vec<Field> {
     let yes_no = vec![("0".to_string(), s.lang.t("no").to_string()), ("1".into(), s.lang.t("yes").to_string())];
+    // its own village stays a choice even when the township's list no longer has it
+    let own = (!e.village.is_empty() && !s.places.villages.contains(&e.village)).then_some(&e.village);
     let villages: Vec<(String, String)> = std::iter::once((String::new(), s.lang.t("tui.none").to_string()))
-        .chain(s.places.villages.iter().map(|v| (v.clone(), v.clone())))
+        .chain(s.places.villages.iter().chain(own).map(|v| (v.clone(), v.clone())))
         .collect();
     vec![
         Field::text(FIELDS[0], &e.name),

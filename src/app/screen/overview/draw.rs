@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::AppState;
-use crate::app::overview::{Item, TILES, item, tiles, warns};
+use crate::app::overview::{Item, TILES, Tile, item};
 use crate::domain::{Source, Status};
 use crate::model::Overview;
 use crate::text::width;
@@ -86,9 +86,9 @@ fn panel(title: &str, t: &Theme) -> ratatui::widgets::Block<'static> {
 
 /// As many tile columns as the widest label and figure allow in `width`, at most five.
 fn tile_columns(s: &AppState, o: &Overview, area_width: u16) -> usize {
-    let all = tiles(o);
-    let label = all.iter().map(|(k, _)| width(s.lang.t(k))).max().unwrap_or(0);
-    let num = all.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
+    let label = Tile::ALL.iter().map(|t| width(s.lang.t(t.key()))).max().unwrap_or(0);
+    // the figure and its warning mark
+    let num = Tile::ALL.iter().map(|t| t.value(o).to_string().len() + 1).max().unwrap_or(1);
     let inner = usize::from(area_width).saturating_sub(2);
     (inner / (label + num + 4)).clamp(1, 5)
 }
@@ -99,12 +99,12 @@ fn draw_tiles(f: &mut Frame, area: Rect, s: &AppState, o: &Overview, cols: usize
     f.render_widget(block, area);
     let w = usize::from(inner.width) / cols;
     let mut lines: Vec<Line> = Vec::new();
-    for chunk in tiles(o).iter().enumerate().collect::<Vec<_>>().chunks(cols) {
-        let spans = chunk.iter().flat_map(|(i, (key, n))| {
-            let label = s.lang.t(key);
-            let num = n.to_string();
+    for chunk in Tile::ALL.iter().enumerate().collect::<Vec<_>>().chunks(cols) {
+        let spans = chunk.iter().flat_map(|(i, tile)| {
+            let label = s.lang.t(tile.key());
+            let warn = tile.warns(o);
+            let num = format!("{}{}", tile.value(o), if warn { "!" } else { "" });
             let gap = w.saturating_sub(width(label) + width(&num) + 2);
-            let warn = warns(o, *i) && *n > 0;
             let style = if focus == Item::Tile(*i) {
                 t.style(Role::Selected)
             } else if warn {
