@@ -14,6 +14,7 @@ mod read;
 mod settings;
 mod shared;
 mod standards;
+mod tipoff;
 mod transfer;
 mod write;
 
@@ -130,6 +131,7 @@ fn dispatch(env: &Env, command: Option<&Command>) -> Result<(), Failure> {
         Some(Command::Staff(s)) => write::staff(env, s),
         Some(Command::Enterprise(c)) => enterprise::run(env, c),
         Some(Command::Inspection(c)) => inspection::run(env, c),
+        Some(Command::Tipoff(c)) => tipoff::run(env, c),
         Some(Command::Standards(c)) => standards::run(env, c),
         Some(Command::Attachment(c)) => attachment::run(env, c),
         Some(Command::New(n)) => write::new(env, n),

@@ -11,6 +11,7 @@ pub mod quarter;
 pub mod settings;
 pub mod standards;
 pub mod status;
+pub mod tipoff;
 pub mod types;
 
 pub use types::*;

@@ -15,6 +15,7 @@ const ZH: &[&str] = &[
     include_str!("../assets/i18n/zh/demo.txt"),
     include_str!("../assets/i18n/zh/consultation_screen.txt"),
     include_str!("../assets/i18n/zh/duties.txt"),
+    include_str!("../assets/i18n/zh/tipoffs.txt"),
 ];
 const EN: &[&str] = &[
     include_str!("../assets/i18n/en/core.txt"),
@@ -24,6 +25,7 @@ const EN: &[&str] = &[
     include_str!("../assets/i18n/en/demo.txt"),
     include_str!("../assets/i18n/en/consultation_screen.txt"),
     include_str!("../assets/i18n/en/duties.txt"),
+    include_str!("../assets/i18n/en/tipoffs.txt"),
 ];
 
 /// `anwei --help` in Chinese (the English is the grammar's doc comments).

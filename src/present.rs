@@ -10,6 +10,7 @@ use crate::store::detail::HazardDetail;
 pub mod duties;
 pub mod enterprise;
 pub mod tiles;
+pub mod tipoff;
 
 pub use tiles::{TILES, Tile};
 

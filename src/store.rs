@@ -26,6 +26,7 @@ pub mod sectors;
 pub mod settings;
 pub mod setup;
 pub mod supervision;
+pub mod tipoff;
 pub mod write;
 
 use std::path::{Path, PathBuf};

@@ -230,7 +230,7 @@ fn a_version_1_ledger_gains_the_consultation_tables() {
     let mut s: Store = l.store();
     let v: i64 = l.conn().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(v, schema::LATEST);
-    assert_eq!(schema::LATEST, 14);
+    assert_eq!(schema::LATEST, 15);
     assert_eq!(s.detail(&code).unwrap().row.code, code);
     s.topic_add(q4(), None, "燃气", "").unwrap();
     assert!(s.check().unwrap().is_empty());

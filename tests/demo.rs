@@ -162,6 +162,7 @@ fn new_codes_and_documents_continue_after_the_demo() {
         assignee: None,
         note: String::new(),
         inspection: None,
+        tipoff: None,
     };
     let done = store.register(&new).unwrap();
     assert_eq!(done.code, format!("GQ-2026-{:04}", before + 1));

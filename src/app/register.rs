@@ -174,6 +174,7 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
         assignee: None,
         note: String::new(),
         inspection: d.inspection,
+        tipoff: None,
     });
     s.say(s.lang.t("tui.saving"), false);
     Ok(vec![s.send(Some(f.clone()), |id| DbRequest::Register { id, input })])

@@ -115,6 +115,9 @@ pub enum Command {
     /// Head-led inspections: add, list (--overdue: the enterprises behind).
     #[command(subcommand)]
     Inspection(super::inspection::InspectionCommand),
+    /// Public tip-offs (举报): add, assign, verify, reject, reward, tell, list, show.
+    #[command(subcommand)]
+    Tipoff(super::tipoff::TipoffCommand),
     /// Attachments: get one back out.
     #[command(subcommand)]
     Attachment(super::attachment::AttachmentCommand),
@@ -308,7 +311,7 @@ pub enum SettingsCommand {
     },
     /// Change one (admin); the change is recorded with who, when and why.
     Set {
-        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days, undo_minutes, inspection_months or local_sectors.
+        /// unknown_role, overdue_days, stalled_days, doc_prefix, lang, extend_times, extend_days, undo_minutes, inspection_months, local_sectors, attachment_mb or tipoff_days.
         key: String,
         /// The new value, e.g. `officer`, `1,15,30,60`, `30`, `官安`, `zh`.
         value: String,

@@ -10,10 +10,16 @@ use crate::store::{Store, StoreError};
 use crate::workflow::{ArgError, HazardArgs};
 
 /// How a closed set's words are written and read.
-type Words<T> = (fn(T) -> &'static str, fn(&str) -> Option<T>);
+pub(super) type Words<T> = (fn(T) -> &'static str, fn(&str) -> Option<T>);
 
 /// A closed word such as a role (the workflows' reader), the failure phrased.
-fn word<T: Copy>(env: &Env, option: &'static str, value: &str, all: &[T], (id, parse): Words<T>) -> Result<T, Failure> {
+pub(super) fn word<T: Copy>(
+    env: &Env,
+    option: &'static str,
+    value: &str,
+    all: &[T],
+    (id, parse): Words<T>,
+) -> Result<T, Failure> {
     crate::workflow::word(option, value, all, id, parse).map_err(|e| arg_failure(env, &e))
 }
 
@@ -95,6 +101,7 @@ pub fn new(env: &Env, n: &NewArgs) -> Result<(), Failure> {
         assignee: n.assignee.clone(),
         note: n.note.clone(),
         inspection: n.inspection,
+        tipoff: None,
     };
     run(env, |s| s.register(&hazard))
 }

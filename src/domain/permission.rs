@@ -31,10 +31,12 @@ pub enum Write {
     Supervise,
     /// Attach a file of evidence to a hazard.
     Attach,
+    /// Register a public tip-off and follow it through verification, reward and reply.
+    Tipoff,
 }
 
 impl Write {
-    pub const ALL: [Write; 19] = [
+    pub const ALL: [Write; 20] = [
         Write::Register,
         Write::Assign,
         Write::Plan,
@@ -54,6 +56,7 @@ impl Write {
         Write::Inspect,
         Write::Supervise,
         Write::Attach,
+        Write::Tipoff,
     ];
 
     /// The catalogue name of a write (`action.NAME`), for refusals.
@@ -78,6 +81,7 @@ impl Write {
             Write::Inspect => "inspect",
             Write::Supervise => "supervise",
             Write::Attach => "attach",
+            Write::Tipoff => "tipoff",
         }
     }
 

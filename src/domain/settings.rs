@@ -31,10 +31,12 @@ pub enum Key {
     LocalSectors,
     /// The largest file that may be attached, in MB.
     AttachmentMb,
+    /// The days a tip-off's verification (核查) may take from its receipt.
+    TipoffDays,
 }
 
 impl Key {
-    pub const ALL: [Key; 11] = [
+    pub const ALL: [Key; 12] = [
         Key::UnknownRole,
         Key::OverdueDays,
         Key::StalledDays,
@@ -46,6 +48,7 @@ impl Key {
         Key::InspectionMonths,
         Key::LocalSectors,
         Key::AttachmentMb,
+        Key::TipoffDays,
     ];
 
     /// The name of `anwei settings set NAME VALUE`.
@@ -62,6 +65,7 @@ impl Key {
             Key::InspectionMonths => "inspection_months",
             Key::LocalSectors => "local_sectors",
             Key::AttachmentMb => "attachment_mb",
+            Key::TipoffDays => "tipoff_days",
         }
     }
 
@@ -153,6 +157,8 @@ pub struct Settings {
     pub local_sectors: Vec<String>,
     /// The largest attachment, in MB.
     pub attachment_mb: i64,
+    /// The days from a tip-off's receipt to its verification's deadline.
+    pub tipoff_days: i64,
 }
 
 impl Default for Settings {
@@ -167,6 +173,7 @@ impl Default for Settings {
             inspection: Cadence::default(),
             local_sectors: Vec::new(),
             attachment_mb: 20,
+            tipoff_days: 15,
         }
     }
 }
@@ -272,6 +279,7 @@ impl Settings {
                 let mb = text.trim().parse::<i64>().ok().filter(|m| (1..=MAX_ATTACHMENT_MB).contains(m));
                 self.attachment_mb = mb.ok_or(Refused::Megabytes)?;
             }
+            Key::TipoffDays => self.tipoff_days = days(text).ok_or(Refused::Days)?,
         }
         Ok(())
     }
@@ -295,6 +303,7 @@ impl Settings {
             Key::InspectionMonths => self.inspection.text(),
             Key::LocalSectors => self.local_sectors.join(","),
             Key::AttachmentMb => self.attachment_mb.to_string(),
+            Key::TipoffDays => self.tipoff_days.to_string(),
         }
     }
 }

@@ -93,6 +93,7 @@ fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade)) -> Stri
         assignee: None,
         note: String::new(),
         inspection: None,
+        tipoff: None,
     };
     s.register(&n).unwrap().code
 }

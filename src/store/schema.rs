@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; migration `i` brings the database to version `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15];
 
 /// The version a database has after all migrations.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -662,6 +662,62 @@ CREATE TRIGGER attachments_no_delete BEFORE DELETE ON attachments
 BEGIN SELECT RAISE(ABORT, 'an attachment stays as added'); END;
 "#;
 
+/// Public tip-offs (举报, plan item 17): received, verified (核查) by a deadline, then
+/// verified with the hazard registered from it or not verified with why; the reward and
+/// the reporter told. Each change an event of its append-only log.
+const V15: &str = r#"
+CREATE TABLE tipoffs (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    received_on TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('hotline', 'letter', 'visit', 'online', 'whistleblower')),
+    anonymous INTEGER NOT NULL CHECK (anonymous IN (0, 1)),
+    reporter TEXT NOT NULL DEFAULT '',
+    contact TEXT NOT NULL DEFAULT '',
+    enterprise_id INTEGER REFERENCES enterprises(id),
+    enterprise_text TEXT NOT NULL DEFAULT '',
+    content TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('received', 'verifying', 'verified', 'rejected')),
+    assignee TEXT REFERENCES staff(login),
+    due_on TEXT,
+    outcome_on TEXT,
+    outcome TEXT NOT NULL DEFAULT '',
+    hazard_id INTEGER REFERENCES hazards(id),
+    reward_yuan INTEGER,
+    reward_approved_by TEXT NOT NULL DEFAULT '',
+    reward_paid_on TEXT,
+    told_on TEXT,
+    told_channel TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (anonymous = 0 OR (reporter = '' AND contact = '')),
+    CHECK (state <> 'verified' OR hazard_id IS NOT NULL),
+    CHECK (reward_yuan IS NULL OR state = 'verified')
+);
+CREATE INDEX tipoffs_state ON tipoffs(state, due_on, id);
+CREATE INDEX tipoffs_received ON tipoffs(received_on, id);
+CREATE UNIQUE INDEX tipoffs_hazard ON tipoffs(hazard_id) WHERE hazard_id IS NOT NULL;
+CREATE TABLE tipoff_events (
+    id INTEGER PRIMARY KEY,
+    tipoff_id INTEGER NOT NULL REFERENCES tipoffs(id),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    field TEXT,
+    from_value TEXT,
+    to_value TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX tipoff_events_tipoff ON tipoff_events(tipoff_id, id);
+CREATE TRIGGER tipoff_events_no_update BEFORE UPDATE ON tipoff_events
+BEGIN SELECT RAISE(ABORT, 'the tip-off log is append-only'); END;
+CREATE TRIGGER tipoff_events_no_delete BEFORE DELETE ON tipoff_events
+BEGIN SELECT RAISE(ABORT, 'the tip-off log is append-only'); END;
+CREATE TRIGGER tipoffs_no_delete BEFORE DELETE ON tipoffs
+BEGIN SELECT RAISE(ABORT, 'a tip-off stays in the ledger'); END;
+"#;
+
 /// The append-only guards of the three logs and of the hazards' opening values, as the
 /// migrations create them: `check`
 /// compares the database's with these.
@@ -694,6 +750,9 @@ pub fn guard_triggers() -> Vec<(&'static str, String)> {
         "attachments_no_delete",
         "resumptions_no_delete",
         "resumptions_review_once",
+        "tipoff_events_no_update",
+        "tipoff_events_no_delete",
+        "tipoffs_no_delete",
     ];
     names
         .iter()

@@ -37,7 +37,7 @@ pub fn d(s: &str) -> NaiveDate {
 
 /// Takes a ledger back to version 8: drops what migrations 9 to 13 added (but the
 /// topics' kinds), newest first.
-pub const DROP_SINCE_V9: &str = "DROP TABLE attachments; DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_stopped;
+pub const DROP_SINCE_V9: &str = "DROP TABLE tipoff_events; DROP TABLE tipoffs; DROP TABLE attachments; DROP TABLE resumptions; DROP INDEX hazards_listed; DROP INDEX hazards_stopped;
     DROP INDEX hazards_not_notified;
     DROP TRIGGER notifications_mark; DROP TRIGGER notifications_no_update; DROP TRIGGER notifications_no_delete;
     DROP TABLE notification_acks; DROP TRIGGER inspections_mark; DROP INDEX enterprises_last_inspected;
@@ -130,6 +130,7 @@ pub fn new_hazard(found: &str, deadline: &str) -> NewHazard {
         assignee: None,
         note: String::new(),
         inspection: None,
+        tipoff: None,
     }
 }
 

@@ -29,6 +29,8 @@ pub struct NewHazard {
     pub note: String,
     /// The head-led inspection of the enterprise that found it.
     pub inspection: Option<i64>,
+    /// The tip-off it verifies (its source is then `public_report`).
+    pub tipoff: Option<crate::store::tipoff::TipoffLink>,
 }
 
 /// Every column of a new hazard row, resolved to ids.
@@ -192,7 +194,7 @@ impl Store {
             grade: n.grade,
             sector,
             standard_ref,
-            source: n.source,
+            source: if n.tipoff.is_some() { Source::PublicReport } else { n.source },
             discovered_on,
             deadline: n.deadline,
             status: Status::Registered,
@@ -210,6 +212,16 @@ impl Store {
         let id = insert_hazard(&tx, &rec)?;
         if let Some(inspection) = n.inspection {
             crate::store::inspection::link(&tx, inspection, enterprise_id, id)?;
+        }
+        if let Some(link) = &n.tipoff {
+            crate::store::tipoff::write::verified(
+                &tx,
+                link,
+                (id, &code),
+                enterprise_id,
+                discovered_on,
+                (&now, &actor),
+            )?;
         }
         append_event(&tx, id, &now, &actor, &Event::changed("registered", "status", "", "registered", &n.note))?;
         tx.commit()?;
