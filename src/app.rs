@@ -102,6 +102,7 @@ pub struct AppState {
     pub detail: DetailView,
     pub settings: screen::settings::SettingsView,
     pub enterprises: screen::enterprises::EnterprisesView,
+    pub tipoffs: screen::tipoffs::TipoffsView,
     pub staff: Vec<StaffMember>,
     /// Every village and sector, for the filter's choices.
     pub places: crate::protocol::Places,
@@ -157,6 +158,7 @@ impl AppState {
             detail: DetailView::default(),
             settings: screen::settings::SettingsView::default(),
             enterprises: screen::enterprises::EnterprisesView::default(),
+            tipoffs: screen::tipoffs::TipoffsView::default(),
             staff: Vec::new(),
             places: crate::protocol::Places::default(),
             doc_no: None,

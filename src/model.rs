@@ -16,5 +16,6 @@ pub use crate::store::overview::{MonthPoint, Overview, Trend};
 pub use crate::store::settings::SettingRow;
 pub use crate::store::setup::StaffMember;
 pub use crate::store::supervision::ReviewDue;
+pub use crate::store::tipoff::{NewTipoff, TipoffDetail, TipoffFilter, TipoffLink, TipoffRow, TipoffWrite};
 pub use crate::store::write::NewHazard;
 pub use crate::store::write::undo::Undone;

@@ -21,6 +21,35 @@ pub struct Section {
     pub lines: Vec<(String, String)>,
 }
 
+/// One line of sections laid out for a screen: a section's title, or a label and its
+/// value (labels padded to the widest of their section).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionLine {
+    pub text: String,
+    pub title: bool,
+    /// The label (a hazard's code in an enterprise's hazards).
+    pub label: String,
+}
+
+/// `sections` as lines: each title in brackets, its lines indented, a blank line after.
+pub fn section_lines(sections: Vec<Section>) -> Vec<SectionLine> {
+    let mut lines = Vec::new();
+    for sec in sections {
+        lines.push(SectionLine { text: format!("[{}]", sec.title), title: true, label: String::new() });
+        let label_w = sec.lines.iter().map(|(l, _)| crate::text::width(l)).max().unwrap_or(0);
+        for (label, value) in sec.lines {
+            let text = if label.is_empty() {
+                format!("  {value}")
+            } else {
+                format!("  {}  {value}", crate::text::pad(&label, label_w))
+            };
+            lines.push(SectionLine { text, title: false, label });
+        }
+        lines.push(SectionLine { text: String::new(), title: false, label: String::new() });
+    }
+    lines
+}
+
 fn line(l: Lang, key: &str, value: impl Into<String>) -> (String, String) {
     (l.t(key).to_string(), value.into())
 }

@@ -48,6 +48,9 @@ pub enum Slot {
     Arrears,
     Reviews,
     Choices,
+    Tipoffs,
+    Tipoff,
+    LateTipoffs,
 }
 
 /// One page of a hazard list, read forwards or backwards from a cursor.
@@ -95,6 +98,32 @@ pub enum Query {
     Reviews(usize),
     /// Every enterprise's credit code, name and sector, to pick one.
     EnterpriseChoices,
+    /// A page of tip-offs.
+    Tipoffs(Box<TipoffQuery>),
+    /// One tip-off whole, by code.
+    Tipoff(String),
+}
+
+/// A page of the tip-offs: which, from where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TipoffQuery {
+    pub filter: crate::store::tipoff::TipoffFilter,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// A page of tip-offs as read, with the count of all the filter lets through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TipoffRows {
+    pub query: TipoffQuery,
+    pub page: crate::store::tipoff::TipoffPage,
+}
+
+impl TipoffRows {
+    /// Whether more lie beyond the page.
+    pub fn more(&self) -> bool {
+        ((self.query.offset + self.page.rows.len()) as i64) < self.page.count
+    }
 }
 
 /// A page of the enterprise list: which, in what order, from where.
@@ -151,6 +180,8 @@ pub enum Loaded {
     /// The applications awaiting review (the first ones), and how many await in all.
     Reviews(Vec<crate::store::supervision::ReviewDue>, i64),
     EnterpriseChoices(Vec<(String, String, String)>),
+    Tipoffs(Box<TipoffRows>),
+    Tipoff(Box<crate::store::tipoff::TipoffDetail>),
 }
 
 /// The villages and sectors of the ledger, with or without open hazards.
@@ -204,6 +235,11 @@ pub enum DbRequest {
     Register {
         id: RequestId,
         input: Box<crate::store::write::NewHazard>,
+    },
+    /// One step on a tip-off.
+    Tipoff {
+        id: RequestId,
+        write: Box<crate::store::tipoff::TipoffWrite>,
     },
     /// Write the meeting pack to a file (reads only).
     Pack {
@@ -293,6 +329,11 @@ pub enum DbEvent {
     Inspected {
         id: RequestId,
         result: Result<i64, Problem>,
+    },
+    /// The code of the tip-off written, or why not.
+    TipoffSaved {
+        id: RequestId,
+        result: Result<String, Problem>,
     },
     /// The code of the hazard registered, or why not.
     Registered {

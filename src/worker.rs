@@ -141,6 +141,13 @@ impl Loop {
                         return false;
                     }
                 }
+                DbRequest::Tipoff { id, write } => {
+                    let result = self.store.tipoff_write(&write);
+                    wrote = true;
+                    if !deliver(DbEvent::TipoffSaved { id, result: result.map_err(|e| problem(self.lang, &e)) }) {
+                        return false;
+                    }
+                }
                 DbRequest::Register { id, input } => {
                     let result = self.store.register(&input).map(|d| d.code);
                     wrote = true;
@@ -236,6 +243,11 @@ fn load(store: &Store, q: &Query) -> Result<Loaded, StoreError> {
         Query::Arrears(limit) => Loaded::Arrears(store.inspection_arrears(*limit)?, store.inspections_behind()?),
         Query::Reviews(limit) => Loaded::Reviews(store.reviews_due(*limit)?, store.reviews_awaiting()?),
         Query::EnterpriseChoices => Loaded::EnterpriseChoices(store.enterprise_choices()?),
+        Query::Tipoffs(q) => {
+            let page = store.tipoffs(&q.filter, q.offset, q.limit)?;
+            Loaded::Tipoffs(Box::new(crate::protocol::TipoffRows { query: (**q).clone(), page }))
+        }
+        Query::Tipoff(code) => Loaded::Tipoff(Box::new(store.tipoff(code)?)),
         Query::Places => Loaded::Places(crate::protocol::Places {
             villages: store.unit_names(crate::domain::UnitKind::Village)?,
             sectors: store.sector_names()?,

@@ -10,7 +10,7 @@ use crate::protocol::{DbEvent, Loaded, Outcome, Problem, ProblemKind, Slot};
 /// One event from the worker.
 pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
     match e {
-        DbEvent::Loaded { id, slot, data } if s.is_current(slot, id) => loaded(s, data),
+        DbEvent::Loaded { id, slot, data } if s.is_current(slot, id) => loaded(s, slot, data),
         DbEvent::Failed { id, slot, problem } if s.is_current(slot, id) => {
             if slot == Slot::Detail && s.screen == Screen::Detail && s.detail.data.is_none() {
                 s.screen = s.back_to;
@@ -49,6 +49,17 @@ pub fn event(s: &mut AppState, e: DbEvent) -> Vec<Effect> {
                 if let Some(f) = form {
                     super::register::enterprise_added(s, &f, &code);
                 }
+                super::refresh(s)
+            }
+            (Some(form), Err(p)) => {
+                keep(s, form, &p);
+                super::refresh(s)
+            }
+            (None, _) => ignore(s),
+        },
+        DbEvent::TipoffSaved { id, result } => match (s.answered(id), result) {
+            (Some(_), Ok(code)) => {
+                s.say(crate::text::sanitise(&s.lang.f("tipoff.saved", &[&code])), false);
                 super::refresh(s)
             }
             (Some(form), Err(p)) => {
@@ -129,7 +140,7 @@ fn keep(s: &mut AppState, form: Option<Form>, p: &Problem) {
     s.modal = Some(Modal::Form(f));
 }
 
-fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
+fn loaded(s: &mut AppState, slot: Slot, data: Loaded) -> Vec<Effect> {
     match data {
         Loaded::Overview(o) => s.overview.data = Some(o),
         Loaded::Trend(t) => s.overview.trend = Some(t),
@@ -158,6 +169,11 @@ fn loaded(s: &mut AppState, data: Loaded) -> Vec<Effect> {
             s.enterprises.detail = Some(d);
         }
         Loaded::Settings(rows, thresholds) => super::screen::settings::arrived(s, rows, thresholds),
+        Loaded::Tipoffs(data) if slot == Slot::LateTipoffs => {
+            s.overdue.tipoffs.arrived(data.page.rows, data.page.count)
+        }
+        Loaded::Tipoffs(data) => super::screen::tipoffs::arrived(s, *data),
+        Loaded::Tipoff(d) => s.tipoffs.detail = Some(d),
     }
     Vec::new()
 }

@@ -27,6 +27,8 @@ pub enum FormKind {
     Register(Box<super::register::Draft>),
     /// A head-led inspection of the enterprise with this credit code.
     Inspection(String),
+    /// A tip-off's form (the target: the tip-off and its version).
+    Tipoff(super::screen::tipoffs::form::Step),
 }
 
 /// An open form.

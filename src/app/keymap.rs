@@ -37,6 +37,13 @@ pub enum Action {
     EnterpriseAdd,
     /// Edit the enterprise shown or selected.
     EnterpriseEdit,
+    /// On the tip-offs screen: register one, and the steps on the one shown or selected.
+    TipoffAdd,
+    TipoffAssign,
+    TipoffVerify,
+    TipoffReject,
+    TipoffReward,
+    TipoffTell,
     /// Empty every field of a form (a filter: every choice back to "any").
     ClearAll,
     /// The next match of the list's search (from the detail: open it).
@@ -101,6 +108,8 @@ pub enum Place {
     Settings,
     /// The enterprises screen, its list or one enterprise.
     Enterprises,
+    /// The tip-offs screen, its list or one tip-off.
+    Tipoffs,
     Help,
     Confirm,
     /// A form or a picker.
@@ -320,6 +329,7 @@ fn footer_rank(a: Action) -> u8 {
         A::Workflow(_) => 1,
         A::Decide | A::TopicAdd | A::ActionAdd | A::ActionDone | A::Meeting | A::Held | A::Pack => 1,
         A::EnterpriseAdd | A::EnterpriseEdit | A::InspectionAdd => 1,
+        A::TipoffAdd | A::TipoffAssign | A::TipoffVerify | A::TipoffReject | A::TipoffReward | A::TipoffTell => 1,
         A::Back | A::Open | A::Mark | A::TopicDrop => 2,
         A::Quit => 4,
         _ => 3,

@@ -12,7 +12,7 @@ use super::{AppState, Effect, workflow};
 use crate::domain::permission::Write;
 use crate::domain::standards;
 use crate::domain::{Grade, Source};
-use crate::model::NewHazard;
+use crate::model::{NewHazard, TipoffLink};
 use crate::protocol::{DbRequest, Query, Slot};
 use crate::workflow::{Choice, Date, Refusal, Text};
 
@@ -29,6 +29,8 @@ pub struct Draft {
     pub clause: String,
     /// The inspection that found it (just recorded for this enterprise).
     pub inspection: Option<i64>,
+    /// The tip-off it verifies (its source is then a tip-off verified).
+    pub tipoff: Option<TipoffLink>,
 }
 
 /// The picker's item that adds an enterprise first.
@@ -67,23 +69,39 @@ pub fn start(s: &mut AppState) -> Vec<Effect> {
             return Vec::new();
         }
     }
-    match &s.enterprise_choices {
-        Some(_) => {
-            pick_enterprise(s);
-            Vec::new()
-        }
-        None => {
-            s.registering = Some(Draft::default());
-            s.say(s.lang.t("tui.loading"), false);
-            vec![s.load(Slot::Choices, Query::EnterpriseChoices)]
-        }
+    s.registering = Some(Draft::default());
+    choose_enterprise(s)
+}
+
+/// `v` on a tip-off: its hazard registered, of its enterprise (the clause picker next)
+/// or, when the ledger lacks it, of the enterprise picked first.
+pub fn for_tipoff(s: &mut AppState, tipoff: TipoffLink, enterprise: Option<EnterpriseChoice>) -> Vec<Effect> {
+    if workflow::refused(s, Write::Register) {
+        return Vec::new();
     }
+    let draft = Draft { tipoff: Some(tipoff), ..Draft::default() };
+    if let Some((credit_code, enterprise, sector)) = enterprise {
+        pick_clause(s, Draft { credit_code, enterprise, sector, ..draft });
+        return Vec::new();
+    }
+    s.registering = Some(draft);
+    choose_enterprise(s)
+}
+
+/// The enterprise picker, once the enterprises are read.
+fn choose_enterprise(s: &mut AppState) -> Vec<Effect> {
+    if s.enterprise_choices.is_some() {
+        pick_enterprise(s);
+        return Vec::new();
+    }
+    s.say(s.lang.t("tui.loading"), false);
+    vec![s.load(Slot::Choices, Query::EnterpriseChoices)]
 }
 
 /// The enterprises arrived: the picker opens if a registration waits for them.
 pub fn choices_arrived(s: &mut AppState, choices: Vec<EnterpriseChoice>) {
     s.enterprise_choices = Some(choices);
-    if s.registering.take().is_some() && s.modal.is_none() {
+    if s.registering.is_some() && s.modal.is_none() {
         s.notice = None;
         pick_enterprise(s);
     }
@@ -101,28 +119,31 @@ fn pick_enterprise(s: &mut AppState) {
 /// Enter in the enterprise picker: the clause picker next, or the enterprise form first.
 pub fn enterprise_picked(s: &mut AppState, code: &str) -> Vec<Effect> {
     if code == NEW_ENTERPRISE {
-        s.registering = Some(Draft::default());
+        // the draft waits for the enterprise added
+        s.registering.get_or_insert_with(Draft::default);
         super::screen::enterprises::form::add(s);
         return Vec::new();
     }
     let found = s.enterprise_choices.as_deref().unwrap_or_default().iter().find(|c| c.0 == code).cloned();
     let Some((credit_code, enterprise, sector)) = found else { return Vec::new() };
-    pick_clause(s, Draft { credit_code, enterprise, sector, ..Draft::default() });
+    let draft = s.registering.take().unwrap_or_default();
+    pick_clause(s, Draft { credit_code, enterprise, sector, ..draft });
     Vec::new()
 }
 
 /// An enterprise added on the way: it is the one registered for.
 pub fn enterprise_added(s: &mut AppState, form: &Form, code: &str) -> bool {
     let added = form.kind == FormKind::Enterprise && form.targets.is_empty();
-    if !added || s.registering.take().is_none() {
+    if !added {
         return false;
     }
+    let Some(draft) = s.registering.take() else { return false };
     let sector = form.get(super::screen::enterprises::form::SECTOR).trim().to_string();
     let name = form.get(super::screen::enterprises::form::NAME).trim().to_string();
     if let Some(c) = s.enterprise_choices.as_mut() {
         c.push((code.to_string(), name.clone(), sector.clone()));
     }
-    pick_clause(s, Draft { credit_code: code.to_string(), enterprise: name, sector, ..Draft::default() });
+    pick_clause(s, Draft { credit_code: code.to_string(), enterprise: name, sector, ..draft });
     true
 }
 
@@ -143,8 +164,8 @@ fn pick_clause(s: &mut AppState, d: Draft) {
 pub fn clause_picked(s: &mut AppState, d: Draft, reference: &str) -> Vec<Effect> {
     let title = standards::find(reference).map(|f| f.title()).unwrap_or_default();
     let mut fields = vec![TITLE.field(&title), GRADE.field(s.lang, Grade::ALL)];
-    // found by an inspection, its source is that
-    if d.inspection.is_none() {
+    // found by an inspection or a tip-off, its source is that
+    if d.inspection.is_none() && d.tipoff.is_none() {
         fields.push(SOURCE.field(s.lang, &[Source::Inspection, Source::SelfReport, Source::PublicReport]));
     }
     fields.extend([
@@ -166,7 +187,11 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
         grade: GRADE.required(&f.fields)?,
         sector: None,
         standard_ref: d.clause.clone(),
-        source: if d.inspection.is_some() { Source::Inspection } else { SOURCE.required(&f.fields)? },
+        source: match (&d.inspection, &d.tipoff) {
+            (Some(_), _) => Source::Inspection,
+            (_, Some(_)) => Source::PublicReport,
+            _ => SOURCE.required(&f.fields)?,
+        },
         // the prefilled day is the screen's; left as it is, the write takes today's real date
         discovered_on: FOUND.given(&f.fields)?,
         deadline: DEADLINE.read(&f.fields)?,
@@ -174,7 +199,7 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
         assignee: None,
         note: String::new(),
         inspection: d.inspection,
-        tipoff: None,
+        tipoff: d.tipoff.clone(),
     });
     s.say(s.lang.t("tui.saving"), false);
     Ok(vec![s.send(Some(f.clone()), |id| DbRequest::Register { id, input })])
@@ -183,6 +208,10 @@ pub fn submit(s: &mut AppState, d: &Draft, f: &Form) -> Result<Vec<Effect>, Refu
 /// The form's header: the enterprise and the clause it is registered against.
 pub fn header(s: &AppState, d: &Draft) -> String {
     let clause = if d.clause.is_empty() { s.lang.t("register.no_clause").to_string() } else { d.clause.clone() };
-    let found = d.inspection.map(|n| s.lang.f("register.found_by", &[&n])).unwrap_or_default();
+    let found = match (&d.inspection, &d.tipoff) {
+        (Some(n), _) => s.lang.f("register.found_by", &[n]),
+        (_, Some(t)) => s.lang.f("register.from_tipoff", &[&t.code]),
+        _ => String::new(),
+    };
     crate::text::sanitise(format!("{} {}  {clause}  {found}", d.enterprise, d.sector).trim_end())
 }

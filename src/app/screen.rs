@@ -13,8 +13,10 @@ pub mod escalation;
 pub mod list;
 pub mod overdue;
 pub mod overview;
+pub mod paged;
 pub mod panes;
 pub mod settings;
+pub mod tipoffs;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -136,6 +138,7 @@ screens! {
     Verification => list::Of<list::Verification>, "verification", Some("5");
     Consult => consult::ConsultScreen, "consult", Some("6");
     Enterprises => enterprises::EnterprisesScreen, "enterprises", Some("7");
+    Tipoffs => tipoffs::TipoffsScreen, "tipoffs", Some("8");
     Settings => settings::SettingsScreen, "settings", Some("0");
     Detail => detail::DetailScreen, "detail", None;
 }
@@ -166,17 +169,29 @@ pub struct Tab {
 /// fit, closer together when they would not. The drawing and the mouse both use it.
 pub fn tab_bar(s: &AppState, width: u16) -> Vec<Tab> {
     let here = s.screen.key().is_some();
-    let mut tabs: Vec<(Option<Screen>, String, bool)> = Screen::tabs()
-        .map(|screen| {
-            let active = s.screen == screen || (!here && s.back_to == screen);
-            let key = s.keymap.key(Action::Go(screen)).map(|k| k.label()).unwrap_or_default();
-            (Some(screen), format!("{key} {}", s.lang.t(screen.title_key())), active)
-        })
-        .collect();
-    if !here {
-        tabs.push((None, s.lang.t(s.screen.title_key()).to_string(), true));
+    let named = |short: bool| {
+        let mut tabs: Vec<(Option<Screen>, String, bool)> = Screen::tabs()
+            .map(|screen| {
+                let active = s.screen == screen || (!here && s.back_to == screen);
+                let key = s.keymap.key(Action::Go(screen)).map(|k| k.label()).unwrap_or_default();
+                // short of room, only the active tab keeps its name
+                let name = if short && !active { String::new() } else { format!(" {}", s.lang.t(screen.title_key())) };
+                (Some(screen), format!("{key}{name}"), active)
+            })
+            .collect();
+        if !here {
+            tabs.push((None, s.lang.t(s.screen.title_key()).to_string(), true));
+        }
+        tabs
+    };
+    let total = |tabs: &[(Option<Screen>, String, bool)], pad: usize| {
+        tabs.iter().map(|(_, x, _)| crate::text::width(x) + 1 + pad).sum::<usize>()
+    };
+    let mut tabs = named(false);
+    if total(&tabs, 0) > usize::from(width) {
+        tabs = named(true);
     }
-    let roomy = tabs.iter().map(|(_, x, _)| crate::text::width(x) + 3).sum::<usize>() <= usize::from(width);
+    let roomy = total(&tabs, 2) <= usize::from(width);
     let pad = if roomy { " " } else { "" };
     let mut x = 0u16;
     tabs.into_iter()

@@ -371,7 +371,7 @@ fn detail_opens_scrolls_and_returns() {
 fn tab_cycles_the_screens() {
     let mut x = Harness::new(Lang::En, 80, 24);
     use Screen::*;
-    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Enterprises, Settings, Overview] {
+    for expected in [Ledger, Overdue, Escalation, Verification, Consult, Enterprises, Tipoffs, Settings, Overview] {
         x.keys("\t");
         assert_eq!(x.s.screen, expected);
     }
@@ -808,9 +808,9 @@ fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() 
     let mut x = Harness::new(Lang::Zh, 120, 40);
     x.keys("7");
     assert_eq!(x.s.screen, Screen::Enterprises);
-    assert_eq!(x.s.enterprises.count, 6);
+    assert_eq!(x.s.enterprises.page.count, 6);
     x.keys("/冷链");
-    assert_eq!(x.s.enterprises.rows.len(), 1);
+    assert_eq!(x.s.enterprises.page.rows.len(), 1);
     x.keys("\n\n");
     let d = x.s.enterprises.detail.as_deref().expect("the enterprise whole");
     let first = d.hazards[0].code.clone();
@@ -837,17 +837,17 @@ fn the_enterprises_screen_searches_opens_one_and_goes_back_through_its_hazard() 
     }
     let mut small = Harness::on(dir, store, Lang::Zh, 120, 10);
     small.keys("7");
-    let page = small.s.enterprises.rows.len();
-    assert!(small.s.enterprises.more, "twelve enterprises take two pages of ten");
+    let page = small.s.enterprises.page.rows.len();
+    assert!(small.s.enterprises.page.more, "twelve enterprises take two pages of ten");
     for _ in 0..page {
         small.keys("j");
     }
-    assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (page, 0));
+    assert_eq!((small.s.enterprises.page.offset, small.s.enterprises.page.selected), (page, 0));
     small.keys("k");
-    assert_eq!((small.s.enterprises.offset, small.s.enterprises.selected), (0, page - 1));
+    assert_eq!((small.s.enterprises.page.offset, small.s.enterprises.page.selected), (0, page - 1));
     // G goes to the last enterprise of all, not of the page on show
     small.keys("G");
-    let v = &small.s.enterprises;
+    let v = &small.s.enterprises.page;
     assert_eq!((v.offset + v.selected + 1, v.more), (12, false), "the last of twelve");
     // the enterprise whole scrolls to its last section; j brings its hazard back in view
     small.keys("gg\nG");
@@ -872,13 +872,13 @@ fn the_enterprises_screen_keeps_its_own_saved_views() {
     assert!(x.s.views.len() == 1 && x.s.views[0].of_enterprises(), "{:?}", x.s.views);
     // another search and order, then the view puts its own back
     x.keys("/\x1bO");
-    assert_eq!((x.s.enterprises.filter.search.as_deref(), x.s.enterprises.rows.len()), (None, 6));
+    assert_eq!((x.s.enterprises.filter.search.as_deref(), x.s.enterprises.page.rows.len()), (None, 6));
     x.keys("V");
     let Some(Modal::Picker(p)) = &x.s.modal else { panic!("the views: {:?}", x.s.notice) };
     assert_eq!(p.matches().len(), 1);
     x.keys("\n");
     let v = &x.s.enterprises;
-    assert_eq!((v.filter.search.as_deref(), v.sort, v.rows.len()), (Some("冷链"), EnterpriseSort::Code, 1));
+    assert_eq!((v.filter.search.as_deref(), v.sort, v.page.rows.len()), (Some("冷链"), EnterpriseSort::Code, 1));
     // a view of the same name on the ledger is its own, and the ledger does not list this one
     x.keys("2V");
     assert!(x.s.modal.is_none(), "no hazard views yet");
@@ -899,20 +899,20 @@ fn an_enterprise_is_added_and_edited_in_the_full_screen_and_a_viewer_may_not() {
     assert!(matches!(&x.s.modal, Some(Modal::Form(f)) if f.error.as_deref() == Some("请填写「统一社会信用代码」。")));
     x.keys("91350100M000100Y43\t滕州市官桥新材料有限公司\t工贸\x13");
     assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
-    assert_eq!(x.s.enterprises.count, 7);
+    assert_eq!(x.s.enterprises.page.count, 7);
     x.keys("/新材料\n");
     x.keys("e");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the edit form") };
     assert_eq!(f.targets[0].code, "91350100M000100Y43");
     x.keys("\t\t\t\t刘明\x13");
     assert!(x.s.modal.is_none(), "{:?}", x.s.modal);
-    assert_eq!(x.s.enterprises.rows[0].principal, "刘明");
+    assert_eq!(x.s.enterprises.page.rows[0].principal, "刘明");
     // an enterprise's village keeps its place in the form when the township's list lost it
     x.keys("/\x1b");
-    let row = x.s.enterprises.rows.iter().position(|r| !r.village.is_empty()).expect("one with a village");
-    let village = x.s.enterprises.rows[row].village.clone();
+    let row = x.s.enterprises.page.rows.iter().position(|r| !r.village.is_empty()).expect("one with a village");
+    let village = x.s.enterprises.page.rows[row].village.clone();
     x.s.places.villages.retain(|v| *v != village);
-    x.s.enterprises.selected = row;
+    x.s.enterprises.page.selected = row;
     x.keys("e");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the edit form") };
     assert_eq!(f.get("col.village"), village);
@@ -1043,8 +1043,8 @@ fn an_enterprise_is_added_on_the_way_to_registering_its_hazard() {
 fn an_inspection_is_recorded_and_the_hazard_it_found_registered_against_it() {
     let mut x = Harness::new(Lang::Zh, 120, 40);
     x.keys("7");
-    let at = x.s.enterprises.rows.iter().position(|r| r.credit_code == "91420100MA4K000006").unwrap();
-    x.s.enterprises.selected = at;
+    let at = x.s.enterprises.page.rows.iter().position(|r| r.credit_code == "91420100MA4K000006").unwrap();
+    x.s.enterprises.page.selected = at;
     x.keys("i");
     let Some(Modal::Form(f)) = &x.s.modal else { panic!("the inspection form") };
     assert_eq!(f.get("form.led_by"), "孙红", "the principal leads unless said otherwise");
@@ -1079,4 +1079,56 @@ fn a_file_is_attached_from_the_full_screen_its_path_completed_by_tab() {
     assert!(x.s.modal.is_none(), "{:?} {}", x.s.modal, notice(&x));
     let d = x.worker.store.detail("GQ-2026-0003").unwrap();
     assert_eq!(d.attachments.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["整改后照片.jpg"]);
+}
+
+#[test]
+fn a_tip_off_is_registered_verified_into_a_hazard_and_rewarded_in_the_full_screen() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("8");
+    assert_eq!((x.s.screen, x.s.tipoffs.page.count), (Screen::Tipoffs, 4));
+    // registered: the enterprise left empty, what it is about typed
+    x.keys("a\t\t\t石门村加油站\t夜间违规卸油\x13");
+    assert!(x.s.modal.is_none(), "{:?} {:?}", x.s.modal, x.s.notice);
+    assert_eq!(x.s.tipoffs.page.count, 5);
+    let code = x.s.tipoffs.page.rows[0].code.clone();
+    assert_eq!(x.s.tipoffs.page.rows[0].enterprise, "石门村加油站");
+    // verified: no enterprise of the ledger, so the picker first, then the clause, then the form
+    x.keys("gv");
+    let Some(Modal::Picker(_)) = &x.s.modal else { panic!("the enterprise picker: {:?}", x.s.notice) };
+    x.keys("91420100MA4K000002\n");
+    let Some(Modal::Picker(_)) = &x.s.modal else { panic!("the clause picker") };
+    x.keys("\n");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the registration form: {:?} {:?}", x.s.modal, x.s.notice) };
+    assert!(f.fields.iter().all(|f| f.label != "col.source"), "a tip-off's hazard has its source already");
+    x.keys("卸油区未设置静电接地\x13");
+    assert!(x.s.modal.is_none(), "{:?} {:?}", x.s.modal, x.s.notice);
+    let t = x.worker.store.tipoff(&code).unwrap().row;
+    assert_eq!(t.state, crate::domain::tipoff::TipoffState::Verified);
+    let hazard = x.worker.store.detail(t.hazard.as_deref().unwrap()).unwrap();
+    assert_eq!(hazard.row.source, crate::domain::Source::PublicReport);
+    // its reward, on the list's first row (the newest)
+    x.keys("gr200\t王镇长\x13");
+    assert!(x.s.modal.is_none(), "{:?} {:?}", x.s.modal, x.s.notice);
+    assert_eq!(x.worker.store.tipoff(&code).unwrap().row.reward_yuan, Some(200));
+    // a viewer is refused at once
+    x.s.session.role = Some(Role::Viewer);
+    x.keys("a");
+    assert!(x.s.modal.is_none() && x.s.notice.as_ref().is_some_and(|n| n.error));
+}
+
+#[test]
+fn a_step_on_a_tip_off_changed_meanwhile_is_a_conflict_and_the_late_are_on_the_overdue_screen() {
+    let mut x = Harness::new(Lang::En, 120, 40);
+    x.keys("3llll");
+    assert_eq!(x.s.overdue.tipoffs.count, Some(1), "the letter received on 1 November is late");
+    x.keys("\n");
+    let shown = x.s.tipoffs.detail.as_ref().map(|d| d.row.code.clone()).expect("opened whole");
+    assert_eq!(x.s.screen, Screen::Tipoffs);
+    x.keys("s");
+    // someone else assigns it first
+    x.worker.store.tipoff_assign(&shown, None, "wang", "").unwrap();
+    x.keys("\x13");
+    let Some(Modal::Form(f)) = &x.s.modal else { panic!("the form stays") };
+    assert!(f.error.as_deref().is_some_and(|e| e.contains(&shown)), "{:?}", f.error);
+    assert_eq!(x.s.tipoffs.detail.as_ref().and_then(|d| d.row.assignee.as_deref()), Some("wang"), "fresh state shown");
 }

@@ -217,6 +217,7 @@ fn command(s: &mut AppState, f: &Form) -> Result<Next, String> {
         FormKind::Enterprise => enterprises::form::submit(s, f).map(Next::Screen).map_err(refused),
         FormKind::Register(d) => super::register::submit(s, d, f).map(Next::Screen).map_err(refused),
         FormKind::Inspection(code) => enterprises::inspect::submit(s, code, f).map(Next::Screen).map_err(refused),
+        FormKind::Tipoff(step) => super::screen::tipoffs::form::submit(s, *step, f).map(Next::Screen).map_err(refused),
     }
 }
 

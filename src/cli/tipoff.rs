@@ -199,7 +199,7 @@ pub fn run(env: &Env, cmd: &TipoffCommand) -> Result<(), Failure> {
                 )?),
                 None => None,
             };
-            let f = TipoffFilter { state, late: *late, rewarded: *rewarded, received: None };
+            let f = TipoffFilter { state, late: *late, rewarded: *rewarded, ..TipoffFilter::default() };
             return list(env, &f, *limit, *format);
         }
         C::Show { code, format } => {

@@ -19,6 +19,7 @@ pub enum Tile {
     Listed,
     Stopped,
     ReviewsPending,
+    TipoffsOpen,
 }
 
 /// How many tiles the overview has.
@@ -26,7 +27,7 @@ pub const TILES: usize = Tile::ALL.len();
 
 impl Tile {
     /// The tiles in the overview's order.
-    pub const ALL: [Tile; 13] = [
+    pub const ALL: [Tile; 14] = [
         Tile::OpenMajor,
         Tile::Overdue,
         Tile::DueWithin7,
@@ -40,6 +41,7 @@ impl Tile {
         Tile::Listed,
         Tile::Stopped,
         Tile::ReviewsPending,
+        Tile::TipoffsOpen,
     ];
 
     /// Its label's catalogue key.
@@ -58,6 +60,7 @@ impl Tile {
             Tile::Listed => "tile.listed",
             Tile::Stopped => "tile.stopped",
             Tile::ReviewsPending => "tile.reviews_pending",
+            Tile::TipoffsOpen => "tile.tipoffs_open",
         }
     }
 
@@ -77,15 +80,18 @@ impl Tile {
             Tile::Listed => o.listed,
             Tile::Stopped => o.stopped,
             Tile::ReviewsPending => o.reviews_pending,
+            Tile::TipoffsOpen => o.tipoffs_open,
         }
     }
 
     /// Whether it is drawn as a warning (and marked `!`, for a screen without colour):
-    /// overdue work, the escalation queue, the duties behind, and late resumption reviews.
+    /// overdue work, the escalation queue, the duties behind, late resumption reviews and
+    /// late verifications of tip-offs.
     pub fn warns(self, o: &Overview) -> bool {
         match self {
             Tile::Overdue | Tile::EscalationQueue | Tile::InspectionsBehind | Tile::NotNotified => self.value(o) > 0,
             Tile::ReviewsPending => o.reviews_late > 0,
+            Tile::TipoffsOpen => o.tipoffs_late > 0,
             _ => false,
         }
     }

@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::consultation::{Meeting, NewAction, Target, TopicText};
+use super::tipoff::{NewTipoff, TipoffLink};
 use super::write::{NewHazard, SignOffInput};
 use super::{Actor, Store};
 use crate::clock::Clock;
 use crate::domain::consultation::SectionKind;
 use crate::domain::quarter::Quarter;
+use crate::domain::tipoff::Channel;
 use crate::domain::{Grade, Role, Source, UnitKind, Verdict, VerifierRole};
 
 pub const TODAY: &str = "2026-11-29";
@@ -71,14 +73,17 @@ pub fn ledger() -> (tempfile::TempDir, Store) {
             )
             .unwrap();
     }
-    let codes: Vec<String> = HAZARDS.iter().map(|h| register(&mut s, h)).collect();
+    let verified = tipoffs(&mut s);
+    let codes: Vec<String> =
+        HAZARDS.iter().enumerate().map(|(i, h)| register(&mut s, h, (i == 3).then(|| verified.clone()))).collect();
     steps(&mut s, &codes);
     duties(&mut s, &codes);
+    tipoffs_after(&mut s, &verified.code);
     consultations(&mut s);
     (dir, s)
 }
 
-fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade)) -> String {
+fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade), tipoff: Option<TipoffLink>) -> String {
     let n = NewHazard {
         enterprise: ENTERPRISES[h.0].0.to_string(),
         title: h.1.to_string(),
@@ -93,9 +98,47 @@ fn register(s: &mut Store, h: &(usize, &str, Source, &str, &str, Grade)) -> Stri
         assignee: None,
         note: String::new(),
         inspection: None,
-        tipoff: None,
+        tipoff,
     };
     s.register(&n).unwrap().code
+}
+
+/// Tip-offs in every state: one the fourth hazard's registration verifies (returned), one
+/// received and late, one under verification, one not verified.
+fn tipoffs(s: &mut Store) -> TipoffLink {
+    let tip =
+        |received: &str, channel, reporter: Option<(&str, &str)>, enterprise: usize, about: &str, content: &str| {
+            NewTipoff {
+                received_on: Some(d(received)),
+                channel,
+                reporter: reporter.map(|(n, c)| (n.to_string(), c.to_string())),
+                enterprise: if about.is_empty() { ENTERPRISES[enterprise].0.to_string() } else { String::new() },
+                about: about.to_string(),
+                content: content.to_string(),
+            }
+        };
+    let verified = s
+        .tipoff_add(&tip(
+            "2026-10-15",
+            Channel::Hotline,
+            Some(("钱七", "13700000007")),
+            3,
+            "",
+            "机房闻到氨味，报警器不响",
+        ))
+        .unwrap();
+    s.tipoff_add(&tip("2026-11-01", Channel::Letter, None, 0, "新河村路口废品站", "废品站私存液化气钢瓶")).unwrap();
+    let assigned = s.tipoff_add(&tip("2026-11-20", Channel::Whistleblower, None, 0, "", "夜班储罐区无人巡检")).unwrap();
+    s.tipoff_assign(&assigned, None, "li", "").unwrap();
+    let rejected = s.tipoff_add(&tip("2026-11-05", Channel::Online, None, 1, "", "车间无灭火器")).unwrap();
+    s.tipoff_reject(&rejected, None, Some(d("2026-11-12")), "现场灭火器配备齐全，举报不实").unwrap();
+    TipoffLink { code: verified, version: None }
+}
+
+/// The verified tip-off's reward and reply.
+fn tipoffs_after(s: &mut Store, code: &str) {
+    s.tipoff_reward(code, None, 500, "镇长王强", Some(d("2026-10-30"))).unwrap();
+    s.tipoff_tell(code, None, Some(d("2026-11-01")), "电话").unwrap();
 }
 
 fn full_plan(s: &mut Store, code: &str) {

@@ -35,6 +35,9 @@ pub struct Overview {
     /// Resumption applications awaiting their on-site review, and of those the late.
     pub reviews_pending: i64,
     pub reviews_late: i64,
+    /// Tip-offs still to verify, and of those the late.
+    pub tipoffs_open: i64,
+    pub tipoffs_late: i64,
     /// Open major hazards by village, most first.
     pub by_village: Vec<(String, i64)>,
     /// Open major hazards by sector, most first.
@@ -81,6 +84,8 @@ pub struct OverviewSql {
     pub stopped: Sql,
     /// Applications awaiting review, and of those the late: two columns.
     pub reviews: Sql,
+    /// Tip-offs still to verify, and of those the late: two columns.
+    pub tipoffs: Sql,
     pub by_village: Sql,
     pub by_sector: Sql,
     pub source_status: Sql,
@@ -108,6 +113,11 @@ impl OverviewSql {
             closed_this_quarter: months("closed"),
             inspections_behind: super::inspection::behind_count(cadence, today),
             reviews: super::supervision::reviews_sql(today),
+            tipoffs: Sql {
+                text: "SELECT count(*), COALESCE(SUM(due_on < ?1), 0) FROM tipoffs WHERE state IN ('received', 'verifying')"
+                    .into(),
+                params: vec![today.to_string().into()],
+            },
             not_notified: counts::direct(&Filter { not_notified: true, ..Filter::default() }, today, t),
             listed: counts::direct(&Filter { listed: true, ..Filter::default() }, today, t),
             stopped: counts::direct(&Filter { stopped: true, ..Filter::default() }, today, t),
@@ -124,7 +134,7 @@ impl OverviewSql {
     }
 
     /// Every query, in the order the overview runs them.
-    pub fn all(&self) -> [&Sql; 18] {
+    pub fn all(&self) -> [&Sql; 19] {
         [
             &self.open_total,
             &self.open_major,
@@ -140,6 +150,7 @@ impl OverviewSql {
             &self.listed,
             &self.stopped,
             &self.reviews,
+            &self.tipoffs,
             &self.by_village,
             &self.by_sector,
             &self.source_status,
@@ -154,6 +165,7 @@ impl Store {
         let today = self.today();
         let q = OverviewSql::new(today, &self.thresholds, &self.settings()?.inspection);
         let (reviews_pending, reviews_late) = self.pair(&q.reviews)?;
+        let (tipoffs_open, tipoffs_late) = self.pair(&q.tipoffs)?;
         Ok(Overview {
             today: today.to_string(),
             quarter: Quarter::of(today).to_string(),
@@ -172,6 +184,8 @@ impl Store {
             stopped: self.scalar(&q.stopped)?,
             reviews_pending,
             reviews_late,
+            tipoffs_open,
+            tipoffs_late,
             by_village: self.pairs(&q.by_village)?,
             by_sector: self.pairs(&q.by_sector)?,
             source_status: self.source_status(&q.source_status)?,

@@ -13,7 +13,7 @@ use super::{Store, StoreError};
 use crate::domain::Role;
 use crate::domain::tipoff::{Channel, TipoffState};
 
-pub use write::{NewTipoff, TipoffLink};
+pub use write::{NewTipoff, TipoffLink, TipoffWrite};
 
 /// One tip-off as the lists show it (without its reporter).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -25,6 +25,8 @@ pub struct TipoffRow {
     /// The enterprise's name, or the free text when it is not in the ledger.
     pub enterprise: String,
     pub credit_code: Option<String>,
+    /// The enterprise's sector ("" when it is not in the ledger).
+    pub sector: String,
     pub content: String,
     pub state: TipoffState,
     pub assignee: Option<String>,
@@ -72,6 +74,8 @@ pub struct TipoffDetail {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TipoffFilter {
     pub state: Option<TipoffState>,
+    /// Only those still to verify (received or under verification).
+    pub open: bool,
     /// Only those still to verify past their deadline.
     pub late: bool,
     /// Only those with a reward recorded.
@@ -90,7 +94,7 @@ pub struct TipoffPage {
 const COLUMNS: &str = "t.code, t.received_on, t.channel, t.anonymous,
     COALESCE(e.name, t.enterprise_text), e.credit_code, t.content, t.state, t.assignee, t.due_on,
     t.outcome_on, t.outcome, h.code, t.reward_yuan, t.reward_approved_by, t.reward_paid_on, t.told_on,
-    t.told_channel, t.version";
+    t.told_channel, t.version, COALESCE(e.sector, '')";
 
 const FROM: &str =
     "tipoffs t LEFT JOIN enterprises e ON e.id = t.enterprise_id LEFT JOIN hazards h ON h.id = t.hazard_id";
@@ -121,6 +125,7 @@ fn row(r: &Row, today: NaiveDate) -> rusqlite::Result<TipoffRow> {
         told_on: r.get(16)?,
         told_channel: r.get(17)?,
         version: r.get(18)?,
+        sector: r.get(19)?,
     })
 }
 
@@ -129,6 +134,9 @@ impl TipoffFilter {
         let mut parts = vec!["1".to_string()];
         if let Some(s) = self.state {
             parts.push(format!("t.state = {}", sql.bind(s.as_str().to_string())));
+        }
+        if self.open {
+            parts.push("t.state IN ('received', 'verifying')".into());
         }
         if self.late {
             parts.push(format!("t.state IN ('received', 'verifying') AND t.due_on < {}", sql.bind(today.to_string())));
@@ -171,8 +179,8 @@ impl Store {
         let found = self
             .conn
             .query_row(&text, [code.trim()], |r| {
-                let reporter = Reporter { name: r.get(20)?, contact: r.get(21)? };
-                Ok((row(r, today)?, r.get::<_, i64>(19)?, reporter))
+                let reporter = Reporter { name: r.get(21)?, contact: r.get(22)? };
+                Ok((row(r, today)?, r.get::<_, i64>(20)?, reporter))
             })
             .optional()?;
         let (row, id, reporter) =

@@ -92,6 +92,7 @@ fn form_title(form: &Form) -> String {
         FormKind::Enterprise => "key.enterprise_edit",
         FormKind::Register(_) => "key.register",
         FormKind::Inspection(_) => "key.inspection_add",
+        FormKind::Tipoff(step) => step.title(),
         FormKind::Consult(c) => match c.edit {
             Edit::TopicAdd => "key.topic_add",
             Edit::Decide(_) => "key.decide",

@@ -90,6 +90,13 @@ cases! {
     register_form: "2c91420100MA4K000003\n泄爆\n",
     inspection_add: "7i",
     attach: "2F",
+    tipoffs: "8",
+    tipoff_detail: "8\n",
+    tipoff_add: "8a",
+    tipoff_assign: "8s",
+    tipoff_reward: "8jjjr",
+    tipoff_filter: "8f",
+    overdue_tipoffs: "3llll",
 }
 
 fn render(h: &Harness, depth: Depth) -> Buffer {

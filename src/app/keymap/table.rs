@@ -15,7 +15,7 @@ type Row = (Action, &'static str, &'static str, &'static [Place]);
 const BEFORE: &[Row] = &[
     (A::Help, "help", "?", HELP_TOO),
     (A::Quit, "quit", "q", HELP_TOO),
-    (A::Back, "back", "esc", &[Place::Detail, Place::List, Place::Enterprises]),
+    (A::Back, "back", "esc", &[Place::Detail, Place::List, Place::Enterprises, Place::Tipoffs]),
     (A::Up, "up", "k", HELP_TOO),
     (A::Down, "down", "j", HELP_TOO),
     (A::Left, "left", "h", &[Place::Overview, Place::Consult, Place::List]),
@@ -24,7 +24,7 @@ const BEFORE: &[Row] = &[
     (A::Bottom, "bottom", "G", HELP_TOO),
     (A::PageUp, "page_up", "pageup", HELP_TOO),
     (A::PageDown, "page_down", "pagedown", HELP_TOO),
-    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult, Place::Enterprises]),
+    (A::Open, "open", "enter", &[Place::Overview, Place::List, Place::Consult, Place::Enterprises, Place::Tipoffs]),
     (A::Analysis, "analysis", "t", &[Place::Overview]),
     (A::NextScreen, "next_screen", "tab", SCREENS),
     (A::PrevScreen, "prev_screen", "backtab", SCREENS),
@@ -35,7 +35,7 @@ const BEFORE: &[Row] = &[
 /// The list screens' own actions, after the go-to keys.
 const LISTS: &[Row] = &[
     (A::Search, "search", "/", FINDS),
-    (A::Filter, "filter", "f", FINDS),
+    (A::Filter, "filter", "f", &[Place::List, Place::Enterprises, Place::Tipoffs]),
     (A::SortNext, "sort", "o", FINDS),
     (A::SortReverse, "sort_reverse", "O", FINDS),
     (A::SaveView, "save_view", "w", FINDS),
@@ -67,6 +67,12 @@ const AFTER: &[Row] = &[
     (A::EnterpriseAdd, "enterprise_add", "a", ENTERPRISES),
     (A::EnterpriseEdit, "enterprise_edit", "e", ENTERPRISES),
     (A::InspectionAdd, "inspection_add", "i", ENTERPRISES),
+    (A::TipoffAdd, "tipoff_add", "a", TIPOFFS),
+    (A::TipoffAssign, "tipoff_assign", "s", TIPOFFS),
+    (A::TipoffVerify, "tipoff_verify", "v", TIPOFFS),
+    (A::TipoffReject, "tipoff_reject", "x", TIPOFFS),
+    (A::TipoffReward, "tipoff_reward", "r", TIPOFFS),
+    (A::TipoffTell, "tipoff_tell", "t", TIPOFFS),
 ];
 
 /// The dialogs' keys, last.
@@ -84,15 +90,24 @@ const DIALOGS: &[Row] = &[
 
 /// The screens.
 pub const SCREENS: &[Place] =
-    &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Enterprises];
+    &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Enterprises, Place::Tipoffs];
 /// The screens and the help dialog (which scrolls and closes with the same keys).
-const HELP_TOO: &[Place] =
-    &[Place::Overview, Place::List, Place::Detail, Place::Consult, Place::Settings, Place::Enterprises, Place::Help];
+const HELP_TOO: &[Place] = &[
+    Place::Overview,
+    Place::List,
+    Place::Detail,
+    Place::Consult,
+    Place::Settings,
+    Place::Enterprises,
+    Place::Tipoffs,
+    Place::Help,
+];
 const CONSULT: &[Place] = &[Place::Consult];
 const LIST: &[Place] = &[Place::List];
 /// Where a list is searched, filtered and sorted: the hazard lists and the enterprises.
 const FINDS: &[Place] = &[Place::List, Place::Enterprises];
 const ENTERPRISES: &[Place] = &[Place::Enterprises];
+const TIPOFFS: &[Place] = &[Place::Tipoffs];
 /// Where the hazard workflows work: on a list's selected row and on the detail.
 const WORK: &[Place] = &[Place::List, Place::Detail];
 

@@ -11,6 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::View;
+use super::paged::{Moved, Paged};
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
 use crate::model::{EnterpriseDetail, EnterpriseFilter, EnterpriseRow, EnterpriseSort};
@@ -22,14 +23,8 @@ use crate::widget::theme::Theme;
 pub struct EnterprisesView {
     pub filter: EnterpriseFilter,
     pub sort: EnterpriseSort,
-    /// The page on show, `offset` rows into the list.
-    pub rows: Vec<EnterpriseRow>,
-    pub offset: usize,
-    pub selected: usize,
-    /// The page asked for should arrive with its last row selected (Up past the first).
-    pub select_last: bool,
-    pub count: i64,
-    pub more: bool,
+    /// The page on show.
+    pub page: Paged<EnterpriseRow>,
     /// The enterprise shown whole, and its selected hazard.
     pub detail: Option<Box<EnterpriseDetail>>,
     pub hazard: usize,
@@ -39,7 +34,7 @@ pub struct EnterprisesView {
 
 impl EnterprisesView {
     pub fn current(&self) -> Option<&EnterpriseRow> {
-        self.rows.get(self.selected)
+        self.page.current()
     }
 }
 
@@ -50,7 +45,7 @@ impl View for EnterprisesScreen {
     const PLACE: Place = Place::Enterprises;
 
     fn show(s: &mut AppState) -> Vec<Effect> {
-        let offset = s.enterprises.offset;
+        let offset = s.enterprises.page.offset;
         vec![page(s, offset)]
     }
 
@@ -78,56 +73,25 @@ fn page(s: &mut AppState, offset: usize) -> Effect {
     s.load(Slot::Enterprises, Query::Enterprises(Box::new(page)))
 }
 
-/// A page arrived: kept if it is what the screen asked for last; the selection stays on
-/// the same enterprise when it is still there.
+/// A page arrived: the selection stays on the same enterprise when it is still there.
 pub fn arrived(s: &mut AppState, data: EnterpriseRows) {
-    let v = &mut s.enterprises;
-    let was = v.current().map(|r| r.credit_code.clone());
-    let moved = data.page.offset != v.offset;
-    v.offset = data.page.offset;
-    v.rows = data.rows;
-    v.count = data.count;
-    v.more = data.more;
-    let last = v.rows.len().saturating_sub(1);
-    v.selected = match (moved, was) {
-        (true, _) if std::mem::take(&mut v.select_last) => last,
-        (true, _) => v.selected.min(last),
-        (false, Some(code)) => v.rows.iter().position(|r| r.credit_code == code).unwrap_or(0),
-        (false, None) => 0,
-    };
+    fn key(r: &EnterpriseRow) -> &str {
+        &r.credit_code
+    }
+    s.enterprises.page.arrived(data.page.offset, data.rows, data.count, data.more, key);
 }
 
 /// The list's keys: move (a page at a time past the ends), open, search, filter, sort,
 /// add and edit.
 fn act_list(s: &mut AppState, a: Action) -> Vec<Effect> {
     let page_size = s.page_size();
+    match s.enterprises.page.motion(a, page_size) {
+        Moved::Load(offset) => return vec![page(s, offset)],
+        Moved::Here => return Vec::new(),
+        Moved::No => {}
+    }
     let v = &mut s.enterprises;
-    let n = v.rows.len();
     match a {
-        Action::Down if v.selected + 1 < n => v.selected += 1,
-        Action::Down | Action::PageDown if v.more => {
-            let next = v.offset + n;
-            v.selected = 0;
-            return vec![page(s, next)];
-        }
-        Action::Up if v.selected > 0 => v.selected -= 1,
-        Action::Up | Action::PageUp if v.offset > 0 => {
-            let back = v.offset.saturating_sub(page_size);
-            v.select_last = a == Action::Up;
-            return vec![page(s, back)];
-        }
-        Action::Bottom if v.more => {
-            let last = usize::try_from(v.count).unwrap_or(0).saturating_sub(page_size);
-            v.select_last = true;
-            return vec![page(s, last)];
-        }
-        Action::PageDown | Action::Bottom => v.selected = n.saturating_sub(1),
-        Action::PageUp => v.selected = 0,
-        Action::Top if v.offset > 0 => {
-            v.selected = 0;
-            return vec![page(s, 0)];
-        }
-        Action::Top => v.selected = 0,
         Action::Open => return open(s),
         Action::Search => {
             s.search = Some(crate::app::edit::LineInput::new(v.filter.search.clone().unwrap_or_default()))
@@ -156,7 +120,7 @@ fn sort(s: &mut AppState, forward: bool) -> Vec<Effect> {
     let here = all.iter().position(|x| *x == s.enterprises.sort).unwrap_or(0);
     let next = if forward { (here + 1) % all.len() } else { (here + all.len() - 1) % all.len() };
     s.enterprises.sort = all[next];
-    s.enterprises.selected = 0;
+    s.enterprises.page.restart();
     vec![page(s, 0)]
 }
 
@@ -213,7 +177,7 @@ fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
 pub fn narrow(s: &mut AppState, text: &str) -> Vec<Effect> {
     let search = crate::text::sanitise(text);
     s.enterprises.filter.search = (!search.trim().is_empty()).then_some(search);
-    s.enterprises.selected = 0;
+    s.enterprises.page.restart();
     vec![page(s, 0)]
 }
 
@@ -232,7 +196,7 @@ pub fn open_filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> 
     s.screen = crate::app::Screen::Enterprises;
     s.enterprises.detail = None;
     s.enterprises.filter = filter;
-    s.enterprises.selected = 0;
+    s.enterprises.page.restart();
     vec![page(s, 0)]
 }
 
@@ -240,13 +204,13 @@ pub fn open_filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> 
 pub fn viewed(s: &mut AppState, filter: EnterpriseFilter, sort: EnterpriseSort) -> Vec<Effect> {
     s.enterprises.filter = filter;
     s.enterprises.sort = sort;
-    s.enterprises.selected = 0;
+    s.enterprises.page.restart();
     vec![page(s, 0)]
 }
 
 /// The filter form was saved.
 pub fn filtered(s: &mut AppState, filter: EnterpriseFilter) -> Vec<Effect> {
     s.enterprises.filter = EnterpriseFilter { search: s.enterprises.filter.search.take(), ..filter };
-    s.enterprises.selected = 0;
+    s.enterprises.page.restart();
     vec![page(s, 0)]
 }

@@ -1,6 +1,7 @@
 //! The overdue screen (逾期): what is behind, in panes — the overdue hazards, the open
 //! major hazards whose principal or controller is still to be told, the enterprises
-//! behind on their head-led inspections, and the follow-up actions past due.
+//! behind on their head-led inspections, the follow-up actions past due, and the
+//! tip-offs whose verification is late.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,8 +13,8 @@ use super::panes::{self, RowsPane};
 use super::{Screen, View};
 use crate::app::keymap::{Action, Place};
 use crate::app::{AppState, Effect};
-use crate::model::{ActionRow, Arrear, HazardRow};
-use crate::protocol::{Query, Slot};
+use crate::model::{ActionRow, Arrear, HazardRow, TipoffFilter, TipoffRow};
+use crate::protocol::{Query, Slot, TipoffQuery};
 use crate::widget::table::{Cells, Fit, Spec};
 use crate::widget::theme::{Role, Theme};
 
@@ -25,9 +26,10 @@ pub enum Pane {
     NotNotified,
     Behind,
     Actions,
+    Tipoffs,
 }
 
-const PANES: [Pane; 4] = [Pane::Hazards, Pane::NotNotified, Pane::Behind, Pane::Actions];
+const PANES: [Pane; 5] = [Pane::Hazards, Pane::NotNotified, Pane::Behind, Pane::Actions, Pane::Tipoffs];
 
 impl Pane {
     fn title_key(self) -> &'static str {
@@ -36,6 +38,7 @@ impl Pane {
             Pane::NotNotified => ListKind::NotNotified.title_key(),
             Pane::Behind => "tui.pane.behind",
             Pane::Actions => "tui.pane.late_actions",
+            Pane::Tipoffs => "tui.pane.late_tipoffs",
         }
     }
 
@@ -43,7 +46,7 @@ impl Pane {
         match self {
             Pane::Hazards => Some(ListKind::Overdue),
             Pane::NotNotified => Some(ListKind::NotNotified),
-            Pane::Behind | Pane::Actions => None,
+            Pane::Behind | Pane::Actions | Pane::Tipoffs => None,
         }
     }
 }
@@ -56,6 +59,8 @@ pub struct OverdueView {
     pub behind: RowsPane<Arrear>,
     /// Follow-up actions past due.
     pub late: RowsPane<ActionRow>,
+    /// Tip-offs whose verification is past its deadline, the most late first.
+    pub tipoffs: RowsPane<TipoffRow>,
 }
 
 pub struct OverdueScreen;
@@ -74,6 +79,7 @@ impl View for OverdueScreen {
             list::recount(s, ListKind::NotNotified),
             s.load(Slot::Arrears, Query::Arrears(limit)),
             s.load(Slot::LateActions, Query::LateActions),
+            s.load(Slot::LateTipoffs, Query::Tipoffs(Box::new(late_tipoffs(limit)))),
         ]
     }
 
@@ -103,6 +109,16 @@ impl View for OverdueScreen {
                     Vec::new()
                 }
             },
+            Pane::Tipoffs => match a {
+                Action::Open => match s.overdue.tipoffs.current().map(|r| r.code.clone()) {
+                    Some(code) => super::tipoffs::open_code(s, code),
+                    None => Vec::new(),
+                },
+                _ => {
+                    s.overdue.tipoffs.step(a, page);
+                    Vec::new()
+                }
+            },
         }
     }
 
@@ -111,10 +127,11 @@ impl View for OverdueScreen {
         let counts: Vec<(&str, Option<i64>)> = PANES
             .iter()
             .map(|p| {
-                let n = match p.list() {
-                    Some(kind) => s.list(kind).count,
-                    None if *p == Pane::Behind => v.behind.count,
-                    None => v.late.count,
+                let n = match (p.list(), p) {
+                    (Some(kind), _) => s.list(kind).count,
+                    (None, Pane::Behind) => v.behind.count,
+                    (None, Pane::Tipoffs) => v.tipoffs.count,
+                    (None, _) => v.late.count,
                 };
                 (p.title_key(), n)
             })
@@ -127,6 +144,7 @@ impl View for OverdueScreen {
                 list::draw::draw(f, body, s, v.pane.list().unwrap_or(ListKind::Overdue), t)
             }
             Pane::Behind => draw_behind(f, body, s, t),
+            Pane::Tipoffs => draw_tipoffs(f, body, s, t),
             Pane::Actions => {
                 let title = s.lang.f("consultation.late_actions", &[&v.late.rows.len()]);
                 let rows = Rows { title, rows: &v.late.rows, selected: Some(v.late.selected), quarter: true };
@@ -206,4 +224,71 @@ impl Cells<Arrear> for Behind<'_> {
 
 fn draw_behind(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     panes::draw_rows(f, area, s, &s.overdue.behind, (&SPECS, &HOW, &Behind { s, t }), t);
+}
+
+/// The tip-offs whose verification is late, the first `limit` of them.
+fn late_tipoffs(limit: usize) -> TipoffQuery {
+    TipoffQuery { filter: TipoffFilter { late: true, ..TipoffFilter::default() }, offset: 0, limit }
+}
+
+/// A column of the late tip-offs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TipCol {
+    Code,
+    Received,
+    Enterprise,
+    Content,
+    Due,
+    Late,
+}
+
+const TIP_SPECS: [Spec<TipCol>; 6] = [
+    Spec { col: TipCol::Code, min: 12, max: 12, keep: 10 },
+    Spec { col: TipCol::Received, min: 10, max: 10, keep: 4 },
+    Spec { col: TipCol::Enterprise, min: 8, max: 24, keep: 7 },
+    Spec { col: TipCol::Content, min: 10, max: 0, keep: 6 },
+    Spec { col: TipCol::Due, min: 10, max: 10, keep: 5 },
+    Spec { col: TipCol::Late, min: 6, max: 10, keep: 9 },
+];
+
+const TIP_HOW: Fit<TipCol> = Fit { flex_first: 16, minor: 3, always: TipCol::Code };
+
+struct LateTipoffs<'a> {
+    s: &'a AppState,
+    t: &'a Theme,
+}
+
+impl Cells<TipoffRow> for LateTipoffs<'_> {
+    type Col = TipCol;
+
+    fn header(&self, c: TipCol) -> String {
+        let key = match c {
+            TipCol::Code => "tipoff.col.code",
+            TipCol::Received => "tipoff.col.received_on",
+            TipCol::Enterprise => "tipoff.col.enterprise",
+            TipCol::Content => "tipoff.col.content",
+            TipCol::Due => "tipoff.due_on",
+            TipCol::Late => "tui.col.late",
+        };
+        self.s.lang.t(key).to_string()
+    }
+
+    fn text(&self, r: &TipoffRow, c: TipCol) -> String {
+        match c {
+            TipCol::Code => r.code.clone(),
+            TipCol::Received => r.received_on.clone(),
+            TipCol::Enterprise => r.enterprise.clone(),
+            TipCol::Content => r.content.clone(),
+            TipCol::Due => r.due_on.clone(),
+            TipCol::Late => r.days_left.map(|d| (-d).to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn row_style(&self, _: &TipoffRow) -> Style {
+        self.t.style(Role::Overdue)
+    }
+}
+
+fn draw_tipoffs(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
+    panes::draw_rows(f, area, s, &s.overdue.tipoffs, (&TIP_SPECS, &TIP_HOW, &LateTipoffs { s, t }), t);
 }

@@ -15,7 +15,7 @@ use crate::app::{AppState, Effect};
 use crate::domain::Grade;
 use crate::domain::calendar::Due;
 use crate::domain::quarter::Quarter;
-use crate::model::{EnterpriseFilter, Filter};
+use crate::model::{EnterpriseFilter, Filter, TipoffFilter};
 use crate::model::{Overview, Trend};
 use crate::protocol::{Query, Slot};
 use crate::widget::theme::Theme;
@@ -49,6 +49,7 @@ fn item_count(o: &Overview) -> usize {
 pub enum Opens {
     Hazards(Box<Filter>),
     Enterprises(EnterpriseFilter),
+    Tipoffs(TipoffFilter),
 }
 
 /// What an item opens.
@@ -74,6 +75,7 @@ pub fn opens(o: &Overview, it: Item, today: chrono::NaiveDate) -> Opens {
             Tile::Listed => hazards(Filter { listed: true, ..Filter::default() }),
             Tile::Stopped => hazards(Filter { stopped: true, ..Filter::default() }),
             Tile::ReviewsPending => hazards(Filter { review_pending: true, ..Filter::default() }),
+            Tile::TipoffsOpen => Opens::Tipoffs(TipoffFilter { open: true, ..TipoffFilter::default() }),
         },
         Item::Village(i) => hazards(Filter { village: o.by_village.get(i).map(|v| v.0.clone()), ..open_major }),
         Item::Sector(i) => hazards(Filter { sector: o.by_sector.get(i).map(|v| v.0.clone()), ..open_major }),
@@ -135,6 +137,7 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
             return match opens(o, item(o, f), s.today) {
                 Opens::Hazards(filter) => list::open_filtered(s, *filter),
                 Opens::Enterprises(filter) => super::enterprises::open_filtered(s, filter),
+                Opens::Tipoffs(filter) => super::tipoffs::open_filtered(s, filter),
             };
         }
         Action::Analysis => {

@@ -65,13 +65,25 @@ pub fn switch(on: usize, n: usize, a: Action) -> Option<usize> {
     }
 }
 
-/// The bar of panes: each one's name and count, the one on show selected, and the keys.
+/// The bar of panes: each one's name and count, the one on show selected, and the keys;
+/// short of room, the others show their count only.
 pub fn bar(f: &mut Frame, area: Rect, s: &AppState, panes: &[(&str, Option<i64>)], on: usize, t: &Theme) {
+    let texts = |short: bool| -> Vec<String> {
+        let text = |(i, (key, count)): (usize, &(&str, Option<i64>))| {
+            let n = count.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
+            if short && i != on { format!(" {n} ") } else { format!(" {} {n} ", s.lang.t(key)) }
+        };
+        panes.iter().enumerate().map(text).collect()
+    };
+    let mut shown = texts(false);
+    let room = usize::from(area.width).saturating_sub(12);
+    if shown.iter().map(|x| crate::text::width(x) + 1).sum::<usize>() > room {
+        shown = texts(true);
+    }
     let mut spans = Vec::new();
-    for (i, (key, count)) in panes.iter().enumerate() {
-        let n = count.map(|n| format!(" {n}")).unwrap_or_default();
+    for (i, text) in shown.into_iter().enumerate() {
         let style = if i == on { t.style(Role::Selected) } else { t.style(Role::Label) };
-        spans.push(Span::styled(format!(" {}{n} ", s.lang.t(key)), style));
+        spans.push(Span::styled(text, style));
         spans.push(Span::raw(" "));
     }
     let keys = [Action::Left, Action::Right].map(|a| s.keymap.label(a));

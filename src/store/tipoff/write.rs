@@ -35,6 +35,17 @@ pub struct TipoffLink {
     pub version: Option<i64>,
 }
 
+/// One step on a tip-off from the full screen, at the version read (verification is a
+/// registration: `NewHazard::tipoff`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TipoffWrite {
+    Add(NewTipoff),
+    Assign { code: String, version: i64, to: String, note: String },
+    Reject { code: String, version: i64, on: Option<NaiveDate>, reason: String },
+    Reward { code: String, version: i64, yuan: i64, approved_by: String, paid_on: Option<NaiveDate> },
+    Tell { code: String, version: i64, on: Option<NaiveDate>, channel: String },
+}
+
 /// A tip-off as stored, for a step.
 struct Stored {
     id: i64,
@@ -153,6 +164,25 @@ pub(crate) fn verified(
 }
 
 impl Store {
+    /// Runs one step; returns the tip-off's code.
+    pub fn tipoff_write(&mut self, w: &TipoffWrite) -> Result<String, StoreError> {
+        match w {
+            TipoffWrite::Add(n) => self.tipoff_add(n),
+            TipoffWrite::Assign { code, version, to, note } => {
+                self.tipoff_assign(code, Some(*version), to, note).map(|()| code.clone())
+            }
+            TipoffWrite::Reject { code, version, on, reason } => {
+                self.tipoff_reject(code, Some(*version), *on, reason).map(|()| code.clone())
+            }
+            TipoffWrite::Reward { code, version, yuan, approved_by, paid_on } => {
+                self.tipoff_reward(code, Some(*version), *yuan, approved_by, *paid_on).map(|()| code.clone())
+            }
+            TipoffWrite::Tell { code, version, on, channel } => {
+                self.tipoff_tell(code, Some(*version), *on, channel).map(|()| code.clone())
+            }
+        }
+    }
+
     /// Registers a tip-off (an admin or officer); its verification falls due the ledger's
     /// `tipoff_days` after its receipt. Returns its code, `JB-2026-0001`.
     pub fn tipoff_add(&mut self, n: &NewTipoff) -> Result<String, StoreError> {

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::AppState;
 use crate::model::{EnterpriseDetail, EnterpriseRow};
+use crate::present::SectionLine;
 use crate::present::enterprise::{self as present, COLUMNS};
 use crate::widget::line;
 use crate::widget::table::{Cells, Fit, Spec, Table};
@@ -79,7 +80,7 @@ impl Cells<EnterpriseRow> for Rows<'_> {
 }
 
 fn list(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
-    let v = &s.enterprises;
+    let (v, p) = (&s.enterprises, &s.enterprises.page);
     let l = s.lang;
     let column = match v.sort {
         crate::model::EnterpriseSort::Name => "enterprise_name",
@@ -87,52 +88,30 @@ fn list(f: &mut Frame, area: Rect, s: &AppState, t: &Theme) {
     };
     let sort = l.t(&format!("col.{column}"));
     let search = v.filter.search.as_deref().map(|q| format!(" [/{q}]")).unwrap_or_default();
-    let at = if v.rows.is_empty() { 0 } else { v.offset + v.selected + 1 };
-    let title = l.f("enterprise.title", &[&search, &at, &v.count, &sort]);
+    let at = if p.rows.is_empty() { 0 } else { p.offset + p.selected + 1 };
+    let title = l.f("enterprise.title", &[&search, &at, &p.count, &sort]);
     let block = crate::widget::panel(&title, Role::Title, t);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    if v.rows.is_empty() {
+    if p.rows.is_empty() {
         f.render_widget(Paragraph::new(line(l.t("enterprise.none"), t.style(Role::Muted))), inner);
         return;
     }
     let table = Table {
-        rows: &v.rows,
+        rows: &p.rows,
         specs: &SPECS,
         fit: &HOW,
         cells: &Rows { s, t, today: s.today.to_string() },
-        selected: Some(v.selected),
+        selected: Some(p.selected),
         selected_style: t.style(Role::Selected),
         header: Some(t.style(Role::Header)),
     };
     table.draw(f.buffer_mut(), inner);
 }
 
-/// One line of an enterprise shown whole: a section's title, or a label and its value.
-pub struct DetailLine {
-    pub text: String,
-    pub title: bool,
-    /// The label (a hazard's code in the hazards' section).
-    pub label: String,
-}
-
 /// The lines of an enterprise shown whole, section by section.
-pub fn layout(l: crate::i18n::Lang, d: &EnterpriseDetail) -> Vec<DetailLine> {
-    let mut lines = Vec::new();
-    for sec in present::sections(l, d) {
-        lines.push(DetailLine { text: format!("[{}]", sec.title), title: true, label: String::new() });
-        let label_w = sec.lines.iter().map(|(l, _)| crate::text::width(l)).max().unwrap_or(0);
-        for (label, value) in sec.lines {
-            let text = if label.is_empty() {
-                format!("  {value}")
-            } else {
-                format!("  {}  {value}", crate::text::pad(&label, label_w))
-            };
-            lines.push(DetailLine { text, title: false, label });
-        }
-        lines.push(DetailLine { text: String::new(), title: false, label: String::new() });
-    }
-    lines
+pub fn layout(l: crate::i18n::Lang, d: &EnterpriseDetail) -> Vec<SectionLine> {
+    crate::present::section_lines(present::sections(l, d))
 }
 
 fn detail(f: &mut Frame, area: Rect, s: &AppState, d: &EnterpriseDetail, t: &Theme) {
@@ -143,7 +122,7 @@ fn detail(f: &mut Frame, area: Rect, s: &AppState, d: &EnterpriseDetail, t: &The
     let lines = layout(s.lang, d);
     let h = usize::from(inner.height);
     let first = s.enterprises.scroll.min(lines.len().saturating_sub(h));
-    let style = |l: &DetailLine| match () {
+    let style = |l: &SectionLine| match () {
         _ if l.title => t.style(Role::Title),
         _ if Some(l.label.as_str()) == selected => t.style(Role::Selected),
         _ => Style::default(),
