@@ -391,6 +391,7 @@ def journey(suite, binary, ledger, lang, size):
                  ("4", "Recommend" if en else "建议"), ("5", "Round" if en else "轮次"),
                  ("6", "Consultation," if en else "季度会商研判"),
                  ("Tab", "Credit code" if en else "统一社会信用代码"),
+                 ("Tab", "No tip-off here." if en else "这里没有举报。"),
                  ("Tab", "What it decides" if en else "最近修改"),
                  ("Tab", "Open major" if en else "未销号重大隐患")]
         screens(suite, t, s, names)
