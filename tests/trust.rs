@@ -587,7 +587,11 @@ fn typos_and_repeats_never_become_records() {
     let out = anwei(&l, &["import", "enterprises", &enterprises]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("the ledger has no village named \"官乔村\""), "{}", stderr(&out));
-    assert!(stderr(&out).contains("no enterprise in the ledger is of sector \"新行业\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("\"新行业\" is neither a sector of the judgment-standard catalogue"),
+        "{}",
+        stderr(&out)
+    );
     let hazards = write(
         "h.csv",
         &format!(
