@@ -65,19 +65,26 @@ fn act(s: &mut AppState, a: Action) -> Vec<Effect> {
     let page = usize::from(s.size.1.saturating_sub(DETAIL_CHROME)).max(1);
     let lines = s.detail.data.as_ref().map_or(0, |d| draw::layout(s.lang, d, usize::from(s.size.0)).len());
     let last = lines.saturating_sub(page);
-    let d = &mut s.detail;
-    d.scroll = match a {
-        Action::Back => return go(s, s.back_to),
-        Action::Up => d.scroll.saturating_sub(1),
-        Action::Down => d.scroll + 1,
+    if a == Action::Back {
+        return go(s, s.back_to);
+    }
+    s.detail.scroll = scroll(s.detail.scroll, a, page, last);
+    Vec::new()
+}
+
+/// The first line on show after a move `a` through text shown `page` lines at a time,
+/// from `at`, at most `last`.
+pub fn scroll(at: usize, a: Action, page: usize, last: usize) -> usize {
+    match a {
+        Action::Up => at.saturating_sub(1),
+        Action::Down => at + 1,
         Action::Top => 0,
         Action::Bottom => last,
-        Action::PageUp => d.scroll.saturating_sub(page),
-        Action::PageDown => d.scroll + page,
-        _ => d.scroll,
+        Action::PageUp => at.saturating_sub(page),
+        Action::PageDown => at + page,
+        _ => at,
     }
-    .min(last);
-    Vec::new()
+    .min(last)
 }
 
 /// Rows around the detail's text: header, tabs, frame, status line, footer.

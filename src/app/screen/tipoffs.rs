@@ -117,22 +117,12 @@ fn act_detail(s: &mut AppState, a: Action) -> Vec<Effect> {
     let lines = s.tipoffs.detail.as_deref().map_or(0, |d| draw::layout(s.lang, d).len());
     let page = usize::from(s.size.1.saturating_sub(super::detail::DETAIL_CHROME)).max(1);
     let last = lines.saturating_sub(page);
-    let v = &mut s.tipoffs;
-    v.scroll = match a {
-        Action::Back => {
-            v.detail = None;
-            s.forget(Slot::Tipoff);
-            return Vec::new();
-        }
-        Action::Up => v.scroll.saturating_sub(1),
-        Action::Down => v.scroll + 1,
-        Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageUp => v.scroll.saturating_sub(page),
-        Action::PageDown => v.scroll + page,
-        _ => v.scroll,
+    if a == Action::Back {
+        s.tipoffs.detail = None;
+        s.forget(Slot::Tipoff);
+        return Vec::new();
     }
-    .min(last);
+    s.tipoffs.scroll = super::detail::scroll(s.tipoffs.scroll, a, page, last);
     Vec::new()
 }
 
